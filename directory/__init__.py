@@ -1,0 +1,71 @@
+"""The referral directory: a Flask application that keeps an HSDS 3.0 directory of
+mental-health recovery resources and helps people find, match and hand them out.
+
+`create_app()` builds the app: configuration, extensions, blueprints and commands.
+"""
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+
+from . import config
+from .extensions import babel, csrf, db, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config=None):
+    """Create and configure the application."""
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_mapping(config.defaults(app.instance_path))
+    app.config.update(config.from_environment())
+    if test_config:
+        app.config.update(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config["SECRET_KEY"] = config.secret_key(app)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "directory" / "translations"))
+    from .i18n import remember_choice, select_locale
+
+    babel.init_app(app, locale_selector=select_locale)
+    app.after_request(remember_choice)
+    _enable_sqlite_foreign_keys(app)
+
+    from . import accounts, cli, errors, filters, search  # noqa: F401 (accounts: user loader)
+    from .public import bp as public_bp
+
+    search.init_app(app)
+    app.register_blueprint(public_bp)
+    errors.init_app(app)
+    filters.init_app(app)
+    cli.init_app(app)
+
+    if not app.debug and not app.testing:
+        logging.basicConfig(level=logging.INFO)
+    return app
+
+
+def _enable_sqlite_foreign_keys(app):
+    """Make SQLite enforce foreign keys and cascades, as PostgreSQL does."""
+    from sqlalchemy import event
+
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+
+    def _pragma(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    with app.app_context():
+        event.listen(db.engine, "connect", _pragma)

@@ -1,0 +1,110 @@
+"""Reading the directory for pages: one service or organization with everything it
+holds, the categories with their counts, and the services of a category."""
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from .extensions import db
+from .models import (
+    Attribute,
+    Location,
+    Organization,
+    Phone,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+
+LISTED = ("active", "temporarily closed")
+CATEGORY_GROUP = "category"
+
+
+def service_loader_options():
+    """Return the eager loads that bring a service and everything shown about it."""
+    return (
+        selectinload(Service.organization),
+        selectinload(Service.phones).selectinload(Phone.languages),
+        selectinload(Service.schedules),
+        selectinload(Service.service_areas),
+        selectinload(Service.languages),
+        selectinload(Service.cost_options),
+        selectinload(Service.contacts),
+        selectinload(Service.capacities),
+        selectinload(Service.attributes).selectinload(Attribute.taxonomy_term)
+        .selectinload(TaxonomyTerm.parent),
+        selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
+        .options(selectinload(Location.addresses), selectinload(Location.accessibility),
+                 selectinload(Location.phones), selectinload(Location.schedules)),
+    )
+
+
+def get_service(service_id):
+    """Return the service with `service_id` and all it holds, or None."""
+    return db.session.scalar(
+        select(Service).where(Service.id == service_id).options(*service_loader_options())
+    )
+
+
+def get_services(ids):
+    """Return the services with these ids, fully loaded, in the order of `ids`."""
+    if not ids:
+        return []
+    found = db.session.scalars(
+        select(Service).where(Service.id.in_(list(ids))).options(*service_loader_options())
+    ).all()
+    by_id = {s.id: s for s in found}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def get_organization(organization_id):
+    """Return the organization with its listed services, or None."""
+    return db.session.scalar(
+        select(Organization).where(Organization.id == organization_id)
+        .options(selectinload(Organization.phones),
+                 selectinload(Organization.services).options(*service_loader_options()))
+    )
+
+
+def term_group(code):
+    """Return the children of the top-level project term `code`, by name."""
+    parent = db.session.scalar(
+        select(TaxonomyTerm).where(TaxonomyTerm.code == code, TaxonomyTerm.parent_id.is_(None))
+    )
+    return sorted(parent.children, key=lambda t: t.name) if parent else []
+
+
+def get_term(code):
+    """Return the project term with this code, or None."""
+    return db.session.scalar(
+        select(TaxonomyTerm).where(TaxonomyTerm.code == code, TaxonomyTerm.parent_id.is_not(None))
+    )
+
+
+def category_counts():
+    """Return [(term, number of listed services)] for every category."""
+    counts = dict(db.session.execute(
+        select(Attribute.taxonomy_term_id, func.count(func.distinct(Service.id)))
+        .join(Service, Service.id == Attribute.link_id)
+        .where(Attribute.link_entity == "service", Service.status.in_(LISTED))
+        .group_by(Attribute.taxonomy_term_id)
+    ).all())
+    return [(term, counts.get(term.id, 0)) for term in term_group(CATEGORY_GROUP)]
+
+
+def services_in_term(term):
+    """Return the listed services tagged with `term`, open ones first, then by name."""
+    services = db.session.scalars(
+        select(Service).join(Attribute, Attribute.link_id == Service.id)
+        .where(Attribute.link_entity == "service", Attribute.taxonomy_term_id == term.id,
+               Service.status.in_(LISTED))
+        .options(*service_loader_options())
+    ).unique().all()
+    return sorted(services, key=lambda s: (s.status != "active", s.name.lower()))
+
+
+def counts_per_table():
+    """Return {table name: row count} for every table of the data model."""
+    return {
+        table.name: db.session.scalar(select(func.count()).select_from(table))
+        for table in db.metadata.sorted_tables
+    }

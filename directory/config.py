@@ -1,0 +1,90 @@
+"""Configuration: defaults, then environment variables, then a test mapping.
+
+Everything a deployment changes comes from the environment (DATABASE_URL,
+SECRET_KEY, SEARCH_INDEX_DIR, GEOCODER ...), so nothing secret is committed.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+ENV_KEYS = {
+    # environment variable -> (config key, converter)
+    "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
+    "SECRET_KEY": ("SECRET_KEY", str),
+    "SEARCH_INDEX_DIR": ("SEARCH_INDEX_DIR", str),
+    "GEOCODER": ("GEOCODER", str),
+    "GEOCODER_USER_AGENT": ("GEOCODER_USER_AGENT", str),
+    "GEOCODER_TIMEOUT": ("GEOCODER_TIMEOUT", float),
+    "DIRECTORY_TIMEZONE": ("DIRECTORY_TIMEZONE", str),
+    "DIRECTORY_NAME": ("DIRECTORY_NAME", str),
+    "CLINIC_NAME": ("CLINIC_NAME", str),
+    "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
+    "SESSION_HOURS": ("SESSION_HOURS", float),
+    "STALE_AFTER_DAYS": ("STALE_AFTER_DAYS", int),
+    "REFERRAL_RETENTION_DAYS": ("REFERRAL_RETENTION_DAYS", int),
+    "SHARE_LINK_DAYS": ("SHARE_LINK_DAYS", int),
+}
+
+
+def defaults(instance_path):
+    """Return the built-in defaults for an app whose instance folder is instance_path."""
+    instance = Path(instance_path)
+    return {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'directory.db'}",
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SEARCH_INDEX_DIR": str(instance / "search-index"),
+        "GEOCODER": "",
+        "GEOCODER_USER_AGENT": "referral-directory",
+        "GEOCODER_TIMEOUT": 5.0,
+        "DIRECTORY_TIMEZONE": "America/Los_Angeles",
+        "DIRECTORY_NAME": "Recovery Resource Directory",
+        "CLINIC_NAME": "Your clinic",
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "SESSION_HOURS": 8.0,
+        "STALE_AFTER_DAYS": 180,
+        "REFERRAL_RETENTION_DAYS": 90,
+        "SHARE_LINK_DAYS": 30,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "WTF_CSRF_TIME_LIMIT": None,
+    }
+
+
+def from_environment(environ=None):
+    """Return the configuration keys set in the environment, converted to their types."""
+    environ = os.environ if environ is None else environ
+    found = {}
+    for name, (key, convert) in ENV_KEYS.items():
+        if environ.get(name):
+            found[key] = convert(environ[name])
+    uri = found.get("SQLALCHEMY_DATABASE_URI", "")
+    # Heroku-style URLs name the old driver; psycopg 3 is the one installed.
+    if uri.startswith("postgres://"):
+        uri = "postgresql://" + uri[len("postgres://"):]
+    if uri.startswith("postgresql://"):
+        found["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri[len("postgresql://"):]
+    return found
+
+
+class MissingSecretKey(RuntimeError):
+    """Raised when production starts without a SECRET_KEY."""
+
+
+def secret_key(app):
+    """Return the secret key: configured, or (outside production) one kept in instance/."""
+    if app.config.get("SECRET_KEY"):
+        return app.config["SECRET_KEY"]
+    if os.environ.get("FLASK_ENV") == "production" or os.environ.get("DIRECTORY_ENV") == "production":
+        raise MissingSecretKey(
+            "SECRET_KEY is not set. In production set the SECRET_KEY environment variable "
+            "to a long random string, e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`."
+        )
+    key_file = Path(app.instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()

@@ -1,0 +1,113 @@
+"""Template helpers: dates as people say them, times of day, map links, and the values
+every page needs (directory name, sample-data banner, interface language)."""
+
+from datetime import UTC, date, datetime
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from flask import current_app, request, url_for
+from flask_babel import format_date, get_locale, gettext, ngettext
+
+from . import hours
+from .i18n import LANGUAGES
+from .sample import sample_data_loaded
+
+
+def time_of_day(value):
+    """Return a `time` as "9:00 AM" (English) or "9:00" (24-hour, Spanish)."""
+    if value is None:
+        return ""
+    if str(get_locale()) == "es":
+        return value.strftime("%H:%M")
+    return value.strftime("%I:%M %p").lstrip("0")
+
+
+def ago(value, today=None):
+    """Return how long ago a date was, in words ("3 months ago")."""
+    if value is None:
+        return gettext("never")
+    if isinstance(value, datetime):
+        value = value.date()
+    today = today or date.today()
+    days = (today - value).days
+    if days <= 0:
+        return gettext("today")
+    if days < 31:
+        return ngettext("%(num)d day ago", "%(num)d days ago", days)
+    months = days // 30
+    if months < 12:
+        return ngettext("%(num)d month ago", "%(num)d months ago", months)
+    years = days // 365
+    return ngettext("%(num)d year ago", "%(num)d years ago", years)
+
+
+def is_stale(value, days=365):
+    """Return whether a verification date is older than `days` (or missing)."""
+    if value is None:
+        return True
+    if isinstance(value, datetime):
+        value = value.date()
+    return (date.today() - value).days > days
+
+
+def map_url(location):
+    """Return an OpenStreetMap link centred on a location."""
+    lat, lng = location.latitude, location.longitude
+    return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lng:.5f}#map=17/{lat:.5f}/{lng:.5f}"
+
+
+def directions_url(location, origin=None):
+    """Return OpenStreetMap directions to a location, from `origin` (lat, lng) if known."""
+    dest = f"{location.latitude:.5f},{location.longitude:.5f}"
+    query = {"route": f"{origin[0]:.5f},{origin[1]:.5f};{dest}" if origin else f";{dest}"}
+    return "https://www.openstreetmap.org/directions?" + urlencode(query)
+
+
+def open_status(service, moment=None):
+    """Return ("open", None) | ("closed", next opening datetime) | (None, None) if no hours."""
+    if not service.schedules:
+        return None, None
+    zone = current_app.config["DIRECTORY_TIMEZONE"]
+    moment = moment or datetime.now(UTC)
+    if hours.is_open(service.schedules, moment, zone):
+        return "open", None
+    return "closed", hours.next_opening(service.schedules, moment, zone)
+
+
+def local_now():
+    """Return the current time in the directory's zone."""
+    return datetime.now(ZoneInfo(current_app.config["DIRECTORY_TIMEZONE"]))
+
+
+def url_with(**changes):
+    """Return the current URL with some query parameters changed (None removes one)."""
+    args = request.args.to_dict(flat=False)
+    for key, value in changes.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = value if isinstance(value, list) else [value]
+    if request.endpoint is None:  # an error page: keep the path as it was asked for
+        return request.path + ("?" + urlencode(args, doseq=True) if args else "")
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def init_app(app):
+    """Register the filters and the per-page values on `app`."""
+    app.jinja_env.filters.update(
+        time_of_day=time_of_day, ago=ago, map_url=map_url, directions_url=directions_url,
+        format_day=format_date,
+    )
+    app.jinja_env.globals.update(
+        open_status=open_status, is_stale=is_stale, url_with=url_with,
+        DAY_NAMES=hours.DAY_NAMES,
+    )
+
+    @app.context_processor
+    def page_values():
+        return {
+            "directory_name": current_app.config["DIRECTORY_NAME"],
+            "sample_data": sample_data_loaded(),
+            "languages": LANGUAGES,
+            "current_language": str(get_locale()),
+        }

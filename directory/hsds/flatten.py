@@ -1,0 +1,58 @@
+"""Flatten nested HSDS JSON (organizations with services, or services with their
+organization) into rows per table, the same shape a CSV data package has."""
+
+from .tables import TABLES
+
+
+def root_table(obj):
+    """Return "service" or "organization": which HSDS object `obj` is."""
+    if any(key in obj for key in ("status", "organization_id", "service_at_locations")):
+        return "service"
+    return "organization"
+
+
+def flatten(document, root=None):
+    """Return ({table: {id: row}}, [(table, row) without an id]) for a JSON document.
+
+    The document is one HSDS object or a list of them. A record met twice (a shared
+    location repeated under each service) keeps the fields of both occurrences.
+    """
+    rows = {name: {} for name in TABLES}
+    missing_ids = []
+    items = document if isinstance(document, list) else [document]
+    for item in items:
+        if isinstance(item, dict):
+            _walk(root or root_table(item), item, rows, missing_ids)
+        else:
+            missing_ids.append((root or "service", {"value": item}))
+    return rows, missing_ids
+
+
+def _walk(table_name, obj, rows, missing_ids, link=None):
+    table = TABLES[table_name]
+    row = {key: value for key, value in obj.items() if key in table.fields}
+    if link:
+        row.update({k: v for k, v in link.items() if row.get(k) in (None, "")})
+    for key, (parent_name, field) in table.parents.items():
+        nested = obj.get(key)
+        if isinstance(nested, dict):
+            if nested.get("id") and not row.get(field):
+                row[field] = nested["id"]
+            _walk(parent_name, nested, rows, missing_ids)
+    record_id = row.get("id")
+    if not record_id:
+        missing_ids.append((table_name, row))
+    else:
+        rows[table_name].setdefault(str(record_id), {}).update(
+            {k: v for k, v in row.items() if v is not None or k not in rows[table_name]}
+        )
+    for key, (child_name, field) in table.children.items():
+        children = obj.get(key)
+        if not isinstance(children, list):
+            continue
+        child_link = {field: record_id}
+        if child_name == "attribute":
+            child_link["link_entity"] = table_name
+        for child in children:
+            if isinstance(child, dict):
+                _walk(child_name, child, rows, missing_ids, child_link)

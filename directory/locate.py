@@ -1,0 +1,82 @@
+"""Where a search is anchored: a ZIP code or city (offline gazetteer), a street address
+(the configured geocoder, cached in the database) or a latitude/longitude pair."""
+
+from flask import current_app
+
+from .extensions import db
+from .geo.gazetteer import Place, nearest_place, resolve_place
+from .geo.geocoder import Geocoder, GeocodingUnavailable
+from .models import GeocodeResult
+
+MAX_NEAR_LENGTH = 200
+
+
+class LocationError(ValueError):
+    """A location that cannot be used; the message tells the person what to enter."""
+
+
+class DatabaseGeocodeCache:
+    """The geocoder cache kept in the `geocode_cache` table."""
+
+    def get(self, key):
+        row = db.session.get(GeocodeResult, key)
+        if row is None:
+            return None
+        if row.latitude is None:
+            return False
+        return (row.latitude, row.longitude, row.label)
+
+    def put(self, key, result):
+        row = db.session.get(GeocodeResult, key) or GeocodeResult(query=key)
+        row.latitude, row.longitude, row.label = result if result else (None, None, None)
+        db.session.add(row)
+        db.session.commit()
+
+
+def geocoder():
+    """Return the configured geocoder (which may be none: then it says so when asked)."""
+    config = current_app.config
+    return Geocoder(config.get("GEOCODER"), config.get("GEOCODER_USER_AGENT"),
+                    config.get("GEOCODER_TIMEOUT"), DatabaseGeocodeCache())
+
+
+def parse_coordinate(value, low, high, name):
+    """Return a float within [low, high] from text, or raise LocationError."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise LocationError(f"{name} must be a number.") from None
+    if not low <= number <= high:
+        raise LocationError(f"{name} must be between {low} and {high}.")
+    return number
+
+
+def resolve(near=None, lat=None, lng=None):
+    """Return the Place a search is anchored at, None when none was given, or raise
+    LocationError with a message for the person searching."""
+    near = (near or "").strip()
+    if lat not in (None, "") or lng not in (None, ""):
+        if lat in (None, "") or lng in (None, ""):
+            raise LocationError("Give both latitude and longitude, or a ZIP code or city.")
+        latitude = parse_coordinate(lat, -90, 90, "Latitude")
+        longitude = parse_coordinate(lng, -180, 180, "Longitude")
+        return nearest_place(latitude, longitude, label=near or "your location")
+    if not near:
+        return None
+    if len(near) > MAX_NEAR_LENGTH:
+        raise LocationError("That location is too long. Enter a ZIP code or a city.")
+    place = resolve_place(near)
+    if place is not None:
+        return place
+    if not any(ch.isdigit() for ch in near):
+        raise LocationError(
+            f"We could not find “{near}”. Enter a 5-digit ZIP code or a city, like “Irvine, CA”.")
+    try:
+        latitude, longitude, label = geocoder().locate(near)
+    except GeocodingUnavailable:
+        raise LocationError(
+            f"We could not look up the address “{near}”. Enter a 5-digit ZIP code or a "
+            "city, like “Irvine, CA”.") from None
+    found = nearest_place(latitude, longitude, label=label)
+    return Place(found.latitude, found.longitude, label or near, found.state, found.county,
+                 found.postal_code)

@@ -1,0 +1,54 @@
+"""The HSDS-shaped data model, one module per cluster of tables; import models from here."""
+
+from .account import ROLES, User, WeakPassword
+from .audit import ChangeRecord
+from .base import new_id, utcnow
+from .geocode import GeocodeResult
+from .location import (
+    LOCATION_TYPES,
+    Accessibility,
+    Address,
+    Location,
+    Schedule,
+    ServiceAtLocation,
+)
+from .organization import Contact, Organization, Phone
+from .service import (
+    SERVICE_STATUSES,
+    CostOption,
+    Language,
+    Service,
+    ServiceArea,
+    ServiceCapacity,
+    Unit,
+)
+from .taxonomy import Attribute, Taxonomy, TaxonomyTerm
+
+__all__ = [
+    "LOCATION_TYPES",
+    "ROLES",
+    "SERVICE_STATUSES",
+    "Accessibility",
+    "Address",
+    "Attribute",
+    "ChangeRecord",
+    "Contact",
+    "CostOption",
+    "GeocodeResult",
+    "Language",
+    "Location",
+    "Organization",
+    "Phone",
+    "Schedule",
+    "Service",
+    "ServiceArea",
+    "ServiceAtLocation",
+    "ServiceCapacity",
+    "Taxonomy",
+    "TaxonomyTerm",
+    "Unit",
+    "User",
+    "WeakPassword",
+    "new_id",
+    "utcnow",
+]

@@ -1,0 +1,7 @@
+"""The public blueprint: pages anyone can open without an account."""
+
+from flask import Blueprint
+
+bp = Blueprint("public", __name__)
+
+from . import views  # noqa: F401  (routes register on import)

@@ -1,0 +1,51 @@
+"""Public pages: home, browse by category, a category, a service, an organization."""
+
+from flask import abort, current_app, render_template
+
+from .. import catalogue, hours
+from ..models import utcnow
+from . import bp
+
+
+@bp.get("/")
+def home():
+    """Show the search form and the categories people search by."""
+    return render_template("public/home.html", categories=catalogue.category_counts())
+
+
+@bp.get("/categories")
+def categories():
+    """List every category with how many services it holds."""
+    return render_template("public/categories.html", categories=catalogue.category_counts())
+
+
+@bp.get("/categories/<code>")
+def category(code):
+    """List the services of one category."""
+    term = catalogue.get_term(code)
+    if term is None or term.group != catalogue.CATEGORY_GROUP:
+        abort(404, description="There is no such category.")
+    return render_template("public/category.html", term=term,
+                           services=catalogue.services_in_term(term))
+
+
+@bp.get("/services/<service_id>")
+def service(service_id):
+    """Show everything the directory holds about one service."""
+    record = catalogue.get_service(service_id)
+    if record is None or not record.is_listed:
+        abort(404, description="This service is not in the directory, or is no longer listed.")
+    return render_template(
+        "public/service.html", service=record, week=hours.weekly_hours(record.schedules),
+        now=utcnow(), zone=current_app.config["DIRECTORY_TIMEZONE"],
+    )
+
+
+@bp.get("/organizations/<organization_id>")
+def organization(organization_id):
+    """Show an organization and the services it lists."""
+    record = catalogue.get_organization(organization_id)
+    if record is None:
+        abort(404, description="This organization is not in the directory.")
+    listed = [s for s in record.services if s.is_listed]
+    return render_template("public/organization.html", organization=record, services=listed)

@@ -1,0 +1,70 @@
+"""Full-text and location search. This package is the only one that imports whoosh; the
+app uses these functions: `index_services`, `remove_services`, `search`, `rebuild`,
+`check`, so a second backend could replace it without touching the views."""
+
+import logging
+from datetime import UTC, datetime
+
+from flask import current_app
+
+from ..extensions import db
+from . import engine as _engine
+from . import indexer, sync
+from .params import SearchParams, parse
+from .store import IndexBusy, IndexStore
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SearchParams", "check", "index_services", "init_app", "parse", "rebuild",
+           "remove_services", "search", "store"]
+
+
+def init_app(app):
+    """Give `app` its index store and keep the index in step with the database."""
+    app.extensions["search"] = IndexStore(app.config["SEARCH_INDEX_DIR"],
+                                          app.config.get("SEARCH_LOCK_TIMEOUT", 5.0))
+    sync.register(db.session)
+
+
+def store():
+    """Return the index store of the current app."""
+    return current_app.extensions["search"]
+
+
+def write_changes(service_ids):
+    """Write changed services to the index; queue and log them when that fails."""
+    try:
+        indexer.write_services(store(), db.engine, service_ids)
+    except IndexBusy as exc:
+        current_app.logger.error("Search index busy: %s; they will be written next time.", exc)
+    except Exception:  # the save succeeded; the index catches up from the queue
+        store().queue(service_ids)
+        current_app.logger.exception("Could not update the search index for %d service(s); "
+                                     "queued for the next write.", len(service_ids))
+
+
+def index_services(service_ids):
+    """Add or refresh the index entries of these services now."""
+    indexer.write_services(store(), db.engine, list(service_ids))
+
+
+def remove_services(service_ids):
+    """Remove these services from the index now."""
+    store().write([], list(service_ids))
+
+
+def search(params, now=None):
+    """Return the SearchResult for checked SearchParams."""
+    searcher, facts = store().snapshot()
+    return _engine.run(searcher, facts, params, current_app.config["DIRECTORY_TIMEZONE"],
+                       now or datetime.now(UTC))
+
+
+def rebuild(progress=None):
+    """Rebuild the whole index into a new generation and swap it in; return (count, s)."""
+    return indexer.rebuild(store(), db.engine, progress)
+
+
+def check():
+    """Return (missing, stale, extra) service ids between the database and the index."""
+    return indexer.check(store(), db.engine)

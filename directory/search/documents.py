@@ -1,0 +1,92 @@
+"""A service as a search document: the text people search and the facts filters read.
+
+The fingerprint is a hash of the document, so check-index can tell a stale entry.
+"""
+
+import hashlib
+import json
+from datetime import UTC
+
+from ..hours import parse_time
+from ..models.location import WEEKDAYS
+
+REMOTE_DELIVERY = {"telehealth-video", "phone", "online-group", "home-visit"}
+LOCAL_ZONE = None  # a schedule without a UTC offset uses the directory's zone
+
+
+def _join(*parts):
+    return "\n".join(p for p in parts if p)
+
+
+def schedule_facts(schedules):
+    """Return [[day 0-6, opens minute, closes minute, utc offset or None], ...]."""
+    rows = []
+    for schedule in schedules:
+        opens, closes = parse_time(schedule.opens_at), parse_time(schedule.closes_at)
+        if opens is None or closes is None:
+            continue
+        for day in schedule.days:
+            rows.append([WEEKDAYS.index(day), opens.hour * 60 + opens.minute,
+                         closes.hour * 60 + closes.minute,
+                         schedule.timezone if schedule.timezone is not None else LOCAL_ZONE])
+    return rows
+
+
+def service_facts(service):
+    """Return the facts the filters and facets need, as plain JSON-able values."""
+    tags = sorted(f"{t.group}:{t.code}" for t in service.terms if t.group and t.code)
+    tags += sorted({f"lang:{lang.code.lower()}" for lang in service.languages if lang.code})
+    tags += sorted(f"term:{a.taxonomy_term_id}" for a in service.attributes)
+    tags.append(f"org:{service.organization_id}")
+    delivery = service.term_codes("delivery")
+    categories = service.term_codes("category")
+    points = [[round(loc.latitude, 6), round(loc.longitude, 6)]
+              for loc in service.physical_locations]
+    areas = sorted({a.extent.strip() for a in service.service_areas
+                    if a.extent_type == "text" and a.extent})
+    capacity = service.current_capacity
+    area_names = [a.name for a in service.service_areas if a.name]
+    return {
+        "tags": tags,
+        "points": points,
+        "areas": areas,
+        "area_names": area_names,
+        # matched by service area rather than distance
+        "reaches": bool(areas) and (not points or bool(delivery & REMOTE_DELIVERY)
+                                    or "transportation" in categories),
+        "min_age": service.minimum_age,
+        "max_age": service.maximum_age,
+        "assured": service.assured_date.toordinal() if service.assured_date else None,
+        "closed": service.status == "temporarily closed",
+        "available": capacity.available if capacity else None,
+        "schedule": schedule_facts(service.schedules),
+        "modified": (service.last_modified.replace(tzinfo=UTC).timestamp()
+                     if service.last_modified else None),
+    }
+
+
+def service_document(service):
+    """Return the Whoosh document (a dict of fields) for a listed service."""
+    facts = service_facts(service)
+    term_names = [t.name for t in service.terms]
+    languages = [lang.name for lang in service.languages if lang.name]
+    cities = sorted({loc.address.city for loc in service.physical_locations if loc.address})
+    body = _join(
+        service.description, service.eligibility_description, service.fees_description,
+        service.application_process, service.interpretation_services,
+        " ".join(o.option or "" for o in service.cost_options), " ".join(cities),
+        " ".join(facts["area_names"]),
+    )
+    doc = {
+        "id": service.id,
+        "name": _join(service.name, service.alternate_name),
+        "organization": service.organization.name if service.organization else "",
+        "terms": _join(*term_names, *languages),
+        "body": body,
+        "tags": ",".join(facts["tags"]),
+        "facts": json.dumps(facts, separators=(",", ":"), sort_keys=True),
+    }
+    doc["spell"] = _join(doc["name"], doc["organization"], doc["terms"], body)
+    doc["fingerprint"] = hashlib.sha1(
+        json.dumps(doc, sort_keys=True).encode("utf-8")).hexdigest()
+    return doc

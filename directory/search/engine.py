@@ -1,0 +1,233 @@
+"""Running a search over the index and its facts: location first (a bounding box and exact
+distances over the coordinate arrays pick the candidates), then the filters as vector
+operations, then text scoring of only those candidates through the query's matcher, then
+ranking, facet counts over the result set, and one page of hits."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from ..geo.distance import bounding_box, haversine_miles
+from .facts import SLOTS, SLOTS_PER_DAY
+from .textquery import build as build_text_query
+from .textquery import suggest_for_nothing
+
+FACET_GROUPS = ("category", "delivery", "payment", "population", "accessibility")
+NEARNESS_WEIGHT = 0.35
+FULL_SCAN_LIMIT = 4000  # above this many candidates, walk the matcher instead of skipping
+
+
+@dataclass
+class Hit:
+    """One service found: its id, score, distance (None when matched by service area)."""
+
+    service_id: str
+    score: float
+    distance_miles: float | None
+    area_names: list = field(default_factory=list)
+    closed: bool = False
+
+
+@dataclass
+class SearchResult:
+    hits: list
+    total: int
+    page: int
+    per_page: int
+    facets: dict
+    suggestion: str | None = None
+    corrections: dict = field(default_factory=dict)
+
+    @property
+    def total_pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+
+def _open_now_mask(facts, moment, zone):
+    local = moment.astimezone(ZoneInfo(zone))
+    mask = _slot_bits(facts.open_local, local)
+    for offset, grid in facts.open_offsets.items():
+        mask |= _slot_bits(grid, moment.astimezone(UTC) + timedelta(hours=offset))
+    return mask
+
+
+def _slot_bits(grid, local):
+    slot = (local.weekday() * SLOTS_PER_DAY + (local.hour * 60 + local.minute) // 15) % SLOTS
+    return ((grid[:, slot // 8] >> (7 - slot % 8)) & 1).astype(bool)
+
+
+def _accepting(facts):
+    return (facts.available > 0) | ((facts.available < 0) & ~facts.closed)
+
+
+def _verified_within(facts, months, today):
+    return facts.assured >= today.toordinal() - int(months * 30.44)
+
+
+def filter_mask(facts, params, now, zone, today, modified=None):
+    """Return the bool array of documents that pass every filter in `params`."""
+    mask = facts.live.copy()
+    for group, codes in params.terms.items():
+        if codes:
+            any_of = np.zeros(facts.size, bool)
+            for code in codes:
+                any_of |= facts.tag(f"{group}:{code}")
+            mask &= any_of
+    if params.languages:
+        any_lang = np.zeros(facts.size, bool)
+        for code in params.languages:
+            any_lang |= facts.tag(f"lang:{code}")
+        mask &= any_lang
+    if params.age is not None:
+        mask &= (np.isnan(facts.min_age) | (facts.min_age <= params.age))
+        mask &= (np.isnan(facts.max_age) | (facts.max_age >= params.age))
+    if params.wheelchair:
+        mask &= facts.tag("accessibility:wheelchair-access")
+    if params.open_now:
+        mask &= _open_now_mask(facts, now, zone)
+    if params.accepting:
+        mask &= _accepting(facts)
+    if params.verified_within_months:
+        mask &= _verified_within(facts, params.verified_within_months, today)
+    if params.organization_id:
+        mask &= facts.tag(f"org:{params.organization_id}")
+    if params.taxonomy_term_ids:
+        any_term = np.zeros(facts.size, bool)
+        for term_id in params.taxonomy_term_ids:
+            any_term |= facts.tag(f"term:{term_id}")
+        mask &= any_term
+    if params.modified_after is not None:
+        mask &= facts.modified > params.modified_after.replace(tzinfo=UTC).timestamp()
+    return mask
+
+
+def locate(facts, place, radius_miles):
+    """Return (near mask, distance array, reach mask) for a place and radius."""
+    distance = np.full(facts.size, np.inf)
+    near = np.zeros(facts.size, bool)
+    if facts.point_lat.size:
+        low_lat, high_lat, low_lng, high_lng = bounding_box(place.latitude, place.longitude,
+                                                            radius_miles)
+        box = np.flatnonzero((facts.point_lat >= low_lat) & (facts.point_lat <= high_lat)
+                             & (facts.point_lng >= low_lng) & (facts.point_lng <= high_lng))
+        if box.size:
+            miles = haversine_miles(place.latitude, place.longitude, facts.point_lat[box],
+                                    facts.point_lng[box])
+            inside = miles <= radius_miles
+            docs = facts.point_doc[box[inside]]
+            np.minimum.at(distance, docs, miles[inside])
+            near[docs] = True
+    covered = np.zeros(facts.size, bool)
+    for key in place.area_keys:
+        found = facts.areas.get(key)
+        if found is not None:
+            covered |= found
+    reach = covered & facts.reaches & ~near
+    return near, distance, reach
+
+
+def score_candidates(searcher, text_query, candidates):
+    """Return (docnums, scores) of the candidates the text query matches."""
+    matcher = text_query.matcher(searcher, searcher.context())
+    found_docs, found_scores = [], []
+    if candidates.size > FULL_SCAN_LIMIT:
+        wanted = np.zeros(int(candidates.max()) + 1, bool)
+        wanted[candidates] = True
+        limit = wanted.size
+        while matcher.is_active():
+            doc = matcher.id()
+            if doc >= limit:
+                break
+            if wanted[doc]:
+                found_docs.append(doc)
+                found_scores.append(matcher.score())
+            matcher.next()
+    else:
+        for doc in candidates.tolist():
+            if not matcher.is_active():
+                break
+            if matcher.id() < doc:
+                matcher.skip_to(doc)
+                if not matcher.is_active():
+                    break
+            if matcher.id() == doc:
+                found_docs.append(doc)
+                found_scores.append(matcher.score())
+    return np.array(found_docs, np.int64), np.array(found_scores, float)
+
+
+def facet_counts(facts, docs, now, zone, today):
+    """Return {facet: {value: count}} over the documents `docs`."""
+    counts = {group: {} for group in FACET_GROUPS}
+    counts["language"] = {}
+    if docs.size:
+        for tag, array in facts.tags.items():
+            group, _, value = tag.partition(":")
+            if group in counts or group == "lang":
+                n = int(np.count_nonzero(array[docs]))
+                if n:
+                    counts["language" if group == "lang" else group][value] = n
+    counts["open_now"] = int(np.count_nonzero(_open_now_mask(facts, now, zone)[docs]))
+    counts["accepting"] = int(np.count_nonzero(_accepting(facts)[docs]))
+    counts["wheelchair"] = counts["accessibility"].get("wheelchair-access", 0)
+    counts["verified_within_months"] = {
+        str(m): int(np.count_nonzero(_verified_within(facts, m, today)[docs]))
+        for m in (3, 6, 12)
+    }
+    return counts
+
+
+def run(searcher, facts, params, zone, now=None):
+    """Return the SearchResult for `params` (a checked SearchParams)."""
+    now = now or datetime.now(UTC)
+    today = now.astimezone(ZoneInfo(zone)).date() if isinstance(now, datetime) else date.today()
+    mask = filter_mask(facts, params, now, zone, today)
+    distance = np.full(facts.size, np.inf)
+    reach = np.zeros(facts.size, bool)
+    if params.place is not None:
+        near, distance, reach = locate(facts, params.place, params.radius_miles)
+        mask &= near | reach
+    candidates = np.flatnonzero(mask)
+    text = build_text_query(searcher, params.text) if params.text else None
+    if text is not None and text.query is not None:
+        docs, scores = score_candidates(searcher, text.query, candidates)
+    else:
+        docs, scores = candidates, np.ones(candidates.size)
+    total = int(docs.size)
+    order = _rank(facts, params, docs, scores, distance, reach)
+    start = (params.page - 1) * params.per_page
+    page_docs = docs[order[start:start + params.per_page]]
+    page_scores = scores[order[start:start + params.per_page]]
+    hits = [
+        Hit(facts.ids[d], float(s), None if not np.isfinite(distance[d]) else float(distance[d]),
+            facts.area_names[d] if reach[d] else [], bool(facts.closed[d]))
+        for d, s in zip(page_docs.tolist(), page_scores.tolist(), strict=True)
+    ]
+    suggestion = text.suggestion if text is not None else None
+    if total == 0 and params.text and suggestion is None:
+        suggestion = suggest_for_nothing(searcher, params.text)
+    return SearchResult(hits, total, params.page, params.per_page,
+                        facet_counts(facts, docs, now, zone, today), suggestion,
+                        text.corrections if text is not None else {})
+
+
+def _rank(facts, params, docs, scores, distance, reach):
+    """Return the order of `docs`: open before temporarily closed, then by the sort."""
+    if docs.size == 0:
+        return np.zeros(0, np.int64)
+    closed = facts.closed[docs]
+    dist = distance[docs]
+    if params.place is not None and params.sort == "distance":
+        # in-person by distance, then services matched by area, each by score
+        return np.lexsort((-scores, dist, closed))
+    relevance = scores / scores.max() if scores.max() > 0 else scores
+    if params.place is not None:
+        radius = max(params.radius_miles, 1.0)
+        nearness = np.where(np.isfinite(dist), 1.0 - np.minimum(dist / radius, 1.0), 0.5)
+        blended = (1 - NEARNESS_WEIGHT) * relevance + NEARNESS_WEIGHT * nearness
+    else:
+        blended = relevance
+    names = np.arange(docs.size)  # stable: index order (name order after a rebuild)
+    return np.lexsort((names, -blended, closed))

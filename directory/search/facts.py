@@ -1,0 +1,181 @@
+"""Per-document facts as numpy arrays, indexed by Whoosh document number, so filters,
+distances and facet counts are vector operations over the candidates. Arrays are built
+per segment and kept while the segment lives; only deletions are re-read on a change."""
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+SLOTS_PER_DAY = 96  # quarter hours
+SLOTS = 7 * SLOTS_PER_DAY
+
+
+@dataclass
+class SegmentFacts:
+    """The facts of one segment's documents (local document numbers)."""
+
+    ids: list
+    tags: dict  # tag -> bool array
+    areas: dict  # area extent -> bool array
+    point_doc: np.ndarray
+    point_lat: np.ndarray
+    point_lng: np.ndarray
+    has_points: np.ndarray
+    reaches: np.ndarray
+    min_age: np.ndarray
+    max_age: np.ndarray
+    assured: np.ndarray
+    closed: np.ndarray
+    available: np.ndarray  # -1 when no capacity is recorded
+    open_local: np.ndarray  # (n, SLOTS) packed bits, hours in the directory's zone
+    open_offsets: dict  # utc offset hours -> (n, SLOTS) packed bits for that zone's rows
+    area_names: list
+    modified: np.ndarray
+
+    @classmethod
+    def read(cls, reader):
+        n = reader.doc_count_all()
+        ids = [None] * n
+        tags, areas = {}, {}
+        p_doc, p_lat, p_lng, names = [], [], [], [None] * n
+        has_points = np.zeros(n, bool)
+        reaches = np.zeros(n, bool)
+        min_age = np.full(n, np.nan)
+        max_age = np.full(n, np.nan)
+        assured = np.full(n, -1, np.int64)
+        closed = np.zeros(n, bool)
+        available = np.full(n, -1, np.int64)
+        open_local = np.zeros((n, SLOTS), bool)
+        open_offsets = {}
+        modified = np.full(n, -np.inf)
+        for docnum, stored in reader.iter_docs():
+            ids[docnum] = stored["id"]
+            facts = json.loads(stored["facts"])
+            for tag in facts["tags"]:
+                tags.setdefault(tag, np.zeros(n, bool))[docnum] = True
+            for area in facts["areas"]:
+                areas.setdefault(area, np.zeros(n, bool))[docnum] = True
+            for lat, lng in facts["points"]:
+                p_doc.append(docnum)
+                p_lat.append(lat)
+                p_lng.append(lng)
+            has_points[docnum] = bool(facts["points"])
+            reaches[docnum] = facts["reaches"]
+            names[docnum] = facts.get("area_names") or []
+            if facts["min_age"] is not None:
+                min_age[docnum] = facts["min_age"]
+            if facts["max_age"] is not None:
+                max_age[docnum] = facts["max_age"]
+            if facts["assured"] is not None:
+                assured[docnum] = facts["assured"]
+            closed[docnum] = facts["closed"]
+            if facts.get("modified") is not None:
+                modified[docnum] = facts["modified"]
+            if facts["available"] is not None:
+                available[docnum] = facts["available"]
+            for day, opens, closes, offset in facts["schedule"]:
+                grid = open_local if offset is None else open_offsets.setdefault(
+                    offset, np.zeros((n, SLOTS), bool))
+                _mark_open(grid[docnum], day, opens, closes)
+        return cls(ids, tags, areas, np.array(p_doc, np.int64), np.array(p_lat, float),
+                   np.array(p_lng, float), has_points, reaches, min_age, max_age, assured,
+                   closed, available, np.packbits(open_local, axis=1),
+                   {k: np.packbits(v, axis=1) for k, v in open_offsets.items()}, names, modified)
+
+
+def _mark_open(row, day, opens, closes):
+    """Set the quarter-hour slots a day's opening covers (past midnight wraps)."""
+    start = day * SLOTS_PER_DAY + opens // 15
+    if closes <= opens:
+        closes += 24 * 60
+    if closes >= 23 * 60 + 59 and closes < 24 * 60:
+        closes = 24 * 60
+    end = day * SLOTS_PER_DAY + (closes + 14) // 15
+    for slot in range(start, end):
+        row[slot % SLOTS] = True
+
+
+class FactTable:
+    """Facts of every document of a searcher, in global document numbers."""
+
+    def __init__(self, segments, offsets, live, total):
+        self.segments = segments
+        self.offsets = offsets
+        self.size = total
+        self.live = live
+        self.ids = [None] * total
+        for seg, offset in zip(segments, offsets, strict=True):
+            self.ids[offset:offset + len(seg.ids)] = seg.ids
+        self.docnum_of = {sid: i for i, sid in enumerate(self.ids) if sid and live[i]}
+        self._concat()
+
+    def _cat(self, name, dtype=None):
+        parts = [getattr(s, name) for s in self.segments]
+        if not parts:
+            return np.zeros(0, dtype or bool)
+        return np.concatenate(parts)
+
+    def _concat(self):
+        segs, offs = self.segments, self.offsets
+        self.has_points = self._cat("has_points")
+        self.reaches = self._cat("reaches")
+        self.min_age = self._cat("min_age", float)
+        self.max_age = self._cat("max_age", float)
+        self.assured = self._cat("assured", np.int64)
+        self.closed = self._cat("closed")
+        self.available = self._cat("available", np.int64)
+        self.modified = self._cat("modified", float)
+        self.point_doc = (np.concatenate([s.point_doc + o for s, o in zip(segs, offs)])
+                          if segs else np.zeros(0, np.int64))
+        self.point_lat = self._cat("point_lat", float)
+        self.point_lng = self._cat("point_lng", float)
+        self.tags = self._merge_masks("tags")
+        self.areas = self._merge_masks("areas")
+        self.area_names = [name for s in segs for name in s.area_names]
+        width = SLOTS // 8
+        self.open_local = (np.concatenate([s.open_local for s in segs])
+                           if segs else np.zeros((0, width), np.uint8))
+        offsets = {k for s in segs for k in s.open_offsets}
+        self.open_offsets = {
+            k: np.concatenate([s.open_offsets.get(k, np.zeros((len(s.ids), width), np.uint8))
+                               for s in segs]) for k in offsets
+        }
+
+    def _merge_masks(self, name):
+        keys = {k for s in self.segments for k in getattr(s, name)}
+        merged = {}
+        for key in keys:
+            merged[key] = np.concatenate([
+                getattr(s, name).get(key, np.zeros(len(s.ids), bool)) for s in self.segments
+            ])
+        return merged
+
+    def tag(self, name):
+        """Return the bool array of documents carrying `name` (all False if none do)."""
+        found = self.tags.get(name)
+        return found if found is not None else np.zeros(self.size, bool)
+
+    @classmethod
+    def build(cls, searcher, previous=None):
+        """Return the facts of `searcher`, reusing segments `previous` already read."""
+        cache = previous.by_segment if previous is not None else {}
+        segments, offsets, live_parts, by_segment = [], [], [], {}
+        for leaf, offset in searcher.leaf_searchers():
+            reader = leaf.reader()
+            key = reader.segment().segment_id()
+            seg = cache.get(key) or SegmentFacts.read(reader)
+            by_segment[key] = seg
+            segments.append(seg)
+            offsets.append(offset)
+            live = np.ones(reader.doc_count_all(), bool)
+            if reader.has_deletions():
+                live[:] = False
+                live[list(reader.all_doc_ids())] = True
+            live &= np.array([i is not None for i in seg.ids], bool) if seg.ids else live
+            live_parts.append(live)
+        total = sum(len(s.ids) for s in segments)
+        live = np.concatenate(live_parts) if live_parts else np.zeros(0, bool)
+        table = cls(segments, offsets, live, total)
+        table.by_segment = by_segment
+        return table

@@ -1,0 +1,96 @@
+"""The public pages of the catalogue, against the sample directory."""
+
+from sqlalchemy import select
+
+from directory import catalogue
+from directory import models as m
+from directory.extensions import db
+
+
+def _services():
+    return db.session.scalars(select(m.Service)).all()
+
+
+def test_every_page_has_the_crisis_banner_and_a_skip_link(seeded_client):
+    for path in ("/", "/categories", "/categories/telehealth", "/no-such-page"):
+        html = seeded_client.get(path).get_data(as_text=True)
+        assert "In crisis?" in html and 'href="tel:988"' in html and 'href="tel:911"' in html
+        assert 'class="skip-link" href="#main"' in html
+        assert '<main id="main"' in html
+
+
+def test_home_lists_categories_with_counts(seeded_client):
+    response = seeded_client.get("/")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    for term, count in catalogue.category_counts():
+        assert f"/categories/{term.code}" in html
+        assert f"{count} services" in html
+    assert "Sample data" in html
+
+
+def test_category_page_lists_only_that_category(seeded_client):
+    html = seeded_client.get("/categories/transportation").get_data(as_text=True)
+    transport = [s for s in _services() if "transportation" in s.term_codes("category")
+                 and s.is_listed]
+    others = [s for s in _services() if "transportation" not in s.term_codes("category")]
+    assert transport
+    for svc in transport:
+        assert f"/services/{svc.id}" in html
+    for svc in others:
+        assert f"/services/{svc.id}" not in html
+    assert seeded_client.get("/categories/nonsense").status_code == 404
+    assert seeded_client.get("/categories/payment").status_code == 404  # a group, not a category
+
+
+def test_service_page_shows_everything_the_record_holds(seeded_client):
+    svc = next(s for s in _services() if s.status == "active" and s.phones and s.schedules
+               and s.physical_locations and s.application_process and s.languages
+               and s.fees_description and s.eligibility_description)
+    response = seeded_client.get(f"/services/{svc.id}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert svc.name.replace("&", "&amp;").replace("'", "&#39;") in html
+    assert svc.organization.name.replace("&", "&amp;").replace("'", "&#39;") in html
+    assert svc.phones[0].tel_uri in html
+    loc = svc.physical_locations[0]
+    assert loc.address.postal_code in html
+    assert "openstreetmap.org/?mlat=" in html
+    assert "<table class=\"hours\"" in html and "Monday" in html
+    assert "How to apply" in html and "Cost and payment" in html and "Languages" in html
+    assert "Verified" in html
+    for lang in svc.languages:
+        assert lang.name in html
+
+
+def test_stale_service_shows_a_caution(seeded_client):
+    from datetime import date
+
+    stale = next(s for s in _services() if s.is_listed and s.assured_date
+                 and (date.today() - s.assured_date).days > 365)
+    html = seeded_client.get(f"/services/{stale.id}").get_data(as_text=True)
+    assert "not verified in over a year" in html
+
+
+def test_closed_and_unlisted_services(seeded_client):
+    closed = next(s for s in _services() if s.status == "temporarily closed")
+    html = seeded_client.get(f"/services/{closed.id}").get_data(as_text=True)
+    assert "Temporarily closed" in html
+    inactive = next(s for s in _services() if s.status in ("inactive", "defunct"))
+    assert seeded_client.get(f"/services/{inactive.id}").status_code == 404
+    assert seeded_client.get("/services/not-an-id").status_code == 404
+
+
+def test_organization_page_lists_its_listed_services(seeded_client):
+    org = next(o for o in db.session.scalars(select(m.Organization)) if len(o.services) > 1)
+    html = seeded_client.get(f"/organizations/{org.id}").get_data(as_text=True)
+    assert org.name.replace("&", "&amp;").replace("'", "&#39;") in html
+    for svc in org.services:
+        assert (f"/services/{svc.id}" in html) == svc.is_listed
+    assert seeded_client.get("/organizations/unknown").status_code == 404
+
+
+def test_pages_render_in_spanish_when_the_browser_asks(seeded_client):
+    html = seeded_client.get("/", headers={"Accept-Language": "es-MX,es;q=0.9"}).get_data(
+        as_text=True)
+    assert '<html lang="es">' in html

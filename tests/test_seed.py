@@ -1,0 +1,93 @@
+"""The sample directory: enough realistic data to demo, and loading it is idempotent."""
+
+from collections import Counter
+
+import zipcodes
+from geopy.distance import geodesic
+from sqlalchemy import select
+
+from directory import catalogue, sample
+from directory import models as m
+from directory.extensions import db
+
+
+def test_sample_has_the_promised_size_and_spread(seeded_app):
+    with seeded_app.app_context():
+        counts = catalogue.counts_per_table()
+        assert counts["service"] >= 80
+        assert counts["organization"] >= 30
+        per_category = {t.code: n for t, n in catalogue.category_counts()}
+        assert len(per_category) == 10
+        assert all(n >= 4 for n in per_category.values()), per_category
+        cities = Counter(a.city for a in db.session.scalars(select(m.Address)))
+        for city in ("Lake Forest", "Irvine", "Mission Viejo", "Laguna Hills", "Santa Ana",
+                     "Anaheim", "Costa Mesa", "Fullerton", "Huntington Beach", "San Clemente"):
+            assert cities[city] >= 1, city
+
+
+def test_sample_has_statewide_remote_and_transport_services(seeded_app):
+    with seeded_app.app_context():
+        services = db.session.scalars(select(m.Service)).all()
+        statewide = [s for s in services
+                     if any(a.extent == "state:CA" for a in s.service_areas)
+                     and s.term_codes("delivery") & {"telehealth-video", "phone", "online-group"}]
+        assert len(statewide) >= 8
+        transport = [s for s in services if "transportation" in s.term_codes("category")]
+        assert len(transport) >= 6
+        assert all(s.service_areas for s in transport)
+
+
+def test_sample_coordinates_match_their_zip_codes(seeded_app):
+    with seeded_app.app_context():
+        for location in db.session.scalars(select(m.Location)):
+            if location.location_type != "physical" or not location.addresses:
+                continue
+            centroid = zipcodes.matching(location.address.postal_code)[0]
+            place = (float(centroid["lat"]), float(centroid["long"]))
+            assert geodesic(place, (location.latitude, location.longitude)).km < 3, location.name
+
+
+def test_sample_shows_stale_and_closed_records_and_fiction_phones(seeded_app):
+    with seeded_app.app_context():
+        services = db.session.scalars(select(m.Service)).all()
+        statuses = Counter(s.status for s in services)
+        assert statuses["temporarily closed"] >= 2
+        stale = [s for s in services if s.assured_date and s.assured_date.year <= 2025
+                 and (seeded_app_today() - s.assured_date).days > 365]
+        assert len(stale) >= 3
+        for phone in db.session.scalars(select(m.Phone)):
+            digits = "".join(ch for ch in phone.number if ch.isdigit())
+            if len(digits) == 10:
+                assert digits[3:6] == "555" and digits[6:8] == "01", phone.number
+
+
+def seeded_app_today():
+    from datetime import date
+
+    return date.today()
+
+
+def test_seed_twice_changes_nothing(app, runner):
+    first = runner.invoke(args=["seed"])
+    assert first.exit_code == 0, first.output
+    before = catalogue.counts_per_table()
+    modified = dict(db.session.execute(select(m.Service.id, m.Service.last_modified)).all())
+    second = runner.invoke(args=["seed"])
+    assert second.exit_code == 0, second.output
+    assert "0 created, 0 updated" in second.output
+    assert catalogue.counts_per_table() == before
+    db.session.expire_all()
+    assert dict(db.session.execute(select(m.Service.id, m.Service.last_modified)).all()) == modified
+
+
+def test_seed_if_empty_leaves_a_directory_alone(app, runner):
+    runner.invoke(args=["seed"])
+    result = runner.invoke(args=["seed", "--if-empty"])
+    assert result.exit_code == 0
+    assert "not seeding" in result.output
+
+
+def test_sample_banner_follows_the_sample_data(app, client):
+    assert "Sample data" not in client.get("/").get_data(as_text=True)
+    sample.load_directory()
+    assert "Sample data" in client.get("/").get_data(as_text=True)
