@@ -952,6 +952,29 @@ ORGANIZATIONS = [
                 "wait": "First call within 24 hours.",
                 "elig": "Anyone who has used an Open Door crisis service in the last 30 days.",
             },
+            {
+                "key": "opendoor-family-group",
+                "name": "Family Support After a Crisis",
+                "alt": "Apoyo Familiar Después de una Crisis",
+                "desc": txt("""
+                    A weekly group for relatives who have just been through a loved one's
+                    psychiatric crisis, hospital stay or suicide attempt. A family clinician
+                    explains what happens next, how to use a safety plan at home and how to
+                    look after yourself. Sessions alternate between English and Spanish.
+                """),
+                "cats": ["family-education-support", "crisis-support"],
+                "delivery": ["in-person"],
+                "pay": ["free"],
+                "pop": ["families"],
+                "langs": ["en", "es"],
+                "locs": ["la_veta"],
+                "hours": "WE 18:00-19:30; SA 10:00-11:30 | Spanish-language session",
+                "app": "Just come, or ask any Open Door counselor to save you a seat.",
+                "fees": "Free.",
+                "wait": "No wait.",
+                "elig": "Family members and close friends of someone who has had a crisis.",
+                "capacity": ("seats", 10, 20, "Seats per session"),
+            },
         ],
     },
     # --------------------------------------------------------------------------------- Anaheim

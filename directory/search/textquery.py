@@ -35,8 +35,9 @@ def _known(reader, stem):
 
 
 def _word_query(stem, weight=1.0):
-    return q.DisjunctionMax([q.Term(name, stem, boost=FIELD_BOOSTS[name] * weight)
-                             for name in TEXT_FIELDS])
+    # Field scores add up: a word in the name and the category outranks one in passing.
+    return q.Or([q.Term(name, stem, boost=FIELD_BOOSTS[name] * weight)
+                 for name in TEXT_FIELDS])
 
 
 def build(searcher, text):
@@ -45,44 +46,39 @@ def build(searcher, text):
     if not text:
         return TextQuery(None)
     reader = searcher.reader()
-    expansions = synonyms.expansions(text)
-    triggered = {w for _, _, phrases in expansions for p in phrases for w in _words(p)}
-    parts, corrections = [], {}
-    corrector = None
-    seen = set()
-    for word in _words(text) or []:
+    triggered = {w for _, _, phrases in synonyms.expansions(text)
+                 for p in phrases for w in _words(p)}
+    corrections, corrector = {}, None
+    for word in _words(text):
         stems = _stems(word)
-        if not stems:
-            continue  # a stop word
-        known = [s for s in stems if _known(reader, s)]
-        if not known and word not in triggered:
+        if stems and word not in triggered and not any(_known(reader, s) for s in stems):
             corrector = corrector or searcher.corrector("spell")
-            suggestions = corrector.suggest(word, limit=1, maxdist=2)
-            if suggestions:
-                corrections[word] = suggestions[0]
-                known = [s for s in _stems(suggestions[0]) if _known(reader, s)]
-        for stem in known or stems:
-            if stem not in seen:
-                seen.add(stem)
-                parts.append(_word_query(stem))
-    # numbers and short words the spelling tokenizer skips ("12-step", "aa") still count
-    for stem in _stems(text):
+            found = corrector.suggest(word, limit=1, maxdist=2)
+            if found:
+                corrections[word] = found[0]
+    corrected = text
+    for wrong, right in corrections.items():
+        corrected = _replace_word(corrected, wrong, right)
+    parts, seen = [], set()
+    # every known word of the text as typed and as corrected; unknown ones drop out
+    for stem in _stems(text) + _stems(corrected):
         if stem not in seen and _known(reader, stem):
             seen.add(stem)
             parts.append(_word_query(stem))
-    for tag, expand, _ in expansions:
-        parts.append(q.Term("tags", tag, boost=TAG_WEIGHT))
+    tags = set()
+    for tag, expand, _ in synonyms.expansions(text) + synonyms.expansions(corrected):
+        if tag not in tags:
+            tags.add(tag)
+            parts.append(q.Term("tags", tag, boost=TAG_WEIGHT))
         for stem in {s for word in expand for s in _stems(word)} - seen:
+            seen.add(stem)
             parts.append(_word_query(stem, EXPANSION_WEIGHT))
     if not parts:
-        return TextQuery(None)
-    suggestion = None
-    if corrections:
-        fixed = text
-        for wrong, right in corrections.items():
-            fixed = _replace_word(fixed, wrong, right)
-        suggestion = fixed if fixed.lower() != text.lower() else None
-    combined = parts[0] if len(parts) == 1 else q.Or(parts, scale=0.9)
+        return TextQuery(q.NullQuery if _stems(text) else None, corrections, None)
+    suggestion = corrected if corrected.lower() != text.lower() else None
+    # No `scale=`: whoosh3 fails on it over a multi-segment index with an exhausted
+    # segment. Summed scores already favour documents matching more of the words.
+    combined = parts[0] if len(parts) == 1 else q.Or(parts)
     return TextQuery(combined, corrections, suggestion)
 
 

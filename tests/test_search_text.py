@@ -1,0 +1,102 @@
+"""Full-text search: the words people type find the right services, misspelled or not."""
+
+import json
+
+import pytest
+
+from directory.search import synonyms
+from tests import builders
+from tests.search_helpers import names, run
+
+
+@pytest.fixture
+def directory(app):
+    terms = builders.load_taxonomy()
+    made = {
+        "residential": builders.service(
+            "Harbor House", terms=[terms["residential-treatment"]],
+            description="A 30-day live-in program with medical withdrawal management."),
+        "ride": builders.service(
+            "Mercy Wheels", terms=[terms["transportation"]],
+            description="Door-to-door trips for clients to medical visits."),
+        "video": builders.service(
+            "Calm Line", terms=[terms["telehealth"], terms["telehealth-video"]], virtual=True,
+            description="Sessions with a licensed clinician from your own home."),
+        "peer": builders.service(
+            "Tuesday Circle", terms=[terms["group-therapy-peer-support"]],
+            description="A 12-step meeting for people in recovery."),
+        "counsel": builders.service(
+            "Open Door Counseling", terms=[terms["outpatient-counselling"]],
+            description="Individual counseling and therapy for anxiety and depression."),
+        "childcare": builders.service(
+            "Little Steps", terms=[terms["practical-support"]],
+            description="Free childcare while parents attend treatment."),
+        "food": builders.service(
+            "Hope Pantry", terms=[terms["practical-support"]],
+            description="Weekly groceries for families."),
+        "medi": builders.service(
+            "Valley Clinic", terms=[terms["outpatient-counselling"], terms["medi-cal"]],
+            description="Psychiatry appointments."),
+        "cafe": builders.service(
+            "Café Esperanza", terms=[terms["family-education-support"]],
+            description="Classes for families of people in recovery."),
+    }
+    return made
+
+
+@pytest.mark.parametrize("typed,expected", [
+    ("rehab", "Harbor House"), ("detox", "Harbor House"), ("sober living", "Harbor House"),
+    ("ride", "Mercy Wheels"), ("bus", "Mercy Wheels"), ("van", "Mercy Wheels"),
+    ("transportation", "Mercy Wheels"), ("get to my appointment", "Mercy Wheels"),
+    ("online", "Calm Line"), ("virtual", "Calm Line"), ("video", "Calm Line"),
+    ("zoom", "Calm Line"), ("AA", "Tuesday Circle"), ("NA", "Tuesday Circle"),
+    ("12-step", "Tuesday Circle"), ("support group", "Tuesday Circle"),
+    ("counselling", "Open Door Counseling"), ("therapy", "Open Door Counseling"),
+    ("daycare", "Little Steps"), ("childcare", "Little Steps"),
+    ("food", "Hope Pantry"), ("pantry", "Hope Pantry"), ("groceries", "Hope Pantry"),
+    ("Medicaid", "Valley Clinic"), ("Medi-Cal", "Valley Clinic"),
+])
+def test_synonyms_find_what_people_mean(directory, typed, expected):
+    found = names(run(search=typed))
+    assert found and found[0] == expected, (typed, found)
+
+
+@pytest.mark.parametrize("typed,expected,corrected", [
+    ("theraphy", "Open Door Counseling", "therapy"),
+    ("councelling", "Open Door Counseling", "counselling"),
+    ("transportaion", "Mercy Wheels", "transportation"),
+    ("chilcare", "Little Steps", "childcare"),
+])
+def test_misspellings_still_find_results(directory, typed, expected, corrected):
+    result = run(search=typed)
+    assert expected in names(result)
+    assert result.suggestion and corrected[:6] in result.suggestion.lower()
+
+
+def test_accents_fold_and_words_stem(directory):
+    assert names(run(search="cafe esperanza"))[0] == "Café Esperanza"
+    assert "Café Esperanza" in names(run(search="classes family"))
+
+
+def test_a_query_that_finds_nothing_offers_a_suggestion(directory):
+    result = run(search="xqzvvw")
+    assert result.total == 0 and result.hits == []
+    nothing_close = run(search="harbr hose")
+    assert "Harbor House" in names(nothing_close) or nothing_close.suggestion
+
+
+def test_query_syntax_is_just_words(directory):
+    for text in ("AND (", "name:foo OR", '"unclosed', "*", "title:[a TO"):
+        result = run(search=text)
+        assert result.total >= 0  # answered; never a parse error
+
+
+def test_synonym_table_is_data_with_every_group_pointing_at_a_real_term(app):
+    terms = builders.load_taxonomy()
+    table = json.loads(synonyms.TABLE.read_text())
+    for group in table["groups"]:
+        kind, _, code = group["tag"].partition(":")
+        assert code in terms and terms[code].group == kind, group["tag"]
+        assert group["triggers"] and group["expand"]
+    assert [tag for tag, _, _ in synonyms.expansions("I need a ride to rehab")] == [
+        "category:residential-treatment", "category:transportation"]
