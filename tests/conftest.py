@@ -5,8 +5,10 @@ one), a real search index in a temporary folder, and test clients and CLI runner
 directory, loaded once per session: tests using it must not change it.
 """
 
+import functools
 import os
 import uuid
+from html.parser import HTMLParser
 
 import psycopg
 import pytest
@@ -119,8 +121,8 @@ def seeded_app(database_factory, tmp_path_factory):
     with app.app_context():
         db.create_all()
         sample.load_directory()
-        if "reindex" in app.cli.commands:
-            app.test_cli_runner().invoke(args=["reindex"])
+        result = app.test_cli_runner().invoke(args=["reindex"])
+        assert result.exit_code == 0, result.output
         db.session.remove()
     yield app
     with app.app_context():
@@ -139,3 +141,171 @@ def pytest_report_header(config):
 
 
 os.environ.setdefault("FLASK_DEBUG", "0")
+
+
+# Staff workspace: one account per role, signed-in clients, and apps with stricter settings.
+STAFF_PASSWORD = "correct horse battery staple"
+
+
+@functools.lru_cache(maxsize=1)
+def staff_password_hash():
+    """Return the scrypt hash of STAFF_PASSWORD, computed once (scrypt is slow on purpose)."""
+    from werkzeug.security import generate_password_hash
+
+    return generate_password_hash(STAFF_PASSWORD, method="scrypt")
+
+
+def sign_in(client, email, password=STAFF_PASSWORD):
+    """Post the staff sign-in form; return the response."""
+    return client.post("/staff/login", data={"email": email, "password": password})
+
+
+@pytest.fixture
+def staff_users(app):
+    """One active account per role: {"admin": User, "editor": User, "coordinator": User}."""
+    from directory import models as m
+
+    users = {}
+    for role in m.ROLES:
+        user = m.User(email=f"{role}@clinic.example.org", role=role, active=True,
+                      password_hash=staff_password_hash())
+        db.session.add(user)
+        users[role] = user
+    db.session.commit()
+    return users
+
+
+@pytest.fixture
+def staff_client(app, staff_users):
+    """Return a function giving a new test client signed in with a role's account."""
+
+    def make(role):
+        client = app.test_client()
+        response = sign_in(client, staff_users[role].email)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def editor_client(staff_client):
+    return staff_client("editor")
+
+
+@pytest.fixture
+def admin_client(staff_client):
+    return staff_client("admin")
+
+
+@pytest.fixture
+def coordinator_client(staff_client):
+    return staff_client("coordinator")
+
+
+@pytest.fixture
+def app_with(app):
+    """Return a function making another app on the `app` fixture's database and index with
+    some settings changed (e.g. WTF_CSRF_ENABLED=True, RATELIMIT_ENABLED=True)."""
+    made = []
+
+    def make(**config):
+        other = make_app(app.config["SQLALCHEMY_DATABASE_URI"], app.config["SEARCH_INDEX_DIR"],
+                         **config)
+        made.append(other)
+        return other
+
+    yield make
+    for other in made:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+HSDS_FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "hsds")
+
+
+@pytest.fixture
+def hsds_fixtures():
+    """The folder of our own HSDS 3.0 fixtures (JSON files and a CSV data package)."""
+    from pathlib import Path
+
+    return Path(HSDS_FIXTURES)
+
+
+@pytest.fixture
+def table_snapshot():
+    """Return a function giving every row of every table, to tell whether anything changed."""
+
+    def snapshot():
+        return {table.name: sorted(tuple(map(repr, row)) for row in db.session.execute(
+            table.select())) for table in db.metadata.sorted_tables}
+
+    return snapshot
+
+
+class _FormReader(HTMLParser):
+    """Collect what a browser would send for each POST form of a page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms, self._form, self._select, self._textarea, self._option = [], None, None, \
+            None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and (a.get("method") or "get").lower() == "post":
+            self._form = {"action": a.get("action"), "fields": []}
+            self.forms.append(self._form)
+        if self._form is None or "disabled" in a:
+            return
+        if tag == "input" and a.get("name"):
+            kind = (a.get("type") or "text").lower()
+            if kind in ("checkbox", "radio"):
+                if "checked" in a:
+                    self._form["fields"].append([a["name"], a.get("value", "on")])
+            elif kind not in ("submit", "button", "image", "reset"):
+                self._form["fields"].append([a["name"], a.get("value", "")])
+        elif tag == "select":
+            self._select = [a.get("name"), None, None]  # name, selected value, first value
+        elif tag == "option" and self._select is not None:
+            self._option = a.get("value")
+            if self._select[2] is None:
+                self._select[2] = self._option
+            if "selected" in a:
+                self._select[1] = self._option
+        elif tag == "textarea":
+            self._textarea = [a.get("name"), ""]
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if self._form is None:
+            return
+        if tag == "select" and self._select is not None:
+            name, chosen, first = self._select
+            self._form["fields"].append([name, chosen if chosen is not None else first or ""])
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            self._textarea[1] = self._textarea[1].removeprefix("\n")
+            self._form["fields"].append(self._textarea)
+            self._textarea = None
+        elif tag == "form":
+            self._form = None
+
+
+def form_values(html, index=-1):
+    """Return {name: value or [values]} that a browser would post for a page's POST form
+    (the last one by default: the page's own form, after the header's sign-out form)."""
+    reader = _FormReader()
+    reader.feed(html)
+    values = {}
+    for name, value in reader.forms[index]["fields"]:
+        if name in values:
+            values[name] = (values[name] if isinstance(values[name], list)
+                            else [values[name]]) + [value]
+        else:
+            values[name] = value
+    return values

@@ -175,3 +175,11 @@ def test_searches_keep_working_while_a_rebuild_swaps(app, count):
         run(search="rebuild").total))
     assert searcher_results == [count]
     assert run(search="rebuild").total == count
+
+
+def test_reindex_works_on_a_fresh_install(app, runner, tmp_path):
+    app.extensions["search"] = type(search.store())(tmp_path / "never-created" / "index")
+    builders.service("Fresh Harbor")
+    result = runner.invoke(args=["reindex"])
+    assert result.exit_code == 0, result.output
+    assert names(run(search="fresh")) == ["Fresh Harbor"]

@@ -150,7 +150,12 @@ class Schedule(HSDSRecord, db.Model):
     @property
     def days(self):
         """Return the weekday codes (MO..SU) this weekly schedule covers, in week order."""
-        if (self.freq or "WEEKLY").upper() != "WEEKLY" or not self.byday:
-            return []
-        wanted = {d.strip().upper()[-2:] for d in self.byday.split(",") if d.strip()}
-        return [d for d in WEEKDAYS if d in wanted]
+        return schedule_days(self.freq, self.byday)
+
+
+def schedule_days(freq, byday):
+    """Return the weekday codes (MO..SU) a weekly HSDS schedule covers, in week order."""
+    if (freq or "WEEKLY").upper() != "WEEKLY" or not byday:
+        return []
+    wanted = {d.strip().upper()[-2:] for d in byday.split(",") if d.strip()}
+    return [d for d in WEEKDAYS if d in wanted]

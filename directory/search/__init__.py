@@ -62,7 +62,8 @@ def search(params, now=None):
 
 def rebuild(progress=None):
     """Rebuild the whole index into a new generation and swap it in; return (count, s)."""
-    return indexer.rebuild(store(), db.engine, progress)
+    return indexer.rebuild(store(), db.engine, progress,
+                           current_app.config.get("SEARCH_REBUILD_MEMORY_MB", 1024))
 
 
 def check():

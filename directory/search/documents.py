@@ -9,6 +9,7 @@ from datetime import UTC
 
 from ..hours import parse_time
 from ..models.location import WEEKDAYS
+from .schema import distinct_words
 
 REMOTE_DELIVERY = {"telehealth-video", "phone", "online-group", "home-visit"}
 LOCAL_ZONE = None  # a schedule without a UTC offset uses the directory's zone
@@ -86,7 +87,10 @@ def service_document(service):
         "tags": ",".join(facts["tags"]),
         "facts": json.dumps(facts, separators=(",", ":"), sort_keys=True),
     }
-    doc["spell"] = _join(doc["name"], doc["organization"], doc["terms"], body)
+    # Names and terms only: the body's words would double the cost of indexing, and the
+    # synonym table's words are a second vocabulary (see textquery.corrector).
+    doc["spell"] = " ".join(distinct_words(_join(doc["name"], doc["organization"],
+                                                 doc["terms"], " ".join(cities))))
     doc["fingerprint"] = hashlib.sha1(
         json.dumps(doc, sort_keys=True).encode("utf-8")).hexdigest()
     return doc

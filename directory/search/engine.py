@@ -1,7 +1,7 @@
 """Running a search over the index and its facts: location first (a bounding box and exact
-distances over the coordinate arrays pick the candidates), then the filters as vector
-operations, then text scoring of only those candidates through the query's matcher, then
-ranking, facet counts over the result set, and one page of hits."""
+distances over the coordinate arrays pick the candidates), the filters as vector
+operations, BM25 text scores as vector additions over cached posting lists, then ranking,
+facet counts over the result set, and one page of hits."""
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from ..geo.distance import bounding_box, haversine_miles
+from . import scoring
 from .facts import SLOTS, SLOTS_PER_DAY
 from .textquery import build as build_text_query
 from .textquery import suggest_for_nothing
 
 FACET_GROUPS = ("category", "delivery", "payment", "population", "accessibility")
 NEARNESS_WEIGHT = 0.35
-FULL_SCAN_LIMIT = 4000  # above this many candidates, walk the matcher instead of skipping
 
 
 @dataclass
@@ -119,43 +119,8 @@ def locate(facts, place, radius_miles):
             docs = facts.point_doc[box[inside]]
             np.minimum.at(distance, docs, miles[inside])
             near[docs] = True
-    covered = np.zeros(facts.size, bool)
-    for key in place.area_keys:
-        found = facts.areas.get(key)
-        if found is not None:
-            covered |= found
-    reach = covered & facts.reaches & ~near
+    reach = facts.covering(place.area_keys) & facts.reaches & ~near
     return near, distance, reach
-
-
-def score_candidates(searcher, text_query, candidates):
-    """Return (docnums, scores) of the candidates the text query matches."""
-    matcher = text_query.matcher(searcher, searcher.context())
-    found_docs, found_scores = [], []
-    if candidates.size > FULL_SCAN_LIMIT:
-        wanted = np.zeros(int(candidates.max()) + 1, bool)
-        wanted[candidates] = True
-        limit = wanted.size
-        while matcher.is_active():
-            doc = matcher.id()
-            if doc >= limit:
-                break
-            if wanted[doc]:
-                found_docs.append(doc)
-                found_scores.append(matcher.score())
-            matcher.next()
-    else:
-        for doc in candidates.tolist():
-            if not matcher.is_active():
-                break
-            if matcher.id() < doc:
-                matcher.skip_to(doc)
-                if not matcher.is_active():
-                    break
-            if matcher.id() == doc:
-                found_docs.append(doc)
-                found_scores.append(matcher.score())
-    return np.array(found_docs, np.int64), np.array(found_scores, float)
 
 
 def facet_counts(facts, docs, now, zone, today):
@@ -191,8 +156,10 @@ def run(searcher, facts, params, zone, now=None):
         mask &= near | reach
     candidates = np.flatnonzero(mask)
     text = build_text_query(searcher, params.text) if params.text else None
-    if text is not None and text.query is not None:
-        docs, scores = score_candidates(searcher, text.query, candidates)
+    if text is not None and text.parts is not None:
+        all_scores = scoring.score(searcher, facts, text.parts, facts.size)
+        docs = candidates[all_scores[candidates] > 0]
+        scores = all_scores[docs]
     else:
         docs, scores = candidates, np.ones(candidates.size)
     total = int(docs.size)

@@ -7,8 +7,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .schema import TEXT_FIELDS
+from .scoring import field_lengths
+
 SLOTS_PER_DAY = 96  # quarter hours
 SLOTS = 7 * SLOTS_PER_DAY
+# Tags kept as one bool array each (they are filtered and counted as facets); others
+# (organization ids, taxonomy term ids: thousands of them) as lists of document numbers.
+DENSE_PREFIXES = ("category:", "delivery:", "payment:", "population:", "accessibility:",
+                  "lang:")
 
 
 @dataclass
@@ -16,8 +23,9 @@ class SegmentFacts:
     """The facts of one segment's documents (local document numbers)."""
 
     ids: list
-    tags: dict  # tag -> bool array
-    areas: dict  # area extent -> bool array
+    tags: dict  # facet tag -> bool array
+    sparse: dict  # other tag -> array of document numbers
+    areas: dict  # area extent -> array of document numbers
     point_doc: np.ndarray
     point_lat: np.ndarray
     point_lng: np.ndarray
@@ -32,12 +40,21 @@ class SegmentFacts:
     open_offsets: dict  # utc offset hours -> (n, SLOTS) packed bits for that zone's rows
     area_names: list
     modified: np.ndarray
+    lengths: dict = None  # text field -> each document's length (for BM25)
+    postings: dict = None  # (field, term) -> (document numbers, frequencies)
 
     @classmethod
     def read(cls, reader):
+        segment = cls._read(reader)
+        segment.lengths = field_lengths(reader, TEXT_FIELDS)
+        segment.postings = {}
+        return segment
+
+    @classmethod
+    def _read(cls, reader):
         n = reader.doc_count_all()
         ids = [None] * n
-        tags, areas = {}, {}
+        tags, areas, sparse = {}, {}, {}
         p_doc, p_lat, p_lng, names = [], [], [], [None] * n
         has_points = np.zeros(n, bool)
         reaches = np.zeros(n, bool)
@@ -53,9 +70,12 @@ class SegmentFacts:
             ids[docnum] = stored["id"]
             facts = json.loads(stored["facts"])
             for tag in facts["tags"]:
-                tags.setdefault(tag, np.zeros(n, bool))[docnum] = True
+                if tag.startswith(DENSE_PREFIXES):
+                    tags.setdefault(tag, np.zeros(n, bool))[docnum] = True
+                else:
+                    sparse.setdefault(tag, []).append(docnum)
             for area in facts["areas"]:
-                areas.setdefault(area, np.zeros(n, bool))[docnum] = True
+                areas.setdefault(area, []).append(docnum)
             for lat, lng in facts["points"]:
                 p_doc.append(docnum)
                 p_lat.append(lat)
@@ -78,7 +98,9 @@ class SegmentFacts:
                 grid = open_local if offset is None else open_offsets.setdefault(
                     offset, np.zeros((n, SLOTS), bool))
                 _mark_open(grid[docnum], day, opens, closes)
-        return cls(ids, tags, areas, np.array(p_doc, np.int64), np.array(p_lat, float),
+        sparse = {tag: np.array(docs, np.int64) for tag, docs in sparse.items()}
+        areas = {area: np.array(docs, np.int64) for area, docs in areas.items()}
+        return cls(ids, tags, sparse, areas, np.array(p_doc, np.int64), np.array(p_lat, float),
                    np.array(p_lng, float), has_points, reaches, min_age, max_age, assured,
                    closed, available, np.packbits(open_local, axis=1),
                    {k: np.packbits(v, axis=1) for k, v in open_offsets.items()}, names, modified)
@@ -104,6 +126,7 @@ class FactTable:
         self.offsets = offsets
         self.size = total
         self.live = live
+        self._averages = {}
         self.ids = [None] * total
         for seg, offset in zip(segments, offsets, strict=True):
             self.ids[offset:offset + len(seg.ids)] = seg.ids
@@ -131,7 +154,6 @@ class FactTable:
         self.point_lat = self._cat("point_lat", float)
         self.point_lng = self._cat("point_lng", float)
         self.tags = self._merge_masks("tags")
-        self.areas = self._merge_masks("areas")
         self.area_names = [name for s in segs for name in s.area_names]
         width = SLOTS // 8
         self.open_local = (np.concatenate([s.open_local for s in segs])
@@ -151,10 +173,33 @@ class FactTable:
             ])
         return merged
 
+    def average_length(self, field):
+        """Return the mean length of `field` over live documents (at least 1)."""
+        if field not in self._averages:
+            total = sum(float(s.lengths[field][self.live[o:o + len(s.ids)]].sum())
+                        for s, o in zip(self.segments, self.offsets, strict=True))
+            self._averages[field] = max(total / max(int(np.count_nonzero(self.live)), 1), 1.0)
+        return self._averages[field]
+
     def tag(self, name):
         """Return the bool array of documents carrying `name` (all False if none do)."""
         found = self.tags.get(name)
-        return found if found is not None else np.zeros(self.size, bool)
+        if found is not None:
+            return found
+        return self._sparse_mask("sparse", [name])
+
+    def covering(self, area_keys):
+        """Return the bool array of documents whose service area is one of `area_keys`."""
+        return self._sparse_mask("areas", area_keys)
+
+    def _sparse_mask(self, kind, keys):
+        mask = np.zeros(self.size, bool)
+        for seg, offset in zip(self.segments, self.offsets, strict=True):
+            for key in keys:
+                docs = getattr(seg, kind).get(key)
+                if docs is not None:
+                    mask[docs + offset] = True
+        return mask
 
     @classmethod
     def build(cls, searcher, previous=None):

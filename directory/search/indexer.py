@@ -4,13 +4,13 @@ fresh generation that is swapped in atomically (reindex), and checking for drift
 import logging
 import time
 
-import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import catalogue
-from ..models import Service
+from ..models import Location, Service, ServiceAtLocation
 from .documents import service_document
+from .records import load_records
 from .store import IndexBusy
 
 log = logging.getLogger(__name__)
@@ -18,19 +18,12 @@ CHUNK = 1000
 
 
 def load_documents(session, ids):
-    """Return ({id: document} for listed services among `ids}, ids not listed or gone)."""
+    """Return ({id: document} for listed services among `ids`, ids not listed or gone)."""
     documents, gone = {}, set(ids)
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start:start + CHUNK]
-        services = session.scalars(
-            select(Service).where(Service.id.in_(chunk))
-            .options(*catalogue.service_loader_options())
-        ).all()
-        for service in services:
-            if service.is_listed:
-                documents[service.id] = service_document(service)
-                gone.discard(service.id)
-        session.expunge_all()
+        for record in load_records(session, ids[start:start + CHUNK]):
+            documents[record.id] = service_document(record)
+            gone.discard(record.id)
     return documents, gone
 
 
@@ -58,52 +51,57 @@ def morton_key(lat, lng):
     return key
 
 
-def _spatial_order(documents):
-    """Sort documents so that nearby services get nearby document numbers."""
-    import json
+def spatial_order(session):
+    """Return the listed services' ids in Z-order of their coordinates, remote ones last."""
+    rows = session.execute(
+        select(Service.id, func.avg(Location.latitude), func.avg(Location.longitude))
+        .outerjoin(ServiceAtLocation, ServiceAtLocation.service_id == Service.id)
+        .outerjoin(Location, (Location.id == ServiceAtLocation.location_id)
+                   & (Location.location_type == "physical"))
+        .where(Service.status.in_(catalogue.LISTED))
+        .group_by(Service.id)
+    ).all()
+    return [row[0] for row in sorted(rows, key=lambda r: (
+        (0, morton_key(r[1], r[2]), r[0]) if r[1] is not None else (1, 0, r[0])))]
 
-    def key(doc):
-        points = json.loads(doc["facts"])["points"]
-        if not points:
-            return (1, 0, doc["id"])
-        lat = float(np.mean([p[0] for p in points]))
-        lng = float(np.mean([p[1] for p in points]))
-        return (0, morton_key(lat, lng), doc["id"])
 
-    return sorted(documents, key=key)
-
-
-def rebuild(store, engine, progress=None):
+def rebuild(store, engine, progress=None, memory_mb=1024):
     """Index every listed service into a new generation and put it in service.
 
     Searches use the old generation until the swap; a rebuild that dies before the swap
-    leaves the old one serving. Changes written meanwhile are replayed afterwards.
+    leaves the old one serving. Changes written meanwhile are replayed afterwards. The
+    writer keeps up to `memory_mb` of postings in memory: spilling to disk costs far more
+    (Whoosh's multi-process writer was slower on two cores, so one process writes).
     Returns (services indexed, seconds).
     """
+    from whoosh import index as whoosh_index
+
     started = time.perf_counter()
     store.start_journal()
     path = store.new_generation()
+    indexed = 0
     with Session(engine) as session:
-        ids = session.scalars(select(Service.id).where(
-            Service.status.in_(catalogue.LISTED)).order_by(Service.id)).all()
-        documents = []
-        for start in range(0, len(ids), CHUNK):
-            found, _ = load_documents(session, ids[start:start + CHUNK])
-            documents.extend(found.values())
-            if progress:
-                progress(len(documents), len(ids))
-    from whoosh import index as whoosh_index
-
-    ix = whoosh_index.open_dir(str(path))
-    writer = ix.writer(limitmb=256)
-    for doc in _spatial_order(documents):
-        writer.add_document(**doc)
-    writer.commit(optimize=True)
+        ids = spatial_order(session)
+        writer = whoosh_index.open_dir(str(path)).writer(limitmb=memory_mb)
+        try:
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start:start + CHUNK]
+                documents, _ = load_documents(session, chunk)
+                for service_id in chunk:
+                    if service_id in documents:
+                        writer.add_document(**documents[service_id])
+                indexed += len(documents)
+                if progress:
+                    progress(indexed, len(ids))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
     store.promote(path)
     replay = store.end_journal()
     if replay:
         write_services(store, engine, sorted(replay))
-    return len(documents), time.perf_counter() - started
+    return indexed, time.perf_counter() - started
 
 
 def check(store, engine):

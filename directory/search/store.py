@@ -156,6 +156,7 @@ class IndexStore:
 
     # -- rebuild journal: changes written while a rebuild runs are replayed after it ---
     def start_journal(self):
+        self.root.mkdir(parents=True, exist_ok=True)
         (self.root / JOURNAL).write_text("")
 
     def _journal(self, service_ids):

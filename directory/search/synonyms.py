@@ -32,3 +32,15 @@ def expansions(text):
         if matched:
             found.append((group["tag"], group["expand"], matched))
     return found
+
+
+@lru_cache(maxsize=1)
+def vocabulary():
+    """Return the sorted distinct words of the table, a vocabulary for spelling corrections."""
+    import re
+
+    words = set()
+    for group in groups():
+        for phrase in group["triggers"] + group["expand"]:
+            words.update(w for w in re.findall(r"[^\W\d_]{3,}", phrase.lower()))
+    return sorted(words)

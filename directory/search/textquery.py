@@ -1,10 +1,10 @@
-"""What people type, as a Whoosh query: their words over the text fields (name weighted
+"""What people type, as weighted terms: their words over the text fields (name weighted
 most), the synonym table's expansions, and corrections for words the index does not know.
 The text is never parsed as query syntax, so no input is a syntax error."""
 
 from dataclasses import dataclass, field
 
-from whoosh import query as q
+from whoosh.spelling import ListCorrector, MultiCorrector
 
 from . import synonyms
 from .schema import FIELD_BOOSTS, TEXT_FIELDS, spelling_analyzer, stemming_analyzer
@@ -15,11 +15,21 @@ TAG_WEIGHT = 3.0
 
 @dataclass
 class TextQuery:
-    """The query, and the words that were corrected on the way."""
+    """The weighted terms to score, and the words that were corrected on the way.
 
-    query: object | None
+    `parts` is [(field, term, weight)]; None means no text constraint (only stop words);
+    an empty list means words the index does not know: nothing matches.
+    """
+
+    parts: list | None
     corrections: dict = field(default_factory=dict)  # typed word -> corrected word
     suggestion: str | None = None
+
+
+def spelling_corrector(searcher):
+    """Return a corrector over the index's names and terms and the synonym table's words."""
+    return MultiCorrector([searcher.corrector("spell"),
+                           ListCorrector(synonyms.vocabulary())], max)
 
 
 def _stems(text):
@@ -34,10 +44,9 @@ def _known(reader, stem):
     return any(reader.doc_frequency(name, stem) for name in TEXT_FIELDS)
 
 
-def _word_query(stem, weight=1.0):
+def _word_parts(stem, weight=1.0):
     # Field scores add up: a word in the name and the category outranks one in passing.
-    return q.Or([q.Term(name, stem, boost=FIELD_BOOSTS[name] * weight)
-                 for name in TEXT_FIELDS])
+    return [(name, stem, FIELD_BOOSTS[name] * weight) for name in TEXT_FIELDS]
 
 
 def build(searcher, text):
@@ -52,7 +61,7 @@ def build(searcher, text):
     for word in _words(text):
         stems = _stems(word)
         if stems and word not in triggered and not any(_known(reader, s) for s in stems):
-            corrector = corrector or searcher.corrector("spell")
+            corrector = corrector or spelling_corrector(searcher)
             found = corrector.suggest(word, limit=1, maxdist=2)
             if found:
                 corrections[word] = found[0]
@@ -64,22 +73,19 @@ def build(searcher, text):
     for stem in _stems(text) + _stems(corrected):
         if stem not in seen and _known(reader, stem):
             seen.add(stem)
-            parts.append(_word_query(stem))
+            parts.extend(_word_parts(stem))
     tags = set()
     for tag, expand, _ in synonyms.expansions(text) + synonyms.expansions(corrected):
         if tag not in tags:
             tags.add(tag)
-            parts.append(q.Term("tags", tag, boost=TAG_WEIGHT))
+            parts.append(("tags", tag, TAG_WEIGHT))
         for stem in {s for word in expand for s in _stems(word)} - seen:
             seen.add(stem)
-            parts.append(_word_query(stem, EXPANSION_WEIGHT))
+            parts.extend(_word_parts(stem, EXPANSION_WEIGHT))
     if not parts:
-        return TextQuery(q.NullQuery if _stems(text) else None, corrections, None)
+        return TextQuery([] if _stems(text) else None, corrections, None)
     suggestion = corrected if corrected.lower() != text.lower() else None
-    # No `scale=`: whoosh3 fails on it over a multi-segment index with an exhausted
-    # segment. Summed scores already favour documents matching more of the words.
-    combined = parts[0] if len(parts) == 1 else q.Or(parts)
-    return TextQuery(combined, corrections, suggestion)
+    return TextQuery(parts, corrections, suggestion)
 
 
 def _replace_word(text, wrong, right):
@@ -90,7 +96,7 @@ def _replace_word(text, wrong, right):
 
 def suggest_for_nothing(searcher, text):
     """Return a spelling suggestion for a query that found nothing, or None."""
-    corrector = searcher.corrector("spell")
+    corrector = spelling_corrector(searcher)
     changed, fixed = False, text
     for word in _words(text):
         found = corrector.suggest(word, limit=1, maxdist=2)

@@ -1,0 +1,103 @@
+"""Services read for indexing with a handful of bulk queries (SQLAlchemy Core), not the
+ORM: each record has the attributes a search document is built from, the same names as on
+the Service model, so `documents.service_document` takes either."""
+
+from collections import defaultdict
+from types import SimpleNamespace
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from .. import models as m
+from ..models.location import schedule_days
+
+LISTED = ("active", "temporarily closed")
+
+
+class ServiceRecord(SimpleNamespace):
+    """A service's indexable facts, shaped like the Service model."""
+
+    def term_codes(self, group_code=None):
+        return {t.code for t in self.terms if t.code and (group_code is None
+                                                             or t.group == group_code)}
+
+    @property
+    def is_listed(self):
+        return self.status in LISTED
+
+    @property
+    def current_capacity(self):
+        rows = sorted(self.capacities, key=lambda c: (c.updated is not None, c.updated or 0))
+        return rows[-1] if rows else None
+
+
+def _grouped(session, statement):
+    grouped = defaultdict(list)
+    for row in session.execute(statement):
+        grouped[row[0]].append(SimpleNamespace(**row._mapping))
+    return grouped
+
+
+def load_records(session, ids):
+    """Return the ServiceRecords of the listed services among `ids` (any order)."""
+    service = m.Service.__table__
+    rows = session.execute(select(service).where(service.c.id.in_(ids),
+                                                 service.c.status.in_(LISTED))).all()
+    if not rows:
+        return []
+    found = [r.id for r in rows]
+    orgs = dict(session.execute(select(m.Organization.id, m.Organization.name).where(
+        m.Organization.id.in_({r.organization_id for r in rows}))).all())
+    parent = aliased(m.TaxonomyTerm)
+    terms = _grouped(session, select(
+        m.Attribute.link_id, m.Attribute.taxonomy_term_id, m.TaxonomyTerm.code,
+        m.TaxonomyTerm.name, parent.code.label("group"))
+        .join(m.TaxonomyTerm, m.TaxonomyTerm.id == m.Attribute.taxonomy_term_id)
+        .outerjoin(parent, parent.id == m.TaxonomyTerm.parent_id)
+        .where(m.Attribute.link_entity == "service", m.Attribute.link_id.in_(found)))
+    languages = _grouped(session, select(m.Language.service_id, m.Language.name,
+                                         m.Language.code)
+                         .where(m.Language.service_id.in_(found)))
+    places = _grouped(session, select(
+        m.ServiceAtLocation.service_id, m.Location.location_type, m.Location.latitude,
+        m.Location.longitude, m.Address.city)
+        .join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
+        .outerjoin(m.Address, m.Address.location_id == m.Location.id)
+        .where(m.ServiceAtLocation.service_id.in_(found)))
+    areas = _grouped(session, select(m.ServiceArea.service_id, m.ServiceArea.name,
+                                     m.ServiceArea.extent, m.ServiceArea.extent_type)
+                     .where(m.ServiceArea.service_id.in_(found)))
+    capacities = _grouped(session, select(m.ServiceCapacity.service_id,
+                                          m.ServiceCapacity.available,
+                                          m.ServiceCapacity.updated)
+                          .where(m.ServiceCapacity.service_id.in_(found)))
+    schedules = _grouped(session, select(m.Schedule.service_id, m.Schedule.freq,
+                                         m.Schedule.byday, m.Schedule.opens_at,
+                                         m.Schedule.closes_at, m.Schedule.timezone)
+                         .where(m.Schedule.service_id.in_(found)))
+    costs = _grouped(session, select(m.CostOption.service_id, m.CostOption.option)
+                     .where(m.CostOption.service_id.in_(found)))
+    records = []
+    for row in rows:
+        sid = row.id
+        seen_points, locations = set(), []
+        for place in places.get(sid, ()):
+            key = (place.latitude, place.longitude)
+            if place.location_type == "physical" and place.latitude is not None \
+                    and key not in seen_points:
+                seen_points.add(key)
+                locations.append(SimpleNamespace(
+                    latitude=place.latitude, longitude=place.longitude,
+                    address=SimpleNamespace(city=place.city) if place.city else None))
+        for schedule in schedules.get(sid, ()):
+            schedule.days = schedule_days(schedule.freq, schedule.byday)
+        record_terms = terms.get(sid, [])
+        records.append(ServiceRecord(
+            **row._mapping,
+            organization=SimpleNamespace(name=orgs.get(row.organization_id, "")),
+            terms=record_terms, attributes=record_terms,
+            languages=languages.get(sid, []), physical_locations=locations,
+            service_areas=areas.get(sid, []), capacities=capacities.get(sid, []),
+            schedules=schedules.get(sid, []), cost_options=costs.get(sid, []),
+        ))
+    return records

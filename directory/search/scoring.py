@@ -1,0 +1,81 @@
+"""BM25 text scoring as numpy operations over posting lists read once per segment.
+
+Whoosh scores one posting at a time in Python; here each term's postings become two arrays
+(document numbers, term frequencies), cached with the segment, and a query's score is a
+few vector additions, whatever the number of matching documents."""
+
+import math
+
+import numpy as np
+
+K1, B = 1.2, 0.75
+CACHE_TERMS = 20000  # posting lists kept per segment
+
+
+def read_postings(reader, field, text):
+    """Return (document numbers, frequencies) of a term in one segment, as arrays."""
+    if (field, text) not in reader:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    matcher = reader.postings(field, text)
+    while hasattr(matcher, "child") and not hasattr(matcher, "_read_ids"):
+        matcher = matcher.child  # deletions are filtered by the live mask instead
+    ids, weights = [], []
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+        # whole blocks at a time: the codec already decodes them as arrays
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(matcher._ids[matcher._i:])
+            weights.extend(matcher._weights[matcher._i:])
+            matcher._next_block()
+    else:
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+    return np.asarray(ids, np.int64), np.asarray(weights, np.float32)
+
+
+def field_lengths(reader, fields):
+    """Return {field: array of each document's length in that field} for one segment."""
+    n = reader.doc_count_all()
+    return {field: np.array([reader.doc_field_length(d, field) or 0 for d in range(n)],
+                            np.float32) for field in fields}
+
+
+def postings(segment, reader, field, text):
+    """Return the cached posting arrays of a term in a segment (reading them once)."""
+    key = (field, text)
+    found = segment.postings.get(key)
+    if found is None:
+        if len(segment.postings) >= CACHE_TERMS:
+            segment.postings.clear()
+        found = segment.postings[key] = read_postings(reader, field, text)
+    return found
+
+
+def score(searcher, facts, parts, size):
+    """Return an array of scores over global document numbers for weighted terms.
+
+    `parts` is [(field, term, weight)]; terms of the `tags` field add their weight flat.
+    """
+    scores = np.zeros(size, np.float64)
+    leaves = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()]
+    live = max(int(np.count_nonzero(facts.live)), 1)
+    for field, text, weight in parts:
+        lists = [(facts.segments[i], postings(facts.segments[i], reader, field, text), offset)
+                 for i, (reader, offset) in enumerate(leaves)]
+        if field == "tags":
+            for _, (ids, _), offset in lists:
+                scores[ids + offset] += weight
+            continue
+        df = sum(int(np.count_nonzero(facts.live[ids + offset])) for _, (ids, _), offset in lists)
+        if not df:
+            continue
+        idf = math.log(1 + (live - df + 0.5) / (df + 0.5))  # > 0 since df <= live
+        average = facts.average_length(field)
+        for segment, (ids, tf), offset in lists:
+            lengths = segment.lengths[field][ids]
+            scores[ids + offset] += weight * idf * tf * (K1 + 1) / (
+                tf + K1 * (1 - B + B * lengths / average))
+    return scores
