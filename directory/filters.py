@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app, request, url_for
 from flask_babel import format_date, get_locale, gettext, ngettext
 
-from . import hours
+from . import hours, labels
 from .i18n import LANGUAGES
 from .sample import sample_data_loaded
 
@@ -92,6 +92,29 @@ def url_with(**changes):
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
+def toggle_url(name, value, endpoint="public.results"):
+    """Return the results URL with one filter value added, or removed if it is on."""
+    args = request.args.to_dict(flat=False)
+    values = [v for raw in args.get(name, []) for v in raw.split(",") if v]
+    values = [v for v in values if v != value] if value in values else values + [value]
+    if values:
+        args[name] = values
+    else:
+        args.pop(name, None)
+    args.pop("page", None)
+    return url_for(endpoint, **args)
+
+
+def miles(value):
+    """Return a distance as people read it: "0.4 miles", "12 miles"."""
+    if value is None:
+        return ""
+    shown = f"{value:.1f}" if value < 10 else f"{value:.0f}"
+    if shown == "1.0":
+        return gettext("1 mile")
+    return gettext("%(distance)s miles", distance=shown)
+
+
 def init_app(app):
     """Register the filters and the per-page values on `app`."""
     app.jinja_env.filters.update(
@@ -100,7 +123,10 @@ def init_app(app):
     )
     app.jinja_env.globals.update(
         open_status=open_status, is_stale=is_stale, url_with=url_with,
-        DAY_NAMES=hours.DAY_NAMES,
+        DAY_NAMES=hours.DAY_NAMES, term_label=labels.term_label,
+        language_label=labels.language_label, filter_label=labels.filter_label,
+        GROUP_LABELS=labels.GROUPS, FLAG_LABELS=labels.FLAGS, HOME_TILES=labels.HOME_TILES,
+        toggle_url=toggle_url, miles=miles,
     )
 
     @app.context_processor

@@ -1,8 +1,10 @@
-"""Public pages: home, browse by category, a category, a service, an organization."""
+"""Public pages: home, search results, browse by category, a category, a service, an
+organization."""
 
-from flask import abort, current_app, render_template
+from flask import abort, current_app, render_template, request
 
-from .. import catalogue, hours
+from .. import catalogue, finder, hours, locate
+from ..geo import geodesic_miles
 from ..models import utcnow
 from . import bp
 
@@ -11,6 +13,15 @@ from . import bp
 def home():
     """Show the search form and the categories people search by."""
     return render_template("public/home.html", categories=catalogue.category_counts())
+
+
+@bp.get("/search")
+def results():
+    """Show the services that match what and where the person asked for."""
+    findings = finder.find(request.args)
+    status = 400 if findings.errors else 200
+    return render_template("public/results.html", findings=findings,
+                           categories=catalogue.category_counts()), status
 
 
 @bp.get("/categories")
@@ -35,10 +46,26 @@ def service(service_id):
     record = catalogue.get_service(service_id)
     if record is None or not record.is_listed:
         abort(404, description="This service is not in the directory, or is no longer listed.")
+    place = _searched_place()
+    distance = None
+    if place is not None and record.physical_locations:
+        distance = min(geodesic_miles(place.point, (loc.latitude, loc.longitude))
+                       for loc in record.physical_locations)
     return render_template(
         "public/service.html", service=record, week=hours.weekly_hours(record.schedules),
-        now=utcnow(), zone=current_app.config["DIRECTORY_TIMEZONE"],
+        now=utcnow(), zone=current_app.config["DIRECTORY_TIMEZONE"], place=place,
+        distance=distance, transport=finder.transport_near(record, place),
+        print_view=request.args.get("print") == "1",
     )
+
+
+def _searched_place():
+    """Return the place the person searched from (carried in the link), or None."""
+    try:
+        return locate.resolve(request.args.get("near"), request.args.get("lat"),
+                              request.args.get("lng"))
+    except locate.LocationError:
+        return None
 
 
 @bp.get("/organizations/<organization_id>")

@@ -153,7 +153,7 @@ def run(searcher, facts, params, zone, now=None):
     reach = np.zeros(facts.size, bool)
     if params.place is not None:
         near, distance, reach = locate(facts, params.place, params.radius_miles)
-        mask &= near | reach
+        mask &= reach if params.reach_only else (near | reach)
     candidates = np.flatnonzero(mask)
     text = build_text_query(searcher, params.text) if params.text else None
     if text is not None and text.parts is not None:

@@ -43,6 +43,7 @@ class SearchParams:
     taxonomy_term_ids: list = field(default_factory=list)
     modified_after: datetime | None = None
     sort: str = "relevance"
+    reach_only: bool = False  # only services that reach the place by their service area
     page: int = 1
     per_page: int = PER_PAGE_DEFAULT
 

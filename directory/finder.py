@@ -1,0 +1,106 @@
+"""The public search, from query parameters to what the results page shows: the checked
+parameters, the place, the hits with their services, the active filters, and help when
+nothing is found (what to relax, a spelling, remote services that reach the searcher)."""
+
+from dataclasses import dataclass, field
+
+from werkzeug.datastructures import MultiDict
+
+from . import catalogue, locate, search
+from .search.params import GROUP_PARAMS, RADIUS_MAX, SearchParams
+
+REMOTE_DELIVERY = ("telehealth-video", "online-group", "phone")
+FLAG_FILTERS = ("wheelchair", "open_now", "accepting")
+
+
+@dataclass
+class Findings:
+    """Everything the results page needs."""
+
+    args: MultiDict
+    params: SearchParams
+    errors: dict = field(default_factory=dict)
+    location_error: str | None = None
+    result: object = None
+    items: list = field(default_factory=list)  # [(Hit, Service)]
+    remote: list = field(default_factory=list)  # [(Hit, Service)] when nothing was found
+    relax: list = field(default_factory=list)  # [(kind, value)] suggestions
+
+    @property
+    def searched(self):
+        return bool(self.params.text or self.params.near or self.params.lat
+                    or self.params.has_filters)
+
+    @property
+    def place(self):
+        return self.params.place
+
+    def active_filters(self):
+        """Return [(parameter, value)] of every filter the search applies."""
+        active = [(name, value) for name in GROUP_PARAMS
+                  for value in self.params.terms.get(GROUP_PARAMS[name], [])]
+        active += [("language", code) for code in self.params.languages]
+        active += [(name, "true") for name in FLAG_FILTERS if getattr(self.params, name)]
+        if self.params.age is not None:
+            active.append(("age", str(self.params.age)))
+        if self.params.verified_within_months:
+            active.append(("verified_within_months", str(self.params.verified_within_months)))
+        return active
+
+
+def allowed_terms():
+    """Return {group: set of codes} of the project taxonomy, for checking parameters."""
+    return {group: {t.code for t in catalogue.term_group(group)}
+            for group in set(GROUP_PARAMS.values())}
+
+
+def find(args):
+    """Run the search the query parameters ask for; return Findings."""
+    params, errors = search.parse(args, allowed_terms())
+    findings = Findings(args, params, errors)
+    try:
+        params.place = locate.resolve(params.near, params.lat, params.lng)
+    except locate.LocationError as exc:
+        findings.location_error = str(exc)
+        return findings
+    findings.result = search.search(params)
+    findings.items = _with_services(findings.result.hits)
+    if findings.result.total == 0 and findings.searched:
+        findings.relax = _what_to_relax(findings)
+        if params.place is not None:
+            findings.remote = _remote_services(params)
+    return findings
+
+
+def _with_services(hits):
+    services = {s.id: s for s in catalogue.get_services([h.service_id for h in hits])}
+    return [(hit, services[hit.service_id]) for hit in hits if hit.service_id in services]
+
+
+def _what_to_relax(findings):
+    params, relax = findings.params, []
+    if params.place is not None and params.radius_miles < RADIUS_MAX:
+        relax.append(("radius", str(min(int(params.radius * 2), int(RADIUS_MAX)))))
+    relax += [("filter", f"{name}={value}") for name, value in findings.active_filters()]
+    if params.text:
+        relax.append(("text", params.text))
+    return relax
+
+
+def _remote_services(params):
+    """Return telehealth, online and phone services that serve the searcher's area."""
+    remote = SearchParams(place=params.place, terms={"delivery": list(REMOTE_DELIVERY)},
+                          reach_only=True, per_page=10)
+    return _with_services(search.search(remote).hits)
+
+
+def transport_near(service, place=None):
+    """Return transport services that reach a service's location (or `place`)."""
+    anchor = place
+    if anchor is None and service.physical_locations:
+        loc = service.physical_locations[0]
+        anchor = locate.nearest_place(loc.latitude, loc.longitude)
+    if anchor is None:
+        return []
+    params = SearchParams(place=anchor, terms={"category": ["transportation"]}, per_page=5)
+    return [s for _, s in _with_services(search.search(params).hits) if s.id != service.id]

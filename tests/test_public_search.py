@@ -1,0 +1,102 @@
+"""The public search pages over HTTP: results, filters, help when nothing is found, the
+service page's extras, and the weight of what a phone downloads."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from tests.search_helpers import run
+
+
+def _html(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, (url, response.status_code)
+    return response.get_data(as_text=True)
+
+
+def test_search_by_zip_and_category_shows_cards_with_distance_and_phone(seeded_client):
+    html = _html(seeded_client, "/search?near=92630&category=group-therapy-peer-support")
+    assert "services near 92630 (Lake Forest, CA)" in html
+    assert html.count('class="card"') >= 10
+    assert "miles</dd>" in html and 'href="tel:+1' in html
+    assert "Verified" in html and "No car? Show transport options" in html
+    assert "Prefer not to go in person? Telehealth and online groups" in html
+
+
+def test_filters_show_counts_and_become_removable_chips(seeded_client):
+    base = "/search?near=92630&category=group-therapy-peer-support"
+    html = _html(seeded_client, base)
+    match = re.search(r'href="([^"]*language=es[^"]*)">Spanish <span class="count">\((\d+)\)',
+                      html)
+    assert match, "a Spanish filter with its count"
+    url, count = match.group(1).replace("&amp;", "&"), int(match.group(2))
+    filtered = _html(seeded_client, url)
+    assert f"{count} services near" in filtered or f"{count} service near" in filtered
+    chip = re.search(r'<a class="chip" href="([^"]+)">Spanish', filtered)
+    assert chip
+    query = parse_qs(urlparse(chip.group(1).replace("&amp;", "&")).query)
+    assert "language" not in query and query["category"] == ["group-therapy-peer-support"]
+
+
+def test_pagination_keeps_every_parameter(seeded_client):
+    html = _html(seeded_client, "/search?near=92630&radius=50&payment=free&sort=distance")
+    link = re.search(r'href="([^"]+)" rel="next"', html)
+    assert link
+    query = parse_qs(urlparse(link.group(1).replace("&amp;", "&")).query)
+    assert query == {"near": ["92630"], "radius": ["50"], "payment": ["free"],
+                     "sort": ["distance"], "page": ["2"]}
+
+
+def test_nothing_found_says_what_to_relax_and_offers_remote_services(seeded_client):
+    html = _html(seeded_client,
+                 "/search?q=snorkelling&near=92630&radius=5&category=housing&language=ko")
+    assert "Nothing matched all of that" in html
+    assert "Search a wider area (within 10 miles)" in html
+    assert "Remove the filter" in html and "Search without the words" in html
+    assert "Telehealth and phone services that serve your area" in html
+    assert "serves California" in html
+
+
+def test_a_spelling_suggestion_is_offered(seeded_client):
+    html = _html(seeded_client, "/search?q=theraphy")
+    assert "Showing results for" in html and "therapy" in html
+
+
+def test_an_unknown_place_keeps_the_form_filled_in(seeded_client):
+    html = _html(seeded_client, "/search?q=groups&near=Atlantis")
+    assert "We could not find “Atlantis”" in html
+    assert 'value="Atlantis"' in html and 'value="groups"' in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_bad_options_are_a_400_page_with_the_reason(seeded_client):
+    html = _html(seeded_client, "/search?near=92630&radius=999", status=400)
+    assert "radius must be between 1 and 200" in html
+
+
+def test_service_page_from_a_search_shows_distance_directions_and_rides(seeded_app):
+    with seeded_app.app_context():
+        hit = run(near="92630", category="group-therapy-peer-support", sort="distance").hits[0]
+        client = seeded_app.test_client()
+        html = _html(client, f"/services/{hit.service_id}?near=92630")
+    assert re.search(r"[\d.]+ miles from 92630", html)
+    assert "openstreetmap.org/directions?route=33.64" in html
+    assert "Rides to get here" in html
+    assert "Print this page" in html
+
+
+def test_pages_are_light_and_load_nothing_from_elsewhere(seeded_client):
+    for url in ("/", "/search?near=92630&category=group-therapy-peer-support"):
+        html = _html(seeded_client, url)
+        assets = re.findall(r'<(?:link|script)[^>]+(?:href|src)="([^"]+)"', html)
+        assert assets and all(a.startswith("/static/") for a in assets), assets
+        weight = len(html.encode()) + sum(
+            len(seeded_client.get(a).data) for a in assets)
+        assert weight < 100_000, weight
+        assert "<script>" not in html and " style=" not in html
+
+
+def test_the_whole_search_state_is_in_the_url(seeded_client):
+    first = _html(seeded_client, "/search?q=counseling&near=Irvine&language=es&sort=distance")
+    again = _html(seeded_client, "/search?sort=distance&language=es&near=Irvine&q=counseling")
+    pick = re.compile(r'id="svc-([0-9a-f-]+)"')
+    assert pick.findall(first) == pick.findall(again) and pick.findall(first)
