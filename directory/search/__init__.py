@@ -3,6 +3,7 @@ app uses these functions: `index_services`, `remove_services`, `search`, `rebuil
 `check`, so a second backend could replace it without touching the views."""
 
 import logging
+import os
 from datetime import UTC, datetime
 
 from flask import current_app
@@ -62,8 +63,10 @@ def search(params, now=None):
 
 def rebuild(progress=None):
     """Rebuild the whole index into a new generation and swap it in; return (count, s)."""
+    config = current_app.config
     return indexer.rebuild(store(), db.engine, progress,
-                           current_app.config.get("SEARCH_REBUILD_MEMORY_MB", 1024))
+                           config.get("SEARCH_REBUILD_MEMORY_MB", 1024),
+                           config.get("SEARCH_REBUILD_WORKERS", os.cpu_count() or 1))
 
 
 def check():
