@@ -1,6 +1,7 @@
 /* Small conveniences on top of pages that work without JavaScript:
-   "Use my location" fills coordinates from the browser, sort and distance selects apply
-   at once, and "Print this page" opens the print dialog. */
+   "Use my location" fills coordinates from the browser, and "Print this page" opens the
+   print dialog. The sort and distance selects wait for their "Update" button: a select
+   that reloads the page as it changes moves keyboard users away mid-choice (WCAG 3.2.2). */
 (function () {
   "use strict";
 
@@ -37,10 +38,6 @@
       });
     });
   }
-
-  document.querySelectorAll("select.auto-submit").forEach(function (select) {
-    select.addEventListener("change", function () { select.form.submit(); });
-  });
 
   document.querySelectorAll(".print-link").forEach(function (link) {
     link.addEventListener("click", function (event) {
