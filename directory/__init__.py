@@ -10,7 +10,7 @@ from pathlib import Path
 from flask import Flask
 
 from . import config
-from .extensions import babel, csrf, db, login_manager, migrate
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +34,7 @@ def create_app(test_config=None):
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "directory" / "translations"))
     from .i18n import remember_choice, select_locale
 
@@ -46,6 +47,18 @@ def create_app(test_config=None):
 
     search.init_app(app)
     app.register_blueprint(public_bp)
+    from .api import bp as api_bp
+
+    csrf.exempt(api_bp)  # read-only GETs for other systems
+    app.register_blueprint(api_bp)
+    from . import audit, security, staff
+
+    audit.register(db.session)
+    security.init_app(app)
+    staff.init_app(app)
+    from . import referrals
+
+    referrals.init_app(app)
     errors.init_app(app)
     filters.init_app(app)
     cli.init_app(app)

@@ -55,7 +55,8 @@ def create_user_command(email, role, password_stdin):
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    user = db.session.scalar(select(User).where(User.email == email)) or User(email=email)
+    existing = db.session.scalar(select(User).where(User.email == email))
+    user = existing or User(email=email)
     try:
         user.set_password(password)
     except WeakPassword as exc:
@@ -63,8 +64,15 @@ def create_user_command(email, role, password_stdin):
     user.role = role
     user.active = True
     db.session.add(user)
-    db.session.commit()
-    click.echo(f"{email} can now sign in as {role}.")
+    db.session.info["actor"] = "cli"  # the audit history says who made the change
+    try:
+        db.session.commit()
+    finally:
+        db.session.info.pop("actor", None)
+    if existing is not None:
+        click.echo(f"{email} existed: its password and role are reset, and its other "
+                   "sessions are signed out.")
+    click.echo(f"{email} can now sign in as {role} at /staff/login.")
 
 
 @click.command("reindex")
@@ -89,8 +97,104 @@ def check_index_command():
     click.echo("The search index matches the database.")
 
 
+PROGRESS_ABOVE = 300  # records; smaller imports finish before a bar would help
+
+
+def _progress_bar():
+    """Return (callback, stop): a rich progress bar on standard error with counts and rate,
+    shown once an import turns out to hold more than a few hundred records."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description:9}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]:>9} records/s"), TimeElapsedColumn(),
+                   console=Console(stderr=True))
+    tasks = {}
+
+    def advance(phase, count, total):
+        if total <= PROGRESS_ABOVE:
+            return
+        if not tasks:
+            bar.start()
+        if phase not in tasks:
+            tasks[phase] = bar.add_task(phase, total=total, rate="")
+        bar.advance(tasks[phase], count)
+        speed = bar.tasks[tasks[phase]].speed
+        bar.update(tasks[phase], rate=f"{speed:,.0f}" if speed else "")
+
+    return advance, bar.stop
+
+
+@click.command("import-hsds")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--strict", is_flag=True, help="Import nothing if any record is invalid.")
+def import_hsds_command(path, strict):
+    """Import HSDS 3.0 JSON or a data package (folder or zip); upserts by id."""
+    from .hsds import importer
+
+    advance, stop = _progress_bar()
+    try:
+        report = importer.import_path(path, strict=strict, progress=advance)
+    except importer.ReadError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        stop()
+    for line in report.summary_lines():
+        click.echo(line)
+    for key, count in sorted(report.ignored.items()):
+        click.echo(f"not stored: {key} ({count})")
+    if report.coordinates_filled:
+        click.echo(f"coordinates filled from the address: {report.coordinates_filled}")
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for problem in report.problems:
+        click.echo(f"skipped: {problem}", err=True)
+    if not report.written:
+        click.echo(f"--strict: {len(report.problems)} invalid record(s); nothing was imported.",
+                   err=True)
+        sys.exit(1)
+    click.echo(f"Imported {report.source}: {sum(report.created.values())} created, "
+               f"{sum(report.updated.values())} updated, {sum(report.unchanged.values())} "
+               f"unchanged, {len(report.problems)} skipped.")
+    if report.problems:
+        sys.exit(1)
+
+
+@click.command("export-hsds")
+@click.argument("path", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json",
+              show_default=True, help="json: one file; csv: a data package folder (or .zip).")
+@click.option("--category", help="Only services in this category (a project term code).")
+@click.option("--modified-after", type=click.DateTime(), help="Only services changed after this.")
+def export_hsds_command(path, fmt, category, modified_after):
+    """Export the directory (or a filtered part) as HSDS 3.0 JSON or CSV data package."""
+    from .hsds import export
+
+    if category and catalogue.get_term(category) is None:
+        raise click.BadParameter(f"no category with the code {category!r}",
+                                 param_hint="--category")
+    result = export.export(path, fmt, category, modified_after)
+    counts = ", ".join(f"{n} {t}" for t, n in result.counts.items() if n)
+    click.echo(f"Exported to {path}: {counts or 'nothing'}.")
+
+
+@click.command("purge")
+@click.option("--days", type=click.IntRange(min=0), default=None,
+              help="Retention in days (default: REFERRAL_RETENTION_DAYS, 90).")
+def purge_command(days):
+    """Delete referral lists not changed for the retention period (for cron)."""
+    from flask import current_app
+
+    from .models.referral import purge_lists
+
+    days = current_app.config["REFERRAL_RETENTION_DAYS"] if days is None else days
+    count = purge_lists(days)
+    click.echo(f"Purged {count} referral list(s) not changed in {days} days.")
+
+
 def init_app(app):
     """Register the commands on `app`."""
     for command in (seed_command, stats_command, create_user_command, reindex_command,
-                    check_index_command):
+                    check_index_command, import_hsds_command, export_hsds_command,
+                    purge_command):
         app.cli.add_command(command)

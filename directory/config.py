@@ -24,6 +24,13 @@ ENV_KEYS = {
     "STALE_AFTER_DAYS": ("STALE_AFTER_DAYS", int),
     "REFERRAL_RETENTION_DAYS": ("REFERRAL_RETENTION_DAYS", int),
     "SHARE_LINK_DAYS": ("SHARE_LINK_DAYS", int),
+    "AVAILABILITY_STALE_DAYS": ("AVAILABILITY_STALE_DAYS", int),
+    "LOGIN_LIMIT_PER_ACCOUNT": ("LOGIN_LIMIT_PER_ACCOUNT", str),
+    "LOGIN_LIMIT_PER_ADDRESS": ("LOGIN_LIMIT_PER_ADDRESS", str),
+    "SUGGESTION_LIMIT": ("SUGGESTION_LIMIT", str),
+    "SESSION_COOKIE_SECURE": ("SESSION_COOKIE_SECURE", lambda text: text.lower() in
+                              ("1", "true", "yes", "on")),
+    "PROXY_FIX": ("PROXY_FIX", int),
 }
 
 
@@ -45,6 +52,12 @@ def defaults(instance_path):
         "STALE_AFTER_DAYS": 180,
         "REFERRAL_RETENTION_DAYS": 90,
         "SHARE_LINK_DAYS": 30,
+        "AVAILABILITY_STALE_DAYS": 14,
+        "LOGIN_LIMIT_PER_ACCOUNT": "5 per 15 minutes",
+        "LOGIN_LIMIT_PER_ADDRESS": "30 per 15 minutes",
+        "SUGGESTION_LIMIT": "5 per hour",
+        "SESSION_COOKIE_SECURE": False,
+        "PROXY_FIX": 0,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,

@@ -1,6 +1,8 @@
 """The Flask extensions, created once here and bound to an app in create_app()."""
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -21,3 +23,6 @@ migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 babel = Babel()
+# Limits are declared on the views that need them (sign-in, suggestions); the storage
+# comes from RATELIMIT_STORAGE_URI (memory:// by default, redis:// to share between workers).
+limiter = Limiter(key_func=get_remote_address)

@@ -289,7 +289,7 @@ class _FormReader(HTMLParser):
             self._form["fields"].append([name, chosen if chosen is not None else first or ""])
             self._select = None
         elif tag == "textarea" and self._textarea is not None:
-            self._textarea[1] = self._textarea[1].removeprefix("\n")
+            self._textarea[1] = self._textarea[1].removeprefix("\r").removeprefix("\n")
             self._form["fields"].append(self._textarea)
             self._textarea = None
         elif tag == "form":
@@ -309,3 +309,65 @@ def form_values(html, index=-1):
         else:
             values[name] = value
     return values
+
+
+# Referral work: a small directory around Lake Forest (92630) and a list made from it.
+@pytest.fixture
+def referral_directory(app):
+    """Four services near 92630, rich enough to print: {short name: Service}."""
+    from datetime import date, timedelta
+
+    from directory import models as m
+    from directory.models import utcnow
+    from tests import builders
+
+    terms = builders.load_taxonomy()
+
+    def tagged(*codes):
+        return [terms[code] for code in codes]
+
+    peer = builders.service(
+        "Casa Esperanza Peer Group", languages=("English", "Spanish"), commit=False,
+        terms=tagged("group-therapy-peer-support", "in-person", "medi-cal", "sliding-scale",
+                     "near-transit", "wheelchair-access"),
+        application_process="Walk in on a weekday, or call the front desk.",
+        fees_description="No cost with Medi-Cal; others pay $0 to $20.")
+    peer.phones = [m.Phone(number="(949) 555-0101", type="voice", description="Front desk")]
+    peer.schedules = [m.Schedule(freq="WEEKLY", byday="MO,TU,WE,TH,FR", opens_at="09:00",
+                                 closes_at="17:00"),
+                      m.Schedule(freq="WEEKLY", byday="SA", opens_at="10:00",
+                                 closes_at="12:00")]
+    peer.capacities = [m.ServiceCapacity(available=3, unit=m.Unit(name="seats"),
+                                         updated=utcnow() - timedelta(days=2))]
+    residential = builders.service(
+        "Harbor Residential Program", zip_code="92653", city="Laguna Hills", lat=33.6125,
+        lng=-117.7126, minimum_age=18, wait_time="Waitlist: 6 weeks", commit=False,
+        terms=tagged("residential-treatment", "in-person", "medi-cal"),
+        assured_date=date(2024, 3, 1))
+    residential.phones = [m.Phone(number="(949) 555-0102", type="voice")]
+    online = builders.service(
+        "Online Recovery Circle", virtual=True, commit=False,
+        terms=tagged("telehealth", "group-therapy-peer-support", "online-group", "free"))
+    rides = builders.service(
+        "Lake Forest Rides", virtual=True, languages=("English", "Spanish"), commit=False,
+        areas=[("Lake Forest", "postal_code:92630 92610")],
+        terms=tagged("transportation", "in-person", "free"))
+    rides.phones = [m.Phone(number="(949) 555-0104", type="voice")]
+    db.session.commit()
+    return {"peer": peer, "residential": residential, "online": online, "rides": rides}
+
+
+@pytest.fixture
+def referral_list(referral_directory, staff_users):
+    """A coordinator's list holding the peer group (with a note) and the residential program."""
+    from directory import models as m
+
+    coordinator = staff_users["coordinator"]
+    made = m.ReferralList(title="Recovery options", reference="JD-4411", created_by=coordinator,
+                          contact="Ana Ruiz, (949) 555-0199", notes="Staff only: prefers mornings")
+    db.session.add(made)
+    made.add_service(referral_directory["peer"], coordinator.email,
+                     note="Ask for Maria, mention Dr. Lee sent you")
+    made.add_service(referral_directory["residential"], coordinator.email)
+    db.session.commit()
+    return made

@@ -13,6 +13,14 @@ from .location import (
     ServiceAtLocation,
 )
 from .organization import Contact, Organization, Phone
+from .referral import (
+    OPEN_STATUSES,
+    REFERRAL_STATUSES,
+    ReferralItem,
+    ReferralList,
+    ReferralStatusChange,
+    ShareLink,
+)
 from .service import (
     SERVICE_STATUSES,
     CostOption,
@@ -22,12 +30,16 @@ from .service import (
     ServiceCapacity,
     Unit,
 )
+from .suggestion import SUGGESTION_STATUSES, Suggestion
 from .taxonomy import Attribute, Taxonomy, TaxonomyTerm
 
 __all__ = [
     "LOCATION_TYPES",
+    "OPEN_STATUSES",
+    "REFERRAL_STATUSES",
     "ROLES",
     "SERVICE_STATUSES",
+    "SUGGESTION_STATUSES",
     "Accessibility",
     "Address",
     "Attribute",
@@ -39,11 +51,16 @@ __all__ = [
     "Location",
     "Organization",
     "Phone",
+    "ReferralItem",
+    "ReferralList",
+    "ReferralStatusChange",
     "Schedule",
     "Service",
     "ServiceArea",
     "ServiceAtLocation",
     "ServiceCapacity",
+    "ShareLink",
+    "Suggestion",
     "Taxonomy",
     "TaxonomyTerm",
     "Unit",

@@ -1,0 +1,115 @@
+"""What the staff workspace reads from the directory: what needs attention (listings
+not verified for STALE_AFTER_DAYS, residential availability not updated for
+AVAILABILITY_STALE_DAYS, suggestions waiting), and finding services, organizations and
+locations by name. Oldest first, so the most out-of-date listing is always on top."""
+
+from datetime import timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from ..catalogue import LISTED
+from ..extensions import db
+from ..models import (
+    Attribute,
+    Location,
+    Organization,
+    Service,
+    ServiceCapacity,
+    Suggestion,
+    TaxonomyTerm,
+)
+
+RESIDENTIAL = "residential-treatment"
+PAGE = 50
+
+
+def _like(text):
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def stale_services(today, days, limit=PAGE):
+    """Return (services, total) listed and not verified since `days` before `today`."""
+    cutoff = today - timedelta(days=days)
+    condition = (Service.status.in_(LISTED),
+                 or_(Service.assured_date.is_(None), Service.assured_date < cutoff))
+    total = db.session.scalar(select(func.count(Service.id)).where(*condition))
+    services = db.session.scalars(
+        select(Service).where(*condition).options(selectinload(Service.organization))
+        .order_by(Service.assured_date.asc().nulls_first(), Service.name).limit(limit)).all()
+    return services, total
+
+
+def stale_availability(now, days, limit=PAGE):
+    """Return [(service, last update or None)] for listed residential services whose
+    availability was not updated in `days`, oldest first."""
+    latest = (select(ServiceCapacity.service_id, func.max(ServiceCapacity.updated)
+                     .label("updated")).group_by(ServiceCapacity.service_id).subquery())
+    residential = (select(Attribute.link_id).join(
+        TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id)
+        .where(Attribute.link_entity == "service", TaxonomyTerm.code == RESIDENTIAL))
+    rows = db.session.execute(
+        select(Service, latest.c.updated).outerjoin(latest, latest.c.service_id == Service.id)
+        .where(Service.status.in_(LISTED), Service.id.in_(residential),
+               or_(latest.c.updated.is_(None), latest.c.updated < now - timedelta(days=days)))
+        .options(selectinload(Service.organization))
+        .order_by(latest.c.updated.asc().nulls_first(), Service.name).limit(limit)).all()
+    return [(service, updated) for service, updated in rows]
+
+
+def open_suggestions(service_id=None):
+    """Return the suggestions waiting for an editor, oldest first."""
+    query = (select(Suggestion).where(Suggestion.status == "open")
+             .options(selectinload(Suggestion.service).selectinload(Service.organization))
+             .order_by(Suggestion.created))
+    if service_id:
+        query = query.where(Suggestion.service_id == service_id)
+    return db.session.scalars(query).all()
+
+
+def suggestion(suggestion_id):
+    return db.session.get(Suggestion, suggestion_id)
+
+
+def find_services(text="", status=None, limit=PAGE):
+    """Return (services, total) whose name or organization's name contains `text`."""
+    query = select(Service).join(Organization, Organization.id == Service.organization_id)
+    if text:
+        query = query.where(or_(Service.name.ilike(_like(text), escape="\\"),
+                                Organization.name.ilike(_like(text), escape="\\")))
+    if status == "listed":
+        query = query.where(Service.status.in_(LISTED))
+    elif status:
+        query = query.where(Service.status == status)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    services = db.session.scalars(query.options(selectinload(Service.organization))
+                                  .order_by(Service.name).limit(limit)).all()
+    return services, total
+
+
+def find_organizations(text="", limit=PAGE):
+    """Return (organizations, total) whose name contains `text`."""
+    query = select(Organization)
+    if text:
+        query = query.where(Organization.name.ilike(_like(text), escape="\\"))
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    found = db.session.scalars(query.options(selectinload(Organization.services))
+                               .order_by(Organization.name).limit(limit)).all()
+    return found, total
+
+
+def all_organizations():
+    """Return [(id, name)] of every organization, by name (for choosing one)."""
+    return db.session.execute(select(Organization.id, Organization.name)
+                              .order_by(Organization.name)).all()
+
+
+def organization(organization_id):
+    return db.session.get(Organization, organization_id)
+
+
+def location(location_id):
+    return db.session.scalar(select(Location).where(Location.id == location_id).options(
+        selectinload(Location.addresses), selectinload(Location.phones),
+        selectinload(Location.service_at_locations)))

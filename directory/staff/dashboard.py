@@ -1,0 +1,33 @@
+"""The staff dashboard (what needs attention, oldest first) and finding a service."""
+
+from flask import render_template, request
+
+from ..models import SERVICE_STATUSES, utcnow
+from . import attention, bp
+from .access import setting, staff_required, today
+
+
+@bp.get("/")
+@staff_required
+def dashboard():
+    """List what needs attention: stale listings, stale availability, suggestions."""
+    stale, stale_total = attention.stale_services(today(), setting("STALE_AFTER_DAYS"))
+    availability = attention.stale_availability(utcnow(), setting("AVAILABILITY_STALE_DAYS"))
+    return render_template(
+        "staff/dashboard.html", stale=stale, stale_total=stale_total,
+        availability=availability, suggestions=attention.open_suggestions(),
+        stale_days=setting("STALE_AFTER_DAYS"),
+        availability_days=setting("AVAILABILITY_STALE_DAYS"))
+
+
+@bp.get("/services")
+@staff_required
+def services():
+    """Find services by name or organization, in any status."""
+    text = request.args.get("q", "").strip()[:200]
+    status = request.args.get("status", "")
+    if status not in (*SERVICE_STATUSES, "listed"):
+        status = ""
+    found, total = attention.find_services(text, status or None)
+    return render_template("staff/services.html", services=found, total=total, q=text,
+                           status=status, statuses=SERVICE_STATUSES)

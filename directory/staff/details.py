@@ -1,0 +1,142 @@
+"""Staff editors for the parts of a listing: phone numbers (of a service, location or
+organization), the weekly hours, the service areas and the quick availability update."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ..extensions import db
+from ..hours import parse_time
+from ..models import Location, Organization, Schedule, Service
+from ..models.location import WEEKDAYS
+from . import areas, bp, capacity, editing, weekly
+from .access import editor_required, safe_next, service_or_404
+from .forms import AreasForm, AvailabilityForm, HoursForm, PhonesForm
+
+OWNERS = {"services": (Service, "staff.service", "service_id"),
+          "locations": (Location, "staff.location", "location_id"),
+          "organizations": (Organization, "staff.organization", "organization_id")}
+BLANK_ROWS = 2
+
+
+@bp.route("/<any(services, locations, organizations):kind>/<owner_id>/phones",
+          methods=["GET", "POST"])
+@editor_required
+def phones(kind, owner_id):
+    """Edit the phone numbers of a service, location or organization."""
+    model, endpoint, key = OWNERS[kind]
+    owner = db.session.get(model, owner_id)
+    if owner is None:
+        abort(404)
+    back = url_for(endpoint, **{key: owner.id})
+    if request.method == "GET":
+        rows = [{"id": p.id, "number": p.number, "extension": p.extension,
+                 "type": p.type or "voice", "description": p.description}
+                for p in owner.phones] + [{"type": "voice"}] * BLANK_ROWS
+        form = PhonesForm(data={"phones": rows})
+    else:
+        form = PhonesForm()
+    if form.validate_on_submit():
+        editing.save_phones(owner, [entry.data for entry in form.phones])
+        db.session.commit()
+        flash(_("Phone numbers saved."), "success")
+        return redirect(back)
+    return render_template("staff/phones.html", form=form, owner=owner, back=back)
+
+
+def _week_data(week, notes):
+    data = {"notes": notes}
+    for code, day in week.items():
+        ranges = (day.ranges + [(None, None)] * 2)[:2]
+        data[code] = {"mode": day.mode, "opens_1": parse_time(ranges[0][0]),
+                      "closes_1": parse_time(ranges[0][1]),
+                      "opens_2": parse_time(ranges[1][0]), "closes_2": parse_time(ranges[1][1])}
+    return data
+
+
+def _week_from(form):
+    week = {}
+    for code in WEEKDAYS:
+        day = form[code].form
+        spans = [(opens, closes) for opens, closes in (
+            (day.opens_1.data, day.closes_1.data), (day.opens_2.data, day.closes_2.data))
+            if opens and closes]
+        week[code] = weekly.Day(day.mode.data, [(o.strftime("%H:%M"), c.strftime("%H:%M"))
+                                               for o, c in spans])
+    return week
+
+
+@bp.route("/services/<service_id>/hours", methods=["GET", "POST"])
+@editor_required
+def service_hours(service_id):
+    """Edit the weekly hours: each day closed, open 24 hours, or one or two time ranges."""
+    record = service_or_404(service_id)
+    week, notes = weekly.read_week(record.schedules)
+    form = HoursForm(data=_week_data(week, notes)) if request.method == "GET" else HoursForm()
+    if form.validate_on_submit():
+        if weekly.write_week(record, _week_from(form), form.notes.data, Schedule):
+            db.session.commit()
+            flash(_("Hours saved."), "success")
+        else:
+            flash(_("The hours were already like that; nothing changed."), "info")
+        return redirect(url_for("staff.service", service_id=record.id))
+    kept = [s for s in record.schedules if not weekly.editable(s)]
+    return render_template("staff/hours.html", form=form, service=record, days=WEEKDAYS,
+                           kept=kept)
+
+
+@bp.route("/services/<service_id>/areas", methods=["GET", "POST"])
+@editor_required
+def service_areas(service_id):
+    """Edit the areas a service covers: states, counties or ZIP codes."""
+    record = service_or_404(service_id)
+    shown = {a.id: areas.parse_extent(a.extent) for a in record.service_areas
+             if a.extent_type == "text" and areas.parse_extent(a.extent)}
+    if request.method == "GET":
+        rows = [{"id": a.id, "kind": shown[a.id][0], "value": shown[a.id][1], "name": a.name}
+                for a in record.service_areas if a.id in shown] + [{}] * BLANK_ROWS
+        form = AreasForm(data={"areas": rows})
+    else:
+        form = AreasForm()
+    if form.validate_on_submit():
+        rows, ok = [], True
+        for entry in form.areas:
+            row = dict(entry.data)
+            if row["remove"] or not (row["value"] or "").strip():
+                if row["id"] and not row["remove"]:
+                    entry.value.errors.append(_("Enter the area, or tick “Remove this area”."))
+                    ok = False
+                rows.append(row)
+                continue
+            try:
+                row["extent"], default_name = areas.build_extent(row["kind"], row["value"])
+            except areas.AreaError as error:
+                entry.value.errors.append(str(error))
+                ok = False
+                continue
+            row["name"] = (row["name"] or "").strip() or default_name
+            rows.append(row)
+        if ok:
+            editing.save_areas(record, rows)
+            db.session.commit()
+            flash(_("Service areas saved."), "success")
+            return redirect(url_for("staff.service", service_id=record.id))
+    other = [a for a in record.service_areas if a.id not in shown]
+    return render_template("staff/areas.html", form=form, service=record, other=other)
+
+
+@bp.route("/services/<service_id>/availability", methods=["GET", "POST"])
+@editor_required
+def availability(service_id):
+    """Update beds or seats free, whether new clients are accepted, and the waitlist."""
+    record = service_or_404(service_id)
+    form = AvailabilityForm(data=capacity.current(record)) if request.method == "GET" \
+        else AvailabilityForm()
+    if form.validate_on_submit():
+        capacity.update(record, capacity.unit_named(form.unit.data), form.accepting.data,
+                        form.available.data, form.maximum.data, form.waitlist_weeks.data,
+                        form.note.data)
+        db.session.commit()
+        flash(_("Availability updated for “%(name)s”.", name=record.name), "success")
+        target = url_for("staff.service", service_id=record.id)
+        return redirect(safe_next(request.args.get("next"), target))
+    return render_template("staff/availability.html", form=form, service=record)

@@ -1,0 +1,254 @@
+"""Forms for editing the directory: organizations, services (with their terms, languages,
+eligibility and ages), phones, weekly hours, service areas, locations and availability.
+Every form posts with a CSRF token (Flask-WTF); every message sits next to its field.
+Forms hold no queries: views pass in the choices."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..models.location import WEEKDAYS
+from .validators import PhoneNumber, RequiredIf, StateCode, WebAddress, ZipCode
+
+SHORT, LONG = 255, 4000
+DAY_LABELS = dict(zip(WEEKDAYS, (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"),
+                                 _l("Friday"), _l("Saturday"), _l("Sunday")), strict=True))
+STATUS_CHOICES = [("active", _l("Active")), ("temporarily closed", _l("Temporarily closed")),
+                  ("inactive", _l("Inactive (not listed)")), ("defunct", _l("Defunct (closed)"))]
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices as checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def _optional_text(label, length=SHORT, **kwargs):
+    return StringField(label, [Optional(), Length(max=length)], **kwargs)
+
+
+def _optional_area(label):
+    return TextAreaField(label, [Optional(), Length(max=LONG)], render_kw={"rows": 5})
+
+
+class OrganizationForm(FlaskForm):
+    name = StringField(_l("Name"), [DataRequired(_l("Enter the organization's name.")),
+                                    Length(max=SHORT)])
+    alternate_name = _optional_text(_l("Other name"))
+    description = _optional_area(_l("Description"))
+    email = StringField(_l("Email"), [Optional(), Email(_l("Enter an email address, like "
+                                                           "intake@example.org.")),
+                                      Length(max=SHORT)])
+    website = StringField(_l("Website"), [Optional(), Length(max=500), WebAddress()])
+
+
+class ServiceForm(FlaskForm):
+    organization_id = SelectField(_l("Organization"), choices=[], validate_choice=True)
+    name = StringField(_l("Name"), [DataRequired(_l("Enter the service's name.")),
+                                    Length(max=SHORT)])
+    alternate_name = _optional_text(_l("Other name"))
+    description = _optional_area(_l("Description"))
+    status = SelectField(_l("Status"), choices=STATUS_CHOICES, default="active")
+    alert = _optional_area(_l("Notice shown at the top of the page"))
+    url = StringField(_l("Website"), [Optional(), Length(max=500), WebAddress()])
+    email = StringField(_l("Email"), [Optional(), Email(_l("Enter an email address, like "
+                                                           "intake@example.org.")),
+                                      Length(max=SHORT)])
+    application_process = _optional_area(_l("How to apply"))
+    categories = CheckboxesField(_l("Categories"), choices=[])
+    delivery = CheckboxesField(_l("How it is delivered"), choices=[])
+    payment = CheckboxesField(_l("Payment accepted"), choices=[])
+    fees_description = _optional_area(_l("Cost and fees"))
+    population = CheckboxesField(_l("Who it serves"), choices=[])
+    accessibility = CheckboxesField(_l("Accessibility"), choices=[])
+    eligibility_description = _optional_area(_l("Eligibility"))
+    minimum_age = IntegerField(_l("Youngest age served"), [Optional(), NumberRange(
+        0, 120, _l("Enter an age from 0 to 120."))])
+    maximum_age = IntegerField(_l("Oldest age served"), [Optional(), NumberRange(
+        0, 120, _l("Enter an age from 0 to 120."))])
+    languages = StringField(_l("Languages spoken"), [Optional(), Length(max=1000)],
+                            description=_l("Separate them with commas, like: English, Spanish"))
+    interpretation_services = _optional_area(_l("Interpretation"))
+    accreditations = _optional_area(_l("Accreditations"))
+    licenses = _optional_area(_l("Licenses"))
+    suggestion_id = HiddenField()
+
+    def validate_maximum_age(self, field):
+        low = self.minimum_age.data
+        if field.data is not None and low is not None and low > field.data:
+            raise ValidationError(_l("The oldest age cannot be below the youngest age."))
+
+
+class PhoneRow(Form):
+    id = HiddenField()
+    number = StringField(_l("Number"), [Optional(), Length(max=64), PhoneNumber()])
+    extension = StringField(_l("Extension"), [Optional(), Length(max=32)])
+    type = SelectField(_l("Kind"), choices=[
+        ("voice", _l("Voice")), ("text", _l("Text messages")), ("fax", _l("Fax")),
+        ("cell", _l("Cell")), ("video", _l("Video")), ("textphone", _l("TTY")),
+        ("pager", _l("Pager"))], default="voice")
+    description = _optional_text(_l("What it is for"), description=_l("Like “Intake line”"))
+    remove = BooleanField(_l("Remove this number"))
+
+    def validate_number(self, field):
+        if self.id.data and not field.data and not self.remove.data:
+            raise ValidationError(_l("Enter a number, or tick “Remove this number”."))
+        if field.data and field.data.isdigit() and len(field.data) > 3 \
+                and self.type.data != "text":
+            raise ValidationError(_l("A number this short is a text short code (like 741741): "
+                                     "choose “Text messages” as its kind, or add the area "
+                                     "code."))
+
+
+class PhonesForm(FlaskForm):
+    phones = FieldList(FormField(PhoneRow), min_entries=1, max_entries=30)
+
+
+class DayHours(Form):
+    mode = RadioField(_l("This day"), choices=[
+        ("closed", _l("Closed")), ("open", _l("Open")), ("24h", _l("Open 24 hours"))],
+        default="closed")
+    opens_1 = TimeField(_l("Opens"), [RequiredIf("mode", ("open",), _l(
+        "Enter the opening time.")), Optional()], format=["%H:%M", "%H:%M:%S"])
+    closes_1 = TimeField(_l("Closes"), [RequiredIf("mode", ("open",), _l(
+        "Enter the closing time.")), Optional()], format=["%H:%M", "%H:%M:%S"])
+    opens_2 = TimeField(_l("Opens again"), [Optional()], format=["%H:%M", "%H:%M:%S"])
+    closes_2 = TimeField(_l("Closes again"), [Optional()], format=["%H:%M", "%H:%M:%S"])
+
+    def validate_closes_1(self, field):
+        if self.mode.data == "open" and self.opens_1.data and field.data \
+                and field.data <= self.opens_1.data:
+            raise ValidationError(_l("The closing time must be after the opening time."))
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if self.mode.data != "open" or self.opens_2.errors or self.closes_2.errors:
+            return valid
+        opens, closes = self.opens_2.data, self.closes_2.data
+        if bool(opens) != bool(closes):
+            (self.closes_2 if opens else self.opens_2).errors.append(_l(
+                "Give both times of the second opening, or neither."))
+        elif opens and closes <= opens:
+            self.closes_2.errors.append(_l("The closing time must be after the opening time."))
+        elif opens and self.closes_1.data and opens < self.closes_1.data:
+            self.opens_2.errors.append(_l("The second opening must start after the first "
+                                          "closes."))
+        else:
+            return valid
+        return False
+
+
+class HoursForm(FlaskForm):
+    notes = _optional_area(_l("Notes about the hours"))
+
+
+for _code in WEEKDAYS:
+    setattr(HoursForm, _code, FormField(DayHours, label=DAY_LABELS[_code]))
+
+
+class AreaRow(Form):
+    id = HiddenField()
+    kind = SelectField(_l("Kind of area"), choices=[
+        ("state", _l("A whole state")), ("county", _l("A county")),
+        ("postal_code", _l("ZIP codes"))], default="county")
+    value = StringField(_l("Area"), [Optional(), Length(max=2000)],
+                        description=_l("CA · Orange, CA · 92630 92610"))
+    name = _optional_text(_l("Name people read"), description=_l("Left empty, one is made up"))
+    remove = BooleanField(_l("Remove this area"))
+
+
+class AreasForm(FlaskForm):
+    areas = FieldList(FormField(AreaRow), min_entries=1, max_entries=30)
+
+
+class LocationForm(FlaskForm):
+    name = StringField(_l("Name"), [DataRequired(_l("Enter a name, like “Main office”.")),
+                                    Length(max=SHORT)])
+    location_type = SelectField(_l("Kind of place"), choices=[
+        ("physical", _l("A place people visit")), ("virtual", _l("Online or by phone")),
+        ("postal", _l("A mailing address only"))], default="physical")
+    description = _optional_area(_l("Description"))
+    transportation = _optional_area(_l("Getting there"))
+    address_1 = StringField(_l("Street address"), [RequiredIf("location_type", (
+        "physical", "postal"), _l("Enter the street address.")), Optional(), Length(max=SHORT)])
+    address_2 = _optional_text(_l("Suite, floor or unit"))
+    city = StringField(_l("City"), [RequiredIf("location_type", ("physical", "postal"), _l(
+        "Enter the city.")), Optional(), Length(max=100)])
+    state_province = StringField(_l("State"), [RequiredIf("location_type", (
+        "physical", "postal"), _l("Enter the state.")), Optional(), StateCode()], default="CA")
+    postal_code = StringField(_l("ZIP code"), [RequiredIf("location_type", (
+        "physical", "postal"), _l("Enter the ZIP code.")), Optional(), ZipCode()])
+    set_coordinates = BooleanField(_l("Place it on the map by hand"))
+    latitude = StringField(_l("Latitude"), [RequiredIf("set_coordinates", (True,), _l(
+        "Enter the latitude, or untick “Place it on the map by hand”."))])
+    longitude = StringField(_l("Longitude"), [RequiredIf("set_coordinates", (True,), _l(
+        "Enter the longitude, or untick “Place it on the map by hand”."))])
+    services = CheckboxesField(_l("Services delivered here"), choices=[])
+
+    def _coordinate(self, field, low, high):
+        if not self.set_coordinates.data or field.data in (None, ""):
+            return
+        try:
+            number = float(str(field.data).strip())
+        except ValueError:
+            raise ValidationError(_l("Enter a number, like 33.6469.")) from None
+        if not low <= number <= high:
+            raise ValidationError(_l("Enter a number from %(low)d to %(high)d.",
+                                     low=low, high=high))
+        field.data = number
+
+    def validate_latitude(self, field):
+        self._coordinate(field, -90, 90)
+
+    def validate_longitude(self, field):
+        self._coordinate(field, -180, 180)
+
+
+class AvailabilityForm(FlaskForm):
+    unit = SelectField(_l("Counted in"), choices=[
+        ("beds", _l("Beds")), ("seats", _l("Seats")), ("places", _l("Places"))],
+        default="beds")
+    accepting = RadioField(_l("Accepting new clients?"), [InputRequired(_l(
+        "Say whether new clients are being accepted."))],
+        choices=[("yes", _l("Yes")), ("no", _l("No"))])
+    available = IntegerField(_l("Available now"), [InputRequired(_l(
+        "Enter how many are free now (0 if none).")), NumberRange(0, 10000, _l(
+        "Enter a number from 0 up."))])
+    maximum = IntegerField(_l("Total"), [Optional(), NumberRange(1, 10000, _l(
+        "Enter a number from 1 up."))])
+    waitlist_weeks = IntegerField(_l("Waitlist, in weeks"), [Optional(), NumberRange(
+        0, 104, _l("Enter a number of weeks from 0 to 104."))])
+    note = _optional_text(_l("Note"), length=500)
+
+    def validate_maximum(self, field):
+        if field.data is not None and self.available.data is not None \
+                and self.available.data > field.data:
+            raise ValidationError(_l("The total cannot be less than what is available."))
+
+    def validate_available(self, field):
+        if self.accepting.data == "no" and field.data:
+            raise ValidationError(_l("When no new clients are accepted, 0 are available."))

@@ -1,0 +1,119 @@
+"""Staff pages for locations: the place with its history, creating and editing one (the
+address is placed on the map when saved; the pin can be set by hand), and retiring it."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from .. import catalogue
+from ..extensions import db
+from ..models import Location
+from . import attention, bp, history, placing
+from .access import editor_required, staff_required
+from .account_forms import ConfirmForm
+from .forms import LocationForm
+
+PLACED = {
+    "street": _l("Placed on the map from the street address."),
+    "zip": _l("Placed on the map at the centre of its ZIP code (approximate). To pin the "
+              "exact spot, set the latitude and longitude by hand."),
+    "city": _l("Placed on the map at the centre of its city (approximate). To pin the exact "
+               "spot, set the latitude and longitude by hand."),
+    "manual": _l("Placed on the map where you set it."),
+}
+
+
+def _location_or_404(location_id):
+    location = attention.location(location_id)
+    if location is None:
+        abort(404, description=_("There is no such location."))
+    return location
+
+
+def _save(form, location, organization):
+    """Apply a valid form; return the location, or None with a field error."""
+    data = form.data
+    try:
+        coordinates = placing.coordinates_for(location, data)
+    except placing.PlacingError as error:
+        form.postal_code.errors.append(str(error))
+        return None
+    chosen = set(data["services"] or ())
+    placing.save_location(location, data, coordinates,
+                          [s for s in organization.services if s.id in chosen])
+    location.organization = organization
+    db.session.add(location)
+    db.session.commit()
+    if coordinates[2] in PLACED:
+        flash(str(PLACED[coordinates[2]]), "info")
+    return location
+
+
+def _form(location, organization):
+    form = LocationForm(obj=location) if request.method == "GET" and location else LocationForm()
+    form.services.choices = [(s.id, s.name) for s in organization.services]
+    if request.method == "GET" and location is not None:
+        address = location.address
+        for field in placing.ADDRESS_FIELDS:
+            form[field].data = getattr(address, field) if address else None
+        form.services.data = [link.service_id for link in location.service_at_locations]
+    return form
+
+
+@bp.get("/locations/<location_id>")
+@staff_required
+def location(location_id):
+    """Show a location as staff see it, with its history."""
+    record = _location_or_404(location_id)
+    return render_template("staff/location.html", location=record,
+                           history=history.history("location", record.id))
+
+
+@bp.route("/locations/new", methods=["GET", "POST"])
+@editor_required
+def new_location():
+    """Add a location to an organization (and, from a service, deliver that service there)."""
+    service = catalogue.get_service(request.args.get("service_id", ""))
+    organization = service.organization if service else attention.organization(
+        request.args.get("organization_id", ""))
+    if organization is None:
+        abort(404, description=_("Open the organization or service the location belongs to."))
+    form = _form(None, organization)
+    if request.method == "GET":
+        form.services.data = [service.id] if service else []
+    if form.validate_on_submit():
+        record = _save(form, Location(), organization)
+        if record is not None:
+            flash(_("Location added."), "success")
+            return redirect(url_for("staff.location", location_id=record.id))
+    return render_template("staff/location_form.html", form=form, location=None,
+                           organization=organization)
+
+
+@bp.route("/locations/<location_id>/edit", methods=["GET", "POST"])
+@editor_required
+def edit_location(location_id):
+    """Edit a location, its address, its place on the map and the services held there."""
+    record = _location_or_404(location_id)
+    form = _form(record, record.organization)
+    if form.validate_on_submit() and _save(form, record, record.organization) is not None:
+        flash(_("Location saved."), "success")
+        return redirect(url_for("staff.location", location_id=record.id))
+    return render_template("staff/location_form.html", form=form, location=record,
+                           organization=record.organization)
+
+
+@bp.route("/locations/<location_id>/retire", methods=["GET", "POST"])
+@editor_required
+def retire_location(location_id):
+    """Remove a location from the directory (its history stays)."""
+    record = _location_or_404(location_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        organization_id = record.organization_id
+        placing.retire_location(record, db.session)
+        db.session.commit()
+        flash(_("The location is removed; its services no longer list it."), "success")
+        return redirect(url_for("staff.organization", organization_id=organization_id))
+    return render_template("staff/retire.html", form=form, record=record, kind=_("location"),
+                           back=url_for("staff.location", location_id=record.id))

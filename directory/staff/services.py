@@ -1,0 +1,137 @@
+"""Staff pages for services: the record with its history, creating and editing one (its
+terms, languages, eligibility and ages), marking it verified, and retiring it."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import catalogue, hours
+from ..extensions import db
+from ..models import Service
+from . import attention, bp, capacity, editing, history
+from .access import editor_required, safe_next, service_or_404, staff_required, today
+from .account_forms import ConfirmForm, RetireForm
+from .forms import ServiceForm
+
+
+def _term_groups():
+    return {field: catalogue.term_group(code) for field, code in editing.GROUP_CODES.items()}
+
+
+def _prepare(form, groups):
+    form.organization_id.choices = [(o.id, o.name) for o in attention.all_organizations()]
+    for field, terms in groups.items():
+        form[field].choices = [(term.id, _(term.name)) for term in terms]
+
+
+def _fill(form, service):
+    for field, code in editing.GROUP_CODES.items():
+        form[field].data = [term.id for term in service.terms_in(code)]
+    form.languages.data = ", ".join(lang.name for lang in service.languages if lang.name)
+    for field in (form.minimum_age, form.maximum_age):
+        field.data = int(field.data) if field.data is not None else None
+
+
+@bp.get("/services/<service_id>")
+@staff_required
+def service(service_id):
+    """Show a service as staff see it: every field, what to do, and its history."""
+    record = service_or_404(service_id)
+    return render_template(
+        "staff/service.html", service=record, week=hours.weekly_hours(record.schedules),
+        history=history.history("service", record.id), confirm=ConfirmForm(),
+        suggestions=attention.open_suggestions(record.id),
+        takes_availability=capacity.takes_availability(record))
+
+
+def _save(form, service, groups):
+    """Apply a valid form to `service`; return False (with a field error) if it cannot."""
+    languages, unknown = editing.parse_languages(form.languages.data,
+                                                 service.languages if service else ())
+    if unknown:
+        form.languages.errors.append(_(
+            "We do not know these languages: %(names)s. Write their English names, like "
+            "Spanish or Vietnamese.", names=", ".join(unknown)))
+        return None
+    organization = attention.organization(form.organization_id.data)
+    if service is None:
+        service = Service(status="active")
+    editing.save_service(service, form.data, groups, languages)
+    service.organization = organization
+    db.session.add(service)
+    suggestion = attention.suggestion(form.suggestion_id.data) if form.suggestion_id.data \
+        else None
+    if suggestion is not None and suggestion.is_open and suggestion.service_id == service.id:
+        suggestion.resolve("applied", current_user.email)
+    db.session.commit()
+    return service
+
+
+@bp.route("/services/new", methods=["GET", "POST"])
+@editor_required
+def new_service():
+    """Create a service for an organization."""
+    groups = _term_groups()
+    form = ServiceForm()
+    _prepare(form, groups)
+    if request.method == "GET":
+        form.organization_id.data = request.args.get("organization_id")
+        form.languages.data = "English"
+    if form.validate_on_submit():
+        record = _save(form, None, groups)
+        if record is not None:
+            flash(_("Service created. Add its location, phones and hours next."), "success")
+            return redirect(url_for("staff.service", service_id=record.id))
+    return render_template("staff/service_form.html", form=form, service=None)
+
+
+@bp.route("/services/<service_id>/edit", methods=["GET", "POST"])
+@editor_required
+def edit_service(service_id):
+    """Edit a service's details; opened from a suggestion, saving marks it applied."""
+    record = service_or_404(service_id)
+    groups = _term_groups()
+    form = ServiceForm(obj=record) if request.method == "GET" else ServiceForm()
+    _prepare(form, groups)
+    if request.method == "GET":
+        _fill(form, record)
+        form.suggestion_id.data = request.args.get("suggestion", "")
+    suggestion = attention.suggestion(form.suggestion_id.data) if form.suggestion_id.data \
+        else None
+    if suggestion is not None and suggestion.service_id != record.id:
+        suggestion = None
+    if form.validate_on_submit() and _save(form, record, groups) is not None:
+        flash(_("Saved. The public page and search show the change now."), "success")
+        return redirect(url_for("staff.service", service_id=record.id))
+    return render_template("staff/service_form.html", form=form, service=record,
+                           suggestion=suggestion)
+
+
+@bp.post("/services/<service_id>/verify")
+@editor_required
+def verify_service(service_id):
+    """Mark the listing verified today by the signed-in editor."""
+    record = service_or_404(service_id)
+    if ConfirmForm().validate_on_submit():
+        editing.mark_verified(record, current_user.email, today())
+        db.session.commit()
+        flash(_("“%(name)s” is marked verified today.", name=record.name), "success")
+    target = url_for("staff.service", service_id=record.id)
+    return redirect(safe_next(request.form.get("next"), target))
+
+
+@bp.route("/services/<service_id>/retire", methods=["GET", "POST"])
+@editor_required
+def retire_service(service_id):
+    """Take a service off the public directory (it stays here, with its history)."""
+    record = service_or_404(service_id)
+    form = RetireForm()
+    if form.validate_on_submit():
+        editing.retire_service(record, form.status.data)
+        db.session.commit()
+        flash(_("“%(name)s” is retired: the public no longer sees it.", name=record.name),
+              "success")
+        return redirect(url_for("staff.service", service_id=record.id))
+    return render_template("staff/retire.html", form=form, record=record,
+                           kind=_("service"), back=url_for("staff.service",
+                                                           service_id=record.id))

@@ -1,0 +1,98 @@
+"""The weekly hours editor's model: a week of days, each closed, open all day, or open
+for up to two time ranges, read from and written to HSDS `schedule` rows.
+
+Days that share the same hours are written as one weekly row (`freq` WEEKLY, `byday`
+"MO,TU,WE", `opens_at`, `closes_at`), which is what HSDS readers expect. Saving changes
+only the rows that differ, so the audit history shows what really changed. Schedules the
+editor cannot show (monthly ones, seasonal ones with dates) are left as they are.
+"""
+
+from dataclasses import dataclass, field
+
+from ..hours import parse_time
+from ..models.location import WEEKDAYS
+
+ALL_DAY = ("00:00", "23:59")
+MAX_RANGES = 2
+
+
+@dataclass
+class Day:
+    """One day of the week in the editor: "closed", "open" (with ranges) or "24h"."""
+
+    mode: str = "closed"
+    ranges: list = field(default_factory=list)
+
+
+def clock(text):
+    """Return a time written "HH:MM", or None when it is not a time."""
+    parsed = parse_time(text)
+    return parsed.strftime("%H:%M") if parsed else None
+
+
+def editable(schedule):
+    """Return whether the editor can show this schedule row (a plain weekly one)."""
+    return ((schedule.freq or "WEEKLY").upper() == "WEEKLY" and bool(schedule.days)
+            and clock(schedule.opens_at) is not None and clock(schedule.closes_at) is not None
+            and not (schedule.valid_from or schedule.valid_to or schedule.until
+                     or schedule.count or schedule.bymonthday or schedule.byweekno
+                     or schedule.byyearday or schedule.service_at_location_id)
+            and (schedule.interval or 1) == 1)
+
+
+def read_week(schedules):
+    """Return ({day code: Day}, notes) from a service's schedule rows."""
+    week = {day: Day() for day in WEEKDAYS}
+    notes = None
+    for schedule in schedules:
+        if not editable(schedule):
+            continue
+        span = (clock(schedule.opens_at), clock(schedule.closes_at))
+        notes = notes or schedule.description
+        for day in schedule.days:
+            if span not in week[day].ranges:
+                week[day].ranges.append(span)
+    for day in week.values():
+        day.ranges.sort()
+        if day.ranges == [ALL_DAY]:
+            day.mode, day.ranges = "24h", []
+        elif day.ranges:
+            day.mode = "open"
+    return week, notes
+
+
+def plan(week):
+    """Return {(opens, closes): [day codes]} for a week: the rows it needs."""
+    rows = {}
+    for code in WEEKDAYS:
+        day = week[code]
+        spans = [ALL_DAY] if day.mode == "24h" else day.ranges if day.mode == "open" else []
+        for span in spans[:MAX_RANGES]:
+            rows.setdefault(tuple(span), []).append(code)
+    return dict(sorted(rows.items(), key=lambda item: (WEEKDAYS.index(item[1][0]), item[0])))
+
+
+def write_week(service, week, notes, schedule_class):
+    """Make the service's weekly rows say `week` (and `notes`); return whether they changed."""
+    wanted = plan(week)
+    existing, changed = {}, False
+    for schedule in list(service.schedules):
+        if editable(schedule):
+            span = (clock(schedule.opens_at), clock(schedule.closes_at))
+            if span in existing or span not in wanted:
+                service.schedules.remove(schedule)
+                changed = True
+            else:
+                existing[span] = schedule
+    notes = (notes or "").strip() or None
+    for index, (span, days) in enumerate(wanted.items()):
+        row = existing.get(span)
+        if row is None:
+            row = schedule_class(freq="WEEKLY", opens_at=span[0], closes_at=span[1])
+            service.schedules.append(row)
+            changed = True
+        byday, description = ",".join(days), notes if index == 0 else None
+        if (row.byday, row.description) != (byday, description):
+            row.byday, row.description = byday, description
+            changed = True
+    return changed
