@@ -1,0 +1,30 @@
+"""Referral work: intake matching, referral lists (print, PDF, CSV, share links) and the
+follow-up dashboard, for every staff role that may refer (coordinators, editors, admins).
+
+Two blueprints: `referrals` (everything under /referrals, each view checking the role on
+the server) and `shared` (the public, read-only copy of a list behind an unguessable
+link, /shared/<token>). Views are thin: the work is in `directory.matching`, the
+referral models, and the small modules here (printing, pdf, qr, spreadsheet, outcomes).
+"""
+
+from flask import Blueprint
+
+bp = Blueprint("referrals", __name__, url_prefix="/referrals")
+shared = Blueprint("shared", __name__)
+
+from . import dashboard, handout, intake, lists, sharing  # noqa: F401 (routes register)
+
+
+@bp.after_request
+@shared.after_request
+def _private(response):
+    # Lists are about a client: no shared cache keeps them, no search engine lists them.
+    response.headers.setdefault("Cache-Control", "no-store")
+    response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
+    return response
+
+
+def init_app(app):
+    """Register the referral blueprints on `app`."""
+    app.register_blueprint(bp)
+    app.register_blueprint(shared)

@@ -1,0 +1,72 @@
+"""Hand-outs of a referral list: the print page (with the QR code of its share link), the
+PDF and the CSV. The print page and the PDF can be made in Spanish whatever language the
+staff member works in (`?language=es`)."""
+
+from datetime import date
+
+from flask import Response, redirect, render_template, request, url_for
+from flask_babel import force_locale, get_locale
+
+from ..i18n import LANGUAGES
+from . import bp, pdf, printing, qr, spreadsheet
+from .forms import STATUS_LABELS, ConfirmForm
+from .records import list_or_404, refer_required
+from .sharing import ensure_link, share_url, shown_token
+
+
+def _language():
+    chosen = request.args.get("language")
+    return chosen if chosen in LANGUAGES else str(get_locale())
+
+
+@bp.post("/lists/<list_id>/print")
+@refer_required
+def prepare_print(list_id):
+    """Make sure the list has a share link for its QR code, then open the print page."""
+    referral_list = list_or_404(list_id)
+    if ConfirmForm().validate_on_submit():
+        ensure_link(referral_list)
+    language = request.form.get("language")
+    return redirect(url_for("referrals.print_list", list_id=list_id,
+                            language=language if language in LANGUAGES else None))
+
+
+@bp.get("/lists/<list_id>/print")
+@refer_required
+def print_list(list_id):
+    """Show the list as a clean black-and-white page to print and hand over."""
+    referral_list = list_or_404(list_id)
+    url = share_url(shown_token(referral_list))
+    language = _language()
+    with force_locale(language):
+        sheet = printing.build_sheet(referral_list)
+        return render_template("referrals/print.html", sheet=sheet, share_url=url,
+                               qr_svg=qr.svg(url), referral_list=referral_list,
+                               language=language, languages=LANGUAGES)
+
+
+@bp.get("/lists/<list_id>/pdf")
+@refer_required
+def pdf_list(list_id):
+    """Download the list as a PDF."""
+    referral_list = list_or_404(list_id)
+    with force_locale(_language()):
+        body = pdf.render(printing.build_sheet(referral_list),
+                          share_url(shown_token(referral_list)))
+    return Response(body, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{_filename("pdf")}"'})
+
+
+@bp.get("/lists/<list_id>/csv")
+@refer_required
+def csv_list(list_id):
+    """Download the list as CSV."""
+    referral_list = list_or_404(list_id)
+    text = spreadsheet.render(referral_list, printing.build_sheet(referral_list), STATUS_LABELS)
+    return Response("\ufeff" + text, mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{_filename("csv")}"'})
+
+
+def _filename(extension):
+    # Never the title: it may say more about the client than a file name should.
+    return f"referral-list-{date.today().isoformat()}.{extension}"

@@ -1,0 +1,143 @@
+"""Referral list views: the lists, making and editing one, and its items: note, status and
+follow-up date, order, removal, and "handed to the client" for every suggested item."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..extensions import db
+from ..models import ReferralList
+from ..models.referral import purge_list
+from . import bp
+from .forms import STATUS_LABELS, ConfirmForm, ItemForm, ReferralListForm
+from .records import item_or_404, list_or_404, lists_of, refer_required, who
+from .sharing import forget_token, shown_token
+
+
+@bp.get("/lists")
+@refer_required
+def lists():
+    """Show my lists, or everyone's."""
+    everyone = request.args.get("all") == "1"
+    return render_template("referrals/lists.html", everyone=everyone,
+                           lists=lists_of(None if everyone else current_user))
+
+
+@bp.route("/lists/new", methods=["GET", "POST"])
+@refer_required
+def new_list():
+    """Start a list for a client, then go straight to matching."""
+    form = ReferralListForm()
+    if form.validate_on_submit():
+        referral_list = ReferralList(created_by=current_user._get_current_object())
+        _fill(referral_list, form)
+        db.session.add(referral_list)
+        db.session.commit()
+        return redirect(url_for("referrals.match", list_id=referral_list.id))
+    return render_template("referrals/list_form.html", form=form, referral_list=None)
+
+
+@bp.route("/lists/<list_id>/edit", methods=["GET", "POST"])
+@refer_required
+def edit_list(list_id):
+    """Change a list's title, client reference, contact and staff notes."""
+    referral_list = list_or_404(list_id)
+    form = ReferralListForm(obj=referral_list)
+    if form.validate_on_submit():
+        _fill(referral_list, form)
+        referral_list.touch()
+        db.session.commit()
+        flash(_("List saved."), "success")
+        return redirect(url_for("referrals.show_list", list_id=list_id))
+    return render_template("referrals/list_form.html", form=form, referral_list=referral_list)
+
+
+def _fill(referral_list, form):
+    referral_list.title = form.title.data.strip()
+    referral_list.reference = form.reference.data
+    referral_list.contact = (form.contact.data or "").strip() or None
+    referral_list.notes = (form.notes.data or "").strip() or None
+
+
+@bp.get("/lists/<list_id>")
+@refer_required
+def show_list(list_id):
+    """Show a list: its items with their status forms, the share links, the hand-outs."""
+    referral_list = list_or_404(list_id)
+    forms = {item.id: ItemForm(obj=item, prefix=f"item-{item.id}")
+             for item in referral_list.items}
+    return render_template("referrals/list.html", referral_list=referral_list, forms=forms,
+                           confirm=ConfirmForm(), statuses=STATUS_LABELS,
+                           token=shown_token(referral_list))
+
+
+@bp.post("/lists/<list_id>/delete")
+@refer_required
+def delete_list(list_id):
+    """Delete a list now (its outcome counts stay)."""
+    referral_list = list_or_404(list_id)
+    if ConfirmForm().validate_on_submit():
+        purge_list(referral_list)
+        forget_token(list_id)
+        flash(_("List deleted."), "success")
+    return redirect(url_for("referrals.lists"))
+
+
+@bp.post("/lists/<list_id>/items/<item_id>")
+@refer_required
+def save_item(list_id, item_id):
+    """Save an item's status, follow-up date and note for the client."""
+    referral_list = list_or_404(list_id)
+    item = item_or_404(referral_list, item_id)
+    form = ItemForm(prefix=f"item-{item.id}")
+    if not form.validate_on_submit():
+        flash(_("Not saved: %(problems)s", problems=" ".join(
+            str(e) for errors in form.errors.values() for e in errors)), "error")
+        return redirect(url_for("referrals.show_list", list_id=list_id))
+    item.set_status(form.status.data, who())
+    item.follow_up_on = form.follow_up_on.data
+    item.note = (form.note.data or "").strip() or None
+    referral_list.touch()
+    db.session.commit()
+    flash(_("Saved: %(name)s.", name=item.service.name), "success")
+    return redirect(url_for("referrals.show_list", list_id=list_id, _anchor=f"item-{item.id}"))
+
+
+@bp.post("/lists/<list_id>/items/<item_id>/move")
+@refer_required
+def move_item(list_id, item_id):
+    """Move an item one place up or down."""
+    referral_list = list_or_404(list_id)
+    item = item_or_404(referral_list, item_id)
+    if ConfirmForm().validate_on_submit():
+        referral_list.move(item, -1 if request.form.get("direction") == "up" else 1)
+        db.session.commit()
+    return redirect(url_for("referrals.show_list", list_id=list_id, _anchor=f"item-{item.id}"))
+
+
+@bp.post("/lists/<list_id>/items/<item_id>/remove")
+@refer_required
+def remove_item(list_id, item_id):
+    """Take a service off the list."""
+    referral_list = list_or_404(list_id)
+    item = item_or_404(referral_list, item_id)
+    if ConfirmForm().validate_on_submit():
+        name = item.service.name
+        referral_list.remove(item)
+        db.session.commit()
+        flash(_("Removed: %(name)s.", name=name), "success")
+    return redirect(url_for("referrals.show_list", list_id=list_id))
+
+
+@bp.post("/lists/<list_id>/referred")
+@refer_required
+def mark_referred(list_id):
+    """Record that the client was given the list: every suggested item becomes referred."""
+    referral_list = list_or_404(list_id)
+    if ConfirmForm().validate_on_submit():
+        changed = sum(item.set_status("referred", who()) for item in referral_list.items
+                      if item.status == "suggested")
+        referral_list.touch()
+        db.session.commit()
+        flash(_("%(count)d marked as referred.", count=changed), "success")
+    return redirect(url_for("referrals.show_list", list_id=list_id))

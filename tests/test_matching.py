@@ -1,0 +1,213 @@
+"""Intake matching on purpose-built clients: who is left out (age, not listed), what ranks
+first (language and payment that fit; remote services for someone who prefers remote;
+room now when it is urgent), the reasons shown in plain words, and the rides beside every
+in-person result for a client without a car. Real database, real search index."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from flask import current_app
+
+from directory import locate, matching
+from directory import models as m
+from directory.extensions import db
+from directory.models import utcnow
+from tests import builders
+
+LAKE_FOREST = {"zip_code": "92630", "city": "Lake Forest", "lat": 33.6469, "lng": -117.6861}
+IRVINE = {"zip_code": "92618", "city": "Irvine", "lat": 33.6700, "lng": -117.7420}  # ~3.6 mi
+SAN_CLEMENTE = {"zip_code": "92672", "city": "San Clemente", "lat": 33.4270, "lng": -117.6120}
+
+
+@pytest.fixture
+def terms(app):
+    return builders.load_taxonomy()
+
+
+def _service(terms, name, codes, where=LAKE_FOREST, **fields):
+    return builders.service(name, terms=[terms[c] for c in codes], **where, **fields)
+
+
+def _match(**needs):
+    needs.setdefault("place", locate.resolve("92630"))
+    return matching.match(matching.ClientNeeds(**needs))
+
+
+def _names(result):
+    return [item.service.name for item in result.matches]
+
+
+def _reasons(result, name):
+    """Return (fits, does not fit) of a result as the page words them (in English)."""
+    item = next(i for i in result.matches if i.service.name == name)
+    with current_app.test_request_context():
+        return [str(r) for r in item.fits], [str(r) for r in item.misfits]
+
+
+def test_a_16_year_old_is_never_shown_an_adults_only_residential_program(terms):
+    _service(terms, "Adult Residential Recovery", ["residential-treatment", "in-person"],
+             minimum_age=18)
+    _service(terms, "Teen Residential Program", ["residential-treatment", "in-person"],
+             where=SAN_CLEMENTE, minimum_age=12, maximum_age=17)
+    result = _match(categories=["residential-treatment"], age=16)
+    assert _names(result) == ["Teen Residential Program"]
+    assert result.excluded == {"age": 1}
+    adult = _match(categories=["residential-treatment"], age=30)
+    assert _names(adult) == ["Adult Residential Recovery"]
+    unknown_age = _match(categories=["residential-treatment"])
+    assert "Ages 18+ only" in _reasons(unknown_age, "Adult Residential Recovery")[1]
+    assert "Ages 12 to 17 only" in _reasons(unknown_age, "Teen Residential Program")[1]
+
+
+def test_a_spanish_speaker_with_medi_cal_and_no_car_gets_spanish_medi_cal_first_with_rides(
+        terms):
+    group = ["group-therapy-peer-support", "in-person"]
+    _service(terms, "English Group Next Door", [*group, "private-insurance", "near-transit"])
+    _service(terms, "Grupo de Apoyo", [*group, "medi-cal", "near-transit"], where=IRVINE,
+             languages=("Spanish", "English"))
+    _service(terms, "Spanish Group, Cash Only", [*group, "cash"], languages=("Spanish",))
+    _service(terms, "Far Medi-Cal Group", [*group, "medi-cal"], where=SAN_CLEMENTE,
+             languages=("Spanish",))
+    builders.service("Rides for 92630", virtual=True, areas=[("Lake Forest",
+                     "postal_code:92630")], terms=[terms["transportation"], terms["free"]],
+                     languages=("Spanish", "English"))
+    builders.service("Seniors' Shuttle", virtual=True, minimum_age=60,
+                     areas=[("Lake Forest", "postal_code:92630")],
+                     terms=[terms["transportation"], terms["free"]])
+
+    result = _match(categories=["group-therapy-peer-support"], age=35, languages=["es"],
+                    payment="medi-cal", barriers={"no-car"})
+
+    names = _names(result)
+    assert names[:2] == ["Grupo de Apoyo", "Far Medi-Cal Group"]
+    assert names.index("English Group Next Door") > 1
+    fits = _reasons(result, "Grupo de Apoyo")[0]
+    assert {"Spanish spoken", "Takes Medi-Cal", "Near public transit"} <= set(fits)
+    assert any(f.endswith("miles") and f.startswith("3.") for f in fits), fits
+    assert "Spanish not listed" in _reasons(result, "English Group Next Door")[1]
+    assert "Medi-Cal not listed" in _reasons(result, "Spanish Group, Cash Only")[1]
+    assert "Not listed as near public transit" in _reasons(result, "Far Medi-Cal Group")[1]
+    # The rides that serve 92630 sit beside every in-person result; the 60+ shuttle does not.
+    assert [s.name for s in result.transport] == ["Rides for 92630"]
+    assert all([s.name for s in item.transport] == ["Rides for 92630"]
+               for item in result.matches)
+
+
+def test_prefers_remote_ranks_telehealth_and_online_groups_first(terms):
+    _service(terms, "Group Around the Corner", ["group-therapy-peer-support", "in-person",
+                                                "medi-cal"], languages=("Spanish",))
+    builders.service("Online Peer Meeting", virtual=True,
+                     terms=[terms["group-therapy-peer-support"], terms["online-group"]])
+    builders.service("Video Counselling", virtual=True,
+                     terms=[terms["group-therapy-peer-support"], terms["telehealth-video"]])
+    plain = _match(categories=["group-therapy-peer-support"], languages=["es"],
+                   payment="medi-cal")
+    assert _names(plain)[0] == "Group Around the Corner"
+
+    remote = _match(categories=["group-therapy-peer-support"], languages=["es"],
+                    payment="medi-cal", barriers={"remote"})
+    assert set(_names(remote)[:2]) == {"Online Peer Meeting", "Video Counselling"}
+    assert "Can be done from home" in _reasons(remote, "Online Peer Meeting")[0]
+    assert "Online group" in _reasons(remote, "Online Peer Meeting")[0]
+    assert "In person only" in _reasons(remote, "Group Around the Corner")[1]
+
+
+def test_urgent_ranks_services_with_room_now_first_and_says_how_fresh_the_count_is(terms):
+    beds = m.Unit(name="beds")
+    full = _service(terms, "Full House Recovery", ["residential-treatment", "in-person"],
+                    commit=False, wait_time="Waitlist: 6 weeks")
+    full.capacities = [m.ServiceCapacity(available=0, unit=beds, updated=utcnow())]
+    room = _service(terms, "Open Door Residential", ["residential-treatment", "in-person"],
+                    where=SAN_CLEMENTE, commit=False)
+    room.capacities = [m.ServiceCapacity(available=3, unit=beds,
+                                         updated=utcnow() - timedelta(days=2))]
+    db.session.commit()
+
+    result = _match(categories=["residential-treatment"], barriers={"urgent"})
+    assert _names(result) == ["Open Door Residential", "Full House Recovery"]
+    assert "3 beds available (updated 2 days ago)" in _reasons(result,
+                                                               "Open Door Residential")[0]
+    assert {"No beds available now", "Waitlist 6 weeks"} <= set(
+        _reasons(result, "Full House Recovery")[1])
+
+
+def test_soft_mismatches_lower_the_rank_and_show_hard_ones_leave_out(terms):
+    group = ["group-therapy-peer-support", "in-person"]
+    _service(terms, "Verified Group", group)
+    _service(terms, "Old Listing Group", group, assured_date=date(2024, 2, 1))
+    _service(terms, "Paused Group", group, status="temporarily closed")
+    _service(terms, "Closed Group", group, status="inactive")
+    result = _match(categories=["group-therapy-peer-support"])
+    assert _names(result) == ["Verified Group", "Old Listing Group", "Paused Group"]
+    assert "Not verified since 2024" in _reasons(result, "Old Listing Group")[1]
+    assert "Temporarily closed" in _reasons(result, "Paused Group")[1]
+    assert "Closed Group" not in _names(result)
+
+
+def test_evening_wheelchair_and_no_insurance_needs_change_the_order(terms):
+    group = ["group-therapy-peer-support", "in-person"]
+    day = _service(terms, "Daytime Group", [*group, "medi-cal"], commit=False)
+    day.schedules = [m.Schedule(freq="WEEKLY", byday="MO,WE", opens_at="09:00",
+                                closes_at="12:00")]
+    evening = _service(terms, "Evening Group", [*group, "free", "wheelchair-access"],
+                       where=IRVINE, commit=False)
+    evening.schedules = [m.Schedule(freq="WEEKLY", byday="TU", opens_at="18:00",
+                                    closes_at="20:30")]
+    db.session.commit()
+    plain = _match(categories=["group-therapy-peer-support"])
+    assert _names(plain) == ["Daytime Group", "Evening Group"]
+
+    result = _match(categories=["group-therapy-peer-support"], payment="none",
+                    barriers={"evenings", "wheelchair"})
+    assert _names(result) == ["Evening Group", "Daytime Group"]
+    assert {"Open evenings", "Wheelchair accessible", "Free"} <= set(
+        _reasons(result, "Evening Group")[0])
+    assert {"Weekday daytime hours only", "Wheelchair access not listed",
+            "No free or sliding-scale option listed"} <= set(_reasons(result,
+                                                                      "Daytime Group")[1])
+
+
+def test_free_text_finds_services_beyond_the_chosen_categories(terms):
+    _service(terms, "Peer Group", ["group-therapy-peer-support", "in-person"])
+    _service(terms, "Grief Counselling", ["outpatient-counselling", "in-person"],
+             description="Counselling after the loss of a loved one: grief and bereavement.")
+    result = _match(categories=["group-therapy-peer-support"], text="grief")
+    assert set(_names(result)) == {"Peer Group", "Grief Counselling"}
+    assert _match(text="grief").matches[0].service.name == "Grief Counselling"
+
+
+def test_the_match_page_shows_reasons_and_adds_with_one_click(coordinator_client, terms):
+    _service(terms, "Grupo de Apoyo", ["group-therapy-peer-support", "in-person", "medi-cal"],
+             languages=("Spanish",))
+    made = m.ReferralList(title="Options", created_by=db.session.scalar(
+        db.select(m.User).where(m.User.role == "coordinator")))
+    db.session.add(made)
+    db.session.commit()
+    answers = {"categories": "group-therapy-peer-support", "near": "92630", "radius": "25",
+               "languages": "es", "payment": "medi-cal", "barriers": "no-car"}
+    page = coordinator_client.post(f"/referrals/lists/{made.id}/match", data=answers)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Spanish spoken" in html and "Takes Medi-Cal" in html
+    assert re.search(r"<li>\d\.\d miles</li>", html)
+    service = db.session.scalar(db.select(m.Service).where(m.Service.name == "Grupo de Apoyo"))
+    added = coordinator_client.post(f"/referrals/lists/{made.id}/match",
+                                    data={**answers, "add": service.id})
+    assert "Added to the list: Grupo de Apoyo." in added.get_data(as_text=True)
+    db.session.refresh(made)
+    assert [item.service.name for item in made.items] == ["Grupo de Apoyo"]
+
+
+def test_the_match_form_explains_what_is_missing(coordinator_client, terms):
+    made = m.ReferralList(title="Options")
+    db.session.add(made)
+    db.session.commit()
+    page = coordinator_client.post(f"/referrals/lists/{made.id}/match", data={"near": "Nowhere"})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 400
+    assert "Choose what the client needs, or describe it here." in html
+    page = coordinator_client.post(f"/referrals/lists/{made.id}/match",
+                                   data={"near": "Atlantis", "text": "group"})
+    assert page.status_code == 400
+    assert "We could not find" in page.get_data(as_text=True)
