@@ -1,8 +1,8 @@
-"""HSDS directory schema
+"""HSDS directory schema with staff, audit and referrals
 
-Revision ID: 0df8fbf068ba
+Revision ID: 4eb1bfcc765a
 Revises: 
-Create Date: 2026-11-26 16:48:09.436750
+Create Date: 2026-11-26 18:08:37.991624
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0df8fbf068ba'
+revision = '4eb1bfcc765a'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -107,6 +107,22 @@ def upgrade():
     )
     with op.batch_alter_table('location', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_location_organization_id'), ['organization_id'], unique=False)
+
+    op.create_table('referral_list',
+    sa.Column('title', sa.String(length=120), nullable=False),
+    sa.Column('reference', sa.String(length=40), nullable=True),
+    sa.Column('contact', sa.String(length=255), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=True),
+    sa.Column('created_by_id', sa.String(length=36), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['user_account.id'], name=op.f('fk_referral_list_created_by_id_user_account'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_referral_list'))
+    )
+    with op.batch_alter_table('referral_list', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_referral_list_created_by_id'), ['created_by_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_referral_list_updated_at'), ['updated_at'], unique=False)
 
     op.create_table('service',
     sa.Column('organization_id', sa.String(length=36), nullable=False),
@@ -221,6 +237,42 @@ def upgrade():
     with op.batch_alter_table('cost_option', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_cost_option_service_id'), ['service_id'], unique=False)
 
+    op.create_table('referral_item',
+    sa.Column('referral_list_id', sa.String(length=36), nullable=False),
+    sa.Column('service_id', sa.String(length=36), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=True),
+    sa.Column('status', sa.String(length=24), nullable=False),
+    sa.Column('status_changed_at', sa.DateTime(), nullable=False),
+    sa.Column('status_changed_by', sa.String(length=255), nullable=True),
+    sa.Column('follow_up_on', sa.Date(), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.CheckConstraint("status IN ('suggested', 'referred', 'contacted', 'enrolled', 'could-not-reach', 'not-eligible', 'no-capacity', 'client-declined')", name=op.f('ck_referral_item_status')),
+    sa.ForeignKeyConstraint(['referral_list_id'], ['referral_list.id'], name=op.f('fk_referral_item_referral_list_id_referral_list'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['service_id'], ['service.id'], name=op.f('fk_referral_item_service_id_service'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_referral_item'))
+    )
+    with op.batch_alter_table('referral_item', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_referral_item_follow_up_on'), ['follow_up_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_referral_item_referral_list_id'), ['referral_list_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_referral_item_service_id'), ['service_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_referral_item_status'), ['status'], unique=False)
+
+    op.create_table('referral_share_link',
+    sa.Column('referral_list_id', sa.String(length=36), nullable=False),
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=255), nullable=True),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.Column('revoked_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.ForeignKeyConstraint(['referral_list_id'], ['referral_list.id'], name=op.f('fk_referral_share_link_referral_list_id_referral_list'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_referral_share_link')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_referral_share_link_token_hash'))
+    )
+    with op.batch_alter_table('referral_share_link', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_referral_share_link_referral_list_id'), ['referral_list_id'], unique=False)
+
     op.create_table('service_at_location',
     sa.Column('service_id', sa.String(length=36), nullable=False),
     sa.Column('location_id', sa.String(length=36), nullable=False),
@@ -250,6 +302,24 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_service_capacity_service_id'), ['service_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_service_capacity_unit_id'), ['unit_id'], unique=False)
 
+    op.create_table('suggestion',
+    sa.Column('service_id', sa.String(length=36), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('contact', sa.String(length=200), nullable=True),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('created', sa.DateTime(), nullable=False),
+    sa.Column('resolved_at', sa.DateTime(), nullable=True),
+    sa.Column('resolved_by', sa.String(length=255), nullable=True),
+    sa.Column('dismiss_reason', sa.Text(), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.CheckConstraint("status IN ('open', 'applied', 'dismissed')", name=op.f('ck_suggestion_status')),
+    sa.ForeignKeyConstraint(['service_id'], ['service.id'], name=op.f('fk_suggestion_service_id_service'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_suggestion'))
+    )
+    with op.batch_alter_table('suggestion', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_suggestion_service_id'), ['service_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_suggestion_status'), ['status'], unique=False)
+
     op.create_table('contact',
     sa.Column('organization_id', sa.String(length=36), nullable=True),
     sa.Column('service_id', sa.String(length=36), nullable=True),
@@ -271,6 +341,23 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_contact_organization_id'), ['organization_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_contact_service_at_location_id'), ['service_at_location_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_contact_service_id'), ['service_id'], unique=False)
+
+    op.create_table('referral_status_change',
+    sa.Column('item_id', sa.String(length=36), nullable=True),
+    sa.Column('service_id', sa.String(length=36), nullable=False),
+    sa.Column('status', sa.String(length=24), nullable=False),
+    sa.Column('changed_at', sa.DateTime(), nullable=False),
+    sa.Column('changed_by', sa.String(length=255), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.CheckConstraint("status IN ('suggested', 'referred', 'contacted', 'enrolled', 'could-not-reach', 'not-eligible', 'no-capacity', 'client-declined')", name=op.f('ck_referral_status_change_status')),
+    sa.ForeignKeyConstraint(['item_id'], ['referral_item.id'], name=op.f('fk_referral_status_change_item_id_referral_item'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['service_id'], ['service.id'], name=op.f('fk_referral_status_change_service_id_service'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_referral_status_change'))
+    )
+    with op.batch_alter_table('referral_status_change', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_referral_status_change_changed_at'), ['changed_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_referral_status_change_item_id'), ['item_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_referral_status_change_service_id'), ['service_id'], unique=False)
 
     op.create_table('schedule',
     sa.Column('service_id', sa.String(length=36), nullable=True),
@@ -398,6 +485,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_schedule_location_id'))
 
     op.drop_table('schedule')
+    with op.batch_alter_table('referral_status_change', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_referral_status_change_service_id'))
+        batch_op.drop_index(batch_op.f('ix_referral_status_change_item_id'))
+        batch_op.drop_index(batch_op.f('ix_referral_status_change_changed_at'))
+
+    op.drop_table('referral_status_change')
     with op.batch_alter_table('contact', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_contact_service_id'))
         batch_op.drop_index(batch_op.f('ix_contact_service_at_location_id'))
@@ -405,6 +498,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_contact_location_id'))
 
     op.drop_table('contact')
+    with op.batch_alter_table('suggestion', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_suggestion_status'))
+        batch_op.drop_index(batch_op.f('ix_suggestion_service_id'))
+
+    op.drop_table('suggestion')
     with op.batch_alter_table('service_capacity', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_service_capacity_unit_id'))
         batch_op.drop_index(batch_op.f('ix_service_capacity_service_id'))
@@ -415,6 +513,17 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_service_at_location_location_id'))
 
     op.drop_table('service_at_location')
+    with op.batch_alter_table('referral_share_link', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_referral_share_link_referral_list_id'))
+
+    op.drop_table('referral_share_link')
+    with op.batch_alter_table('referral_item', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_referral_item_status'))
+        batch_op.drop_index(batch_op.f('ix_referral_item_service_id'))
+        batch_op.drop_index(batch_op.f('ix_referral_item_referral_list_id'))
+        batch_op.drop_index(batch_op.f('ix_referral_item_follow_up_on'))
+
+    op.drop_table('referral_item')
     with op.batch_alter_table('cost_option', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_cost_option_service_id'))
 
@@ -443,6 +552,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_service_organization_id'))
 
     op.drop_table('service')
+    with op.batch_alter_table('referral_list', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_referral_list_updated_at'))
+        batch_op.drop_index(batch_op.f('ix_referral_list_created_by_id'))
+
+    op.drop_table('referral_list')
     with op.batch_alter_table('location', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_location_organization_id'))
 
