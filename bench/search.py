@@ -12,6 +12,7 @@ out of the index's Z-order. Figures go to bench/README.md.
 
 import argparse
 import math
+import os
 import random
 import sqlite3
 import sys
@@ -251,8 +252,10 @@ def main():
         start = time.perf_counter()
         synthetic.generate(args.services, args.seed)
         print(f"generated {args.services} services in {time.perf_counter() - start:.1f} s")
+        load = os.getloadavg()[0]
         count, seconds = search.rebuild()
-        print(f"reindex: {count} services in {seconds:.1f} s")
+        print(f"reindex: {count} services in {seconds:.1f} s (load average before: {load:.1f},"
+              f" {os.cpu_count()} cores)", flush=True)
         points = synthetic.california_points()
         queries = make_queries(points, args.queries, args.seed)
         search.search(search.parse(MultiDict())[0])  # open the searcher and its arrays
@@ -264,12 +267,18 @@ def main():
         ours_times = {kind: timed(ours, queries[kind]) for kind in KINDS}
     rows = reference_rows(app)
     refs = {}
+    start = time.perf_counter()
     fts = build_fts5(str(work / "fts5.db"), rows)
+    print(f"reference build: SQLite FTS5 + R*Tree over the same rows in "
+          f"{time.perf_counter() - start:.1f} s", flush=True)
     refs["fts5"] = {kind: timed(fts5_query(fts), queries[kind]) for kind in KINDS}
     pg_conn = None
     if args.postgres:
         try:
+            start = time.perf_counter()
             pg_conn, pg_name = build_postgres(args.postgres, rows)
+            print(f"reference build: PostgreSQL tsvector/GIN + GiST in "
+                  f"{time.perf_counter() - start:.1f} s", flush=True)
             refs["postgres"] = {kind: timed(postgres_query(pg_conn), queries[kind])
                                 for kind in KINDS}
         except Exception as exc:  # noqa: BLE001  (no server: the reference is skipped, said so)
