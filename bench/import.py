@@ -13,6 +13,7 @@ Figures go to bench/README.md.
 """
 
 import argparse
+import functools
 import sys
 import tempfile
 import time
@@ -26,6 +27,8 @@ from directory import create_app, sample, search
 from directory.config import from_environment
 from directory.extensions import db
 from directory.hsds import export, importer
+
+print = functools.partial(print, flush=True)  # figures show as they come
 
 
 def make_app(url, folder):

@@ -3,49 +3,63 @@ organization) into rows per table, the same shape a CSV data package has."""
 
 from .tables import TABLES
 
+TERM_KEYS = ("parent_id", "taxonomy_id", "taxonomy_detail", "term_uri", "code", "taxonomy",
+             "language")
+
 
 def root_table(obj):
-    """Return "service" or "organization": which HSDS object `obj` is."""
+    """Return "service", "taxonomy_term" or "organization": which HSDS object `obj` is."""
     if any(key in obj for key in ("status", "organization_id", "service_at_locations")):
         return "service"
+    if "services" not in obj and any(key in obj for key in TERM_KEYS):
+        return "taxonomy_term"
     return "organization"
 
 
-def flatten(document, root=None):
+def flatten(document, root=None, ignored=None):
     """Return ({table: {id: row}}, [(table, row) without an id]) for a JSON document.
 
     The document is one HSDS object or a list of them. A record met twice (a shared
-    location repeated under each service) keeps the fields of both occurrences.
+    location repeated under each service) keeps the fields of both occurrences. Keys this
+    directory does not store are counted in `ignored` ("service.funding": n) when given.
     """
     rows = {name: {} for name in TABLES}
     missing_ids = []
+    if isinstance(document, dict) and isinstance(document.get("contents"), list):
+        document = document["contents"]  # an HSDS API page
     items = document if isinstance(document, list) else [document]
     for item in items:
         if isinstance(item, dict):
-            _walk(root or root_table(item), item, rows, missing_ids)
+            _walk(root or root_table(item), item, rows, missing_ids, ignored=ignored)
         else:
             missing_ids.append((root or "service", {"value": item}))
     return rows, missing_ids
 
 
-def _walk(table_name, obj, rows, missing_ids, link=None):
+def _walk(table_name, obj, rows, missing_ids, link=None, ignored=None):
     table = TABLES[table_name]
+    if ignored is not None:
+        known = set(table.fields) | set(table.children) | set(table.parents)
+        for key, value in obj.items():
+            if key not in known and value not in (None, [], {}, ""):
+                ignored[f"{table_name}.{key}"] += 1
     row = {key: value for key, value in obj.items() if key in table.fields}
     if link:
         row.update({k: v for k, v in link.items() if row.get(k) in (None, "")})
+        if table_name == "attribute" and row.get("link_entity") not in TABLES:
+            row["link_entity"] = link["link_entity"]  # nesting says which record it tags
     for key, (parent_name, field) in table.parents.items():
         nested = obj.get(key)
         if isinstance(nested, dict):
             if nested.get("id") and not row.get(field):
                 row[field] = nested["id"]
-            _walk(parent_name, nested, rows, missing_ids)
+            _walk(parent_name, nested, rows, missing_ids, ignored=ignored)
     record_id = row.get("id")
     if not record_id:
         missing_ids.append((table_name, row))
     else:
-        rows[table_name].setdefault(str(record_id), {}).update(
-            {k: v for k, v in row.items() if v is not None or k not in rows[table_name]}
-        )
+        merged = rows[table_name].setdefault(str(record_id), {})
+        merged.update({k: v for k, v in row.items() if v is not None or k not in merged})
     for key, (child_name, field) in table.children.items():
         children = obj.get(key)
         if not isinstance(children, list):
@@ -55,4 +69,4 @@ def _walk(table_name, obj, rows, missing_ids, link=None):
             child_link["link_entity"] = table_name
         for child in children:
             if isinstance(child, dict):
-                _walk(child_name, child, rows, missing_ids, child_link)
+                _walk(child_name, child, rows, missing_ids, child_link, ignored)

@@ -2,6 +2,7 @@
 and how HSDS nests them in JSON. Import, export and the API all read this map."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .. import models as m
 
@@ -19,7 +20,7 @@ class Table:
     # fields this product adds to HSDS that exports leave out
     private: tuple = ()
 
-    @property
+    @cached_property
     def fields(self):
         """Return the HSDS field names stored for this table, in column order."""
         return [c.key for c in self.model.__table__.columns if c.key not in self.private]

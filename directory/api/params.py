@@ -1,0 +1,86 @@
+"""Query parameters of the API's listings: paging, format, flags and ids, each checked
+with a message that says what to send instead (collected, then raised as one 400)."""
+
+from dataclasses import dataclass
+
+from ..search.params import PER_PAGE_DEFAULT, PER_PAGE_MAX
+from .errors import BadParameters
+
+FORMATS = ("json", "ndjson")
+MAX_PAGE = 100000
+MAX_ID = 64
+TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+
+
+@dataclass
+class Paging:
+    page: int = 1
+    per_page: int = PER_PAGE_DEFAULT
+    format: str = "json"
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+
+def whole_number(args, name, errors, low, high, default):
+    raw = (args.get(name) or "").strip()
+    if raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        errors[name] = f"{name} must be a whole number between {low} and {high}."
+        return default
+    if not low <= value <= high:
+        errors[name] = f"{name} must be between {low} and {high}."
+        return default
+    return value
+
+
+def flag(args, name, errors):
+    raw = (args.get(name) or "").strip().lower()
+    if raw in TRUE or raw in FALSE:
+        return raw in TRUE
+    errors[name] = f"{name} must be true or false."
+    return False
+
+
+def paging(args, errors):
+    """Return the Paging of a request, noting problems in `errors`."""
+    result = Paging(whole_number(args, "page", errors, 1, MAX_PAGE, 1),
+                    whole_number(args, "per_page", errors, 1, PER_PAGE_MAX, PER_PAGE_DEFAULT))
+    fmt = (args.get("format") or "json").strip().lower()
+    if fmt not in FORMATS:
+        errors["format"] = "format must be json or ndjson."
+    else:
+        result.format = fmt
+    return result
+
+
+def record_id(args, name, errors):
+    """Return an id parameter (or None), refusing what cannot be an id."""
+    raw = (args.get(name) or "").strip()
+    if len(raw) > MAX_ID:
+        errors[name] = f"{name} is not an id: ids are at most {MAX_ID} characters."
+        return None
+    return raw or None
+
+
+def text(args, name, errors, limit=300):
+    raw = " ".join((args.get(name) or "").split())
+    if len(raw) > limit:
+        errors[name] = f"{name} is too long: use at most {limit} characters."
+        return ""
+    return raw
+
+
+def raise_if(errors):
+    """Raise one 400 naming every bad parameter, if there are any."""
+    if errors:
+        raise BadParameters(errors)
+
+
+def usable_id(value):
+    """Return whether a path id could name a record (else it is simply not found)."""
+    return 0 < len(value) <= MAX_ID and value.isprintable()

@@ -1,0 +1,111 @@
+"""The API's root and its services: `/api/` (what this API is), `/api/services` (the
+search engine's full-text, location and filter search as an HSDS Page, or NDJSON) and
+`/api/services/{id}` (one fully nested service)."""
+
+from datetime import UTC, datetime
+
+from flask import current_app, request, url_for
+
+from .. import catalogue, locate, search
+from ..hsds import serialize
+from ..search.params import GROUP_PARAMS
+from . import bp, queries
+from .errors import BadParameters, not_found
+from .http import answer, page_body, stream
+from .params import Paging, paging, raise_if, record_id, usable_id
+
+HSDS_VERSION = "3.0"
+PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
+STREAM_CHUNK = 200
+EVERYTHING = 10 ** 9
+NO_TERM = "-"  # a term id nothing has: a taxonomy without terms matches no service
+
+
+@bp.get("/")
+def about():
+    """What this API is: its HSDS version, profile and OpenAPI document."""
+    return answer({
+        "version": HSDS_VERSION, "profile": PROFILE,
+        "openapi_url": url_for("api.openapi_document", _external=True),
+        "description": f"{current_app.config['DIRECTORY_NAME']}: mental-health recovery "
+                       "resources, read-only (HSDS 3.0 with this directory's extensions).",
+        "publisher": {"name": current_app.config["DIRECTORY_NAME"]},
+    })
+
+
+def allowed_terms():
+    """Return {group: codes} of the project taxonomy, for checking filter parameters."""
+    return {group: {t.code for t in catalogue.term_group(group)}
+            for group in set(GROUP_PARAMS.values())}
+
+
+def _modified_after_fits(args):
+    """Return whether modified_after, if given, is a moment the calendar can hold in UTC."""
+    raw = (args.get("modified_after") or "").strip()
+    try:
+        moment = datetime.fromisoformat(raw) if raw else None
+        if moment is not None and moment.tzinfo is not None:
+            moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def search_request(args):
+    """Return (SearchParams with its place, format) from the query string, or raise 400."""
+    if not _modified_after_fits(args):
+        raise BadParameters({"modified_after": "modified_after must be an ISO 8601 date or "
+                                               "date-time between years 1 and 9999 in UTC."})
+    params, errors = search.parse(args, allowed_terms())
+    format_errors = {}
+    fmt = paging(args, format_errors).format
+    if "format" in format_errors:
+        errors["format"] = format_errors["format"]
+    taxonomy_id = record_id(args, "taxonomy_id", errors)
+    raise_if(errors)
+    if taxonomy_id:
+        in_taxonomy = set(queries.terms_of_taxonomy(taxonomy_id))
+        wanted = [t for t in params.taxonomy_term_ids if t in in_taxonomy] \
+            if params.taxonomy_term_ids else sorted(in_taxonomy)
+        params.taxonomy_term_ids = wanted or [NO_TERM]
+    try:
+        params.place = locate.resolve(params.near, params.lat, params.lng)
+    except locate.LocationError as exc:
+        raise BadParameters({"near": str(exc)}) from None
+    return params, fmt
+
+
+def service_items(hits):
+    """Return the HSDS service objects of search hits, each with its distance."""
+    found = {s["id"]: s for s in serialize.objects("service", [h.service_id for h in hits])}
+    return [{**found[h.service_id], "distance_miles": None if h.distance_miles is None
+             else round(h.distance_miles, 2)} for h in hits if h.service_id in found]
+
+
+def _all_hits(params):
+    params.page, params.per_page = 1, EVERYTHING
+    hits = search.search(params).hits
+    for start in range(0, len(hits), STREAM_CHUNK):
+        yield from service_items(hits[start:start + STREAM_CHUNK])
+
+
+@bp.get("/services")
+def services():
+    """Search services: a Page of full HSDS services with distances and facets."""
+    params, fmt = search_request(request.args)
+    if fmt == "ndjson":
+        return stream(_all_hits(params))
+    result = search.search(params)
+    body = page_body(service_items(result.hits), result.total,
+                     Paging(result.page, result.per_page), facets=result.facets,
+                     suggestion=result.suggestion)
+    return answer(body)
+
+
+@bp.get("/services/<service_id>")
+def service(service_id):
+    """One service, fully nested."""
+    found = serialize.one("service", service_id) if usable_id(service_id) else None
+    if found is None:
+        raise not_found("service", service_id)
+    return answer(found)

@@ -1,0 +1,65 @@
+"""Taxonomies and their terms: `/api/taxonomies`, `/api/taxonomies/{id}`,
+`/api/taxonomy_terms` (by `taxonomy_id`, `parent_id`, `top_only` and name) and
+`/api/taxonomy_terms/{id}`."""
+
+from flask import request
+
+from ..hsds import serialize
+from . import bp, queries
+from .errors import not_found
+from .http import answer, page_body, stream
+from .params import flag, paging, raise_if, record_id, text, usable_id
+
+
+def _listing(table_name, ids_for):
+    errors = {}
+    page = paging(request.args, errors)
+    filters = ids_for(errors)
+    raise_if(errors)
+    if page.format == "ndjson":
+        ids, _ = filters()
+        return stream(serialize.objects(table_name, ids, full=False))
+    ids, total = filters(page)
+    return answer(page_body(serialize.objects(table_name, ids, full=False), total, page))
+
+
+def _one(table_name, record_id_value):
+    found = serialize.one(table_name, record_id_value, full=False) \
+        if usable_id(record_id_value) else None
+    if found is None:
+        raise not_found(table_name.replace("_", " "), record_id_value)
+    return answer(found)
+
+
+@bp.get("/taxonomies")
+def taxonomies():
+    """A Page of taxonomies, optionally searched by name."""
+    def ids_for(errors):
+        search_text = text(request.args, "search", errors)
+        return lambda page=None: queries.taxonomy_ids(search_text, page)
+    return _listing("taxonomy", ids_for)
+
+
+@bp.get("/taxonomies/<taxonomy_id>")
+def taxonomy(taxonomy_id):
+    """One taxonomy."""
+    return _one("taxonomy", taxonomy_id)
+
+
+@bp.get("/taxonomy_terms")
+def taxonomy_terms():
+    """A Page of taxonomy terms, by taxonomy, parent, top level only, or name."""
+    def ids_for(errors):
+        search_text = text(request.args, "search", errors)
+        taxonomy_id = record_id(request.args, "taxonomy_id", errors)
+        parent_id = record_id(request.args, "parent_id", errors)
+        top_only = flag(request.args, "top_only", errors)
+        return lambda page=None: queries.taxonomy_term_ids(search_text, taxonomy_id, parent_id,
+                                                           top_only, page)
+    return _listing("taxonomy_term", ids_for)
+
+
+@bp.get("/taxonomy_terms/<term_id>")
+def taxonomy_term(term_id):
+    """One taxonomy term, with its taxonomy."""
+    return _one("taxonomy_term", term_id)

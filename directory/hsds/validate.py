@@ -1,0 +1,275 @@
+"""Checking imported HSDS records before anything is written: every value converted to its
+column (types), the fields HSDS requires, the enumerations, coordinates that exist, and
+references to records that are in the file or already in the directory. An invalid record
+is set aside with a Problem naming the table, id, field and reason; records that depend on
+it are set aside with it, so bad data never half-lands. A reference to a record that exists
+nowhere is cleared with a warning when HSDS makes it optional."""
+
+from dataclasses import dataclass, field
+
+from flask import current_app
+from sqlalchemy import Date, DateTime, Float, Integer, String, select
+
+from ..extensions import db
+from ..geo.gazetteer import Place, resolve_place
+from ..geo.geocoder import GeocodingUnavailable
+from .bulk import id_in
+from .convert import ENUMS, BadValue, Problem, _to_date, _to_datetime, _to_number
+from .rules import NUMBER_TEXT, REQUIRED, TABULAR_REQUIRED, references
+from .tables import TABLES
+
+CHUNK = 2000
+
+
+@dataclass
+class Checked:
+    """Valid records ({table: {id: values}}), what was set aside, and what was mended."""
+
+    valid: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    coordinates_filled: int = 0
+
+
+def _text(limit):
+    def convert(value):
+        if isinstance(value, (dict, list)):
+            raise BadValue("expected text, found a nested object or list")
+        text = value if isinstance(value, str) else str(value)
+        if limit and len(text) > limit:
+            raise BadValue(f"is {len(text)} characters long; at most {limit} fit")
+        return text
+    return convert
+
+
+def _number_text(limit):
+    def convert(value):
+        number = _to_number(value, integer=False)
+        text = str(int(number)) if number == int(number) else str(number)
+        if len(text) > limit:
+            raise BadValue(f"is {len(text)} characters long; at most {limit} fit")
+        return text
+    return convert
+
+
+def _converter(table_name, column):
+    kind = column.type
+    if (table_name, column.key) in NUMBER_TEXT:
+        return _number_text(kind.length)
+    if isinstance(kind, DateTime):
+        return _to_datetime
+    if isinstance(kind, Date):
+        return _to_date
+    if isinstance(kind, Integer):
+        return lambda value: _to_number(value, integer=True)
+    if isinstance(kind, Float):
+        return lambda value: _to_number(value, integer=False)
+    return _text(kind.length if isinstance(kind, String) else None)
+
+
+class TableRules:
+    """The checks of one table, prepared once: converters, required fields, enumerations."""
+
+    def __init__(self, table_name):
+        table = TABLES[table_name]
+        columns = table.model.__table__.columns
+        self.name = table_name
+        self.converters = {name: _converter(table_name, columns[name]) for name in table.fields
+                           if name != "id"}
+        # plain text fields skip the converter call: the common case of every import
+        self.text_limits = {
+            name: columns[name].type.length or 10 ** 9 for name in self.converters
+            if isinstance(columns[name].type, String) and (table_name, name) not in NUMBER_TEXT
+            and not isinstance(columns[name].type, (Date, DateTime))}
+        not_null = {name for name in table.fields
+                    if name != "id" and not columns[name].nullable and not columns[name].default}
+        self.required = [f for f in table.fields if f in set(REQUIRED.get(table_name, ()))
+                         | set(TABULAR_REQUIRED.get(table_name, ())) | not_null]
+        self.enums = {f: allowed for (t, f), allowed in ENUMS.items() if t == table_name}
+
+    def convert(self, record_id, raw):
+        """Return (values, problems) for one raw record."""
+        values, problems = {"id": record_id}, []
+        limits = self.text_limits
+        for name, value in raw.items():
+            convert = self.converters.get(name)
+            if convert is None:
+                continue
+            if value is None:
+                values[name] = None
+            elif type(value) is str:
+                if not value or value.isspace():
+                    values[name] = None
+                elif name in limits and len(value) <= limits[name]:
+                    values[name] = value
+                else:
+                    try:
+                        values[name] = convert(value)
+                    except BadValue as exc:
+                        problems.append(Problem(self.name, record_id, name, str(exc)))
+            else:
+                try:
+                    values[name] = convert(value)
+                except BadValue as exc:
+                    problems.append(Problem(self.name, record_id, name, str(exc)))
+        for name in self.required:
+            if values.get(name) is None and not any(p.field == name for p in problems):
+                problems.append(Problem(self.name, record_id, name, "is required"))
+        for name, allowed in self.enums.items():
+            if values.get(name) is not None and values[name] not in allowed:
+                problems.append(Problem(self.name, record_id, name,
+                                        f"{values[name]!r} is not one of {', '.join(allowed)}"))
+        if len(record_id) > 36:
+            problems.append(Problem(self.name, record_id, "id",
+                                    "is longer than 36 characters (HSDS ids are UUIDs)"))
+        return values, problems
+
+
+def _in_directory(table_name, ids):
+    model = TABLES[table_name].model
+    found, ids = set(), sorted(ids)
+    for start in range(0, len(ids), CHUNK):
+        found.update(db.session.scalars(
+            select(model.id).where(id_in(model.id, ids[start:start + CHUNK]))))
+    return found
+
+
+def _targets(table_name, values):
+    """Return [(field, target table, required, id)] for the references a record makes."""
+    found = [(name, target, required, values[name])
+             for name, (target, required) in references(table_name).items()
+             if values.get(name) is not None]
+    if table_name == "attribute" and values.get("link_entity") in TABLES \
+            and values.get("link_id") is not None:
+        found.append(("link_id", values["link_entity"], True, values["link_id"]))
+    return found
+
+
+def _check_references(checked, invalid):
+    """Set aside records whose references fail; clear optional ones that point nowhere."""
+    wanted = {}
+    for name, records in checked.valid.items():
+        for values in records.values():
+            for _, target, _, target_id in _targets(name, values):
+                if target_id not in checked.valid.get(target, {}):
+                    wanted.setdefault(target, set()).add(target_id)
+    known = {target: _in_directory(target, ids) for target, ids in wanted.items()}
+    changed = True
+    while changed:
+        changed = False
+        for name, records in checked.valid.items():
+            for record_id, values in list(records.items()):
+                for field_name, target, required, target_id in list(_targets(name, values)):
+                    if target_id in checked.valid.get(target, {}) \
+                            or target_id in known.get(target, ()):
+                        continue
+                    if target_id in invalid.get(target, ()):
+                        reason = f"refers to {target} {target_id}, which is skipped"
+                    elif required:
+                        reason = (f"refers to {target} {target_id}, which is neither in the "
+                                  "file nor in the directory")
+                    else:
+                        checked.warnings.append(Problem(
+                            name, record_id, field_name,
+                            f"refers to {target} {target_id}, which is neither in the file "
+                            "nor in the directory; imported without it"))
+                        values[field_name] = None
+                        continue
+                    checked.problems.append(Problem(name, record_id, field_name, reason))
+                    invalid.setdefault(name, set()).add(record_id)
+                    del records[record_id]
+                    changed = True
+                    break
+
+
+def _geocoded(address):
+    """Return the street address's Place from the configured geocoder, or None."""
+    if not current_app.config.get("GEOCODER"):
+        return None
+    from ..locate import geocoder
+
+    text = ", ".join(str(address[k]) for k in ("address_1", "city", "state_province",
+                                               "postal_code") if address.get(k))
+    try:
+        latitude, longitude, label = geocoder().locate(text)
+    except GeocodingUnavailable:
+        return None
+    return Place(latitude, longitude, label or text)
+
+
+def _fill_coordinates(checked):
+    """Place physical locations without coordinates at their address: the configured
+    geocoder for the street address when there is one, else the ZIP code or the city."""
+    addresses = {}
+    for values in checked.valid.get("address", {}).values():
+        if values.get("location_id"):
+            addresses.setdefault(values["location_id"], []).append(values)
+    missing = [v for v in checked.valid.get("location", {}).values()
+               if v.get("location_type") == "physical"
+               and (v.get("latitude") is None or v.get("longitude") is None)]
+    from ..models import Address
+
+    for values in missing:
+        found = addresses.get(values["id"]) or [
+            {c: getattr(a, c) for c in ("address_1", "postal_code", "city", "state_province",
+                                        "address_type")}
+            for a in db.session.scalars(select(Address).where(Address.location_id == values["id"]))
+        ]
+        found.sort(key=lambda a: a.get("address_type") not in (None, "physical"))
+        place = None
+        for address in found:
+            place = (_geocoded(address) or resolve_place(address.get("postal_code") or "")
+                     or resolve_place(f"{address.get('city') or ''}, "
+                                      f"{address.get('state_province') or ''}"))
+            if place:
+                break
+        if place is None:
+            where = "its address could not be placed" if found else "it has no address"
+            checked.warnings.append(Problem("location", values["id"], "latitude",
+                                            f"is missing and {where}; imported without "
+                                            "coordinates, so it is not found by distance"))
+            continue
+        values["latitude"], values["longitude"] = place.latitude, place.longitude
+        checked.coordinates_filled += 1
+
+
+def _check_coordinates(checked):
+    for values in checked.valid.get("location", {}).values():
+        for name, limit in (("latitude", 90), ("longitude", 180)):
+            value = values.get(name)
+            if value is not None and not -limit <= value <= limit:
+                checked.warnings.append(Problem(
+                    "location", values["id"], name,
+                    f"{value:g} is outside -{limit}..{limit}; imported without coordinates"))
+                values["latitude"] = values["longitude"] = None
+
+
+def check(rows, progress=None, skipped=()):
+    """Return a Checked for flattened rows ({table: {id: raw row}}); `skipped` lists the
+    (table, id) of records already set aside while reading (a broken CSV row)."""
+    checked, invalid = Checked(), {}
+    for table_name, record_id in skipped:
+        if record_id:
+            invalid.setdefault(table_name, set()).add(record_id)
+    done = 0
+    for name in TABLES:
+        rules = TableRules(name)
+        valid = checked.valid.setdefault(name, {})
+        for record_id, raw in (rows.get(name) or {}).items():
+            if set(raw) <= {"id"}:
+                continue  # only named, as {"id": ...}: a reference, checked as one
+            values, problems = rules.convert(str(record_id), raw)
+            if problems:
+                checked.problems.extend(problems)
+                invalid.setdefault(name, set()).add(str(record_id))
+            else:
+                valid[str(record_id)] = values
+            done += 1
+            if progress and done % 1000 == 0:
+                progress(1000)
+    if progress:
+        progress(done % 1000)
+    _check_coordinates(checked)
+    _check_references(checked, invalid)
+    _fill_coordinates(checked)
+    return checked
