@@ -86,6 +86,7 @@ def test_street_addresses_without_a_geocoder_ask_for_a_zip(app):
     ({"open_now": "maybe"}, "open_now"), ({"search": "x" * 10000}, "search"),
     ({"page": "0"}, "page"), ({"per_page": "1000"}, "per_page"),
     ({"modified_after": "yesterday"}, "modified_after"),
+    ({"modified_after": "0001-01-01T00:00:00+05:00"}, "modified_after"),
 ])
 def test_bad_parameters_are_reported_by_name(args, field):
     _, errors = search.parse(MultiDict(args))

@@ -137,8 +137,9 @@ def parse(args, allowed_terms=None):
             moment = datetime.fromisoformat(raw_modified)
             if moment.tzinfo is not None:
                 moment = moment.astimezone(UTC).replace(tzinfo=None)
+            moment.replace(tzinfo=UTC).timestamp()  # the engine compares timestamps
             params.modified_after = moment
-        except ValueError:
+        except (ValueError, OverflowError):
             errors["modified_after"] = "modified_after must be an ISO 8601 date or date-time."
     params.sort = (args.get("sort") or "relevance").strip().lower()
     if params.sort not in SORTS:
