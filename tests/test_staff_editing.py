@@ -133,6 +133,9 @@ def test_phone_numbers_are_parsed_and_normalised(editor_client):
     response = editor_client.post(url, data={"phones-0-number": "12", "phones-0-type": "voice"})
     assert "This is not a phone number we can dial" in _text(response).split(
         'id="phones-0-number-error"')[1].split("</p>")[0]
+    response = editor_client.post(url, data={"phones-0-number": "714.834.1234",
+                                              "phones-0-extension": "x12", "phones-0-type": "voice"})
+    assert "Use digits only for the extension" in _text(response)
     response = editor_client.post(url, data={
         "phones-0-number": "714.834.1234", "phones-0-extension": "12", "phones-0-type": "voice",
         "phones-0-description": "Intake", "phones-1-number": "988", "phones-1-type": "text",

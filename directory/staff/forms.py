@@ -26,6 +26,7 @@ from wtforms.validators import (
     Length,
     NumberRange,
     Optional,
+    Regexp,
     ValidationError,
 )
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -106,7 +107,9 @@ class ServiceForm(FlaskForm):
 class PhoneRow(Form):
     id = HiddenField()
     number = StringField(_l("Number"), [Optional(), Length(max=64), PhoneNumber()])
-    extension = StringField(_l("Extension"), [Optional(), Length(max=32)])
+    # HSDS types an extension as a number: digits only, so exports stay valid.
+    extension = StringField(_l("Extension"), [Optional(), Regexp(
+        r"^\d{1,8}$", message=_l("Use digits only for the extension, e.g. 204."))])
     type = SelectField(_l("Kind"), choices=[
         ("voice", _l("Voice")), ("text", _l("Text messages")), ("fax", _l("Fax")),
         ("cell", _l("Cell")), ("video", _l("Video")), ("textphone", _l("TTY")),
