@@ -1,14 +1,16 @@
 """Interface language: English or Spanish, from the header switch (remembered in a
 cookie) or else the browser's Accept-Language. Records stay as entered."""
 
-from flask import request
+from flask import has_request_context, request
 
 LANGUAGES = {"en": "English", "es": "Español"}
 COOKIE = "lang"
 
 
 def select_locale():
-    """Return the interface language for this request."""
+    """Return the interface language for this request (English outside a request)."""
+    if not has_request_context():
+        return "en"
     chosen = request.args.get("lang") or request.cookies.get(COOKIE)
     if chosen in LANGUAGES:
         return chosen
