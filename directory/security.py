@@ -5,6 +5,7 @@ request came over HTTPS, sessions that expire after `SESSION_HOURS` of inactivit
 proxy headers trusted when `PROXY_FIX` says how many proxies stand in front, and a calm
 page when a form's CSRF token is missing or stale."""
 
+import re
 from datetime import timedelta
 
 from flask import render_template, request
@@ -62,6 +63,24 @@ def csrf_refused(error):
     return render_template("staff/refused.html", message=message, code=400), 400
 
 
+# Control characters (but tab and line breaks) and bidirectional overrides: invisible, they
+# corrupt names on screen, in exports and in PostgreSQL (which refuses NUL outright).
+HIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def refuse_hidden_characters():
+    """Refuse a posted form carrying invisible control characters, naming the field."""
+    if request.method != "POST" or not request.form:
+        return None
+    for name, value in request.form.items(multi=True):
+        if HIDDEN_CHARACTERS.search(value):
+            message = _l("The field “%(field)s” contains invisible control characters (often "
+                         "from copying and pasting). Go back, retype that text and send the "
+                         "form again.", field=name)
+            return render_template("staff/refused.html", message=message, code=400), 400
+    return None
+
+
 def init_app(app):
     """Apply the headers, cookie rules, session lifetime and proxy trust to `app`."""
     app.session_interface = SessionInterface()
@@ -73,4 +92,5 @@ def init_app(app):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies,
                                 x_host=proxies, x_port=proxies)
     app.after_request(add_headers)
+    app.before_request(refuse_hidden_characters)
     app.register_error_handler(CSRFError, csrf_refused)

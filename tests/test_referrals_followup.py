@@ -134,3 +134,9 @@ def test_purge_deletes_old_lists_and_keeps_the_counts(runner, coordinator_client
     shorter = runner.invoke(args=["purge", "--days", "0"])
     assert "Purged 1 referral list(s) not changed in 0 days." in shorter.output
     assert db.session.scalar(select(m.ReferralList)) is None
+
+
+def test_dates_out_of_any_plausible_range_are_field_errors(coordinator_client):
+    response = coordinator_client.get("/referrals/?start=9999-12-31&end=9999-12-31")
+    assert response.status_code == 200
+    assert "Enter a date between 2000 and 2100." in response.get_data(as_text=True)

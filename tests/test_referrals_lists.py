@@ -44,6 +44,14 @@ def test_a_name_in_the_reference_is_refused(coordinator_client):
     assert db.session.scalar(select(m.ReferralList)) is None
 
 
+def test_a_birth_date_or_phone_in_the_shared_title_is_refused(coordinator_client):
+    for title in ("Options for JS DOB 01/02/1980", "Call back 555-123-4567"):
+        response = coordinator_client.post("/referrals/lists/new", data={"title": title})
+        assert response.status_code == 200
+        assert "leave out birth dates, phone numbers and names" in _text(response)
+    assert db.session.scalar(select(m.ReferralList)) is None
+
+
 def test_items_are_reordered_noted_and_removed(coordinator_client, referral_list,
                                                referral_directory):
     base = f"/referrals/lists/{referral_list.id}"

@@ -67,3 +67,16 @@ def test_staff_and_public_pages_have_no_inline_script_or_style(app, staff_client
         _assert_no_inline_code(response.get_data(as_text=True), path)
     login = app.test_client().get("/staff/login").get_data(as_text=True)
     _assert_no_inline_code(login, "/staff/login")
+
+
+def test_invisible_control_characters_are_refused_with_the_field_named(editor_client):
+    from tests import builders
+
+    service = builders.service("Clean Name Line")
+    response = editor_client.post(f"/staff/services/{service.id}/edit",
+                                  data={"name": "Clean\x00Name", "status": "active"})
+    assert response.status_code == 400
+    assert "“name” contains invisible control characters" in response.get_data(as_text=True)
+    response = editor_client.post(f"/staff/services/{service.id}/edit",
+                                  data={"name": "Right\u202eto left", "status": "active"})
+    assert response.status_code == 400

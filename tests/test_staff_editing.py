@@ -152,6 +152,13 @@ def test_phone_numbers_are_parsed_and_normalised(editor_client):
     editor_client.post(url, data=data)
     db.session.refresh(service)
     assert "(714) 834-1234" not in {p.number for p in service.phones}
+    data = form_values(_text(editor_client.get(url)))
+    index = next(k.split("-")[1] for k, v in data.items() if v and k.endswith("-number")
+                 and v == "988")
+    data[f"phones-{index}-number"] = ""  # clearing a number removes it, no error page
+    assert editor_client.post(url, data=data).status_code == 302
+    db.session.refresh(service)
+    assert "988" not in {p.number for p in service.phones}
     removed = db.session.scalar(select(m.ChangeRecord).where(
         m.ChangeRecord.resource_id == intake.id, m.ChangeRecord.field_name == "number",
         m.ChangeRecord.last_action_type == "delete"))

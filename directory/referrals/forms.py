@@ -2,6 +2,9 @@
 reference), the intake match, an item's status, note and follow-up date, and the period of
 the outcome counts. Forms hold no queries: views pass in the category choices."""
 
+import re
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
@@ -28,6 +31,14 @@ REFERENCE_WARNING = _l("Initials or a chart number only. Never the client's name
                        "date. It is not printed and not shared.")
 
 
+class PlausibleDate:
+    """A date between 2000 and 2100: anything else is a typing slip, not a plan."""
+
+    def __call__(self, form, field):
+        if field.data and not date(2000, 1, 1) <= field.data <= date(2100, 12, 31):
+            raise ValidationError(_l("Enter a date between 2000 and 2100."))
+
+
 class ReferralListForm(FlaskForm):
     title = StringField(_l("Title"), [DataRequired(_l("Give the list a title, like “Recovery "
                                                       "options”.")),
@@ -41,6 +52,15 @@ class ReferralListForm(FlaskForm):
                                          "Left empty, your email address is printed."))
     notes = TextAreaField(_l("Staff notes"), [Optional(), Length(max=NOTE_LENGTH)],
                           description=_l("For staff only: not printed, not shared."))
+
+    def validate_title(self, field):
+        # The title is printed and shared: a birth date or a phone number says who it is for.
+        text = field.data or ""
+        if (re.search(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", text)
+                or re.search(r"\b(dob|born|birth)", text, re.IGNORECASE)
+                or sum(ch.isdigit() for ch in text) >= 7):
+            raise ValidationError(_l("The title is printed and shared: leave out birth dates, "
+                                     "phone numbers and names."))
 
     def validate_reference(self, field):
         text = (field.data or "").strip()
@@ -76,7 +96,7 @@ class MatchForm(FlaskForm):
 
 class ItemForm(FlaskForm):
     status = SelectField(_l("Referral status"), choices=list(STATUS_LABELS.items()))
-    follow_up_on = DateField(_l("Follow up on"), [Optional()])
+    follow_up_on = DateField(_l("Follow up on"), [Optional(), PlausibleDate()])
     note = TextAreaField(_l("Note for the client"), [Optional(), Length(max=NOTE_LENGTH)],
                          description=_l("Printed and shared, like “Ask for Maria, mention "
                                         "Dr. Lee sent you”."))
@@ -86,8 +106,8 @@ class PeriodForm(FlaskForm):
     class Meta:
         csrf = False  # a GET form: it only chooses what to count
 
-    start = DateField(_l("From"), [Optional()])
-    end = DateField(_l("To"), [Optional()])
+    start = DateField(_l("From"), [Optional(), PlausibleDate()])
+    end = DateField(_l("To"), [Optional(), PlausibleDate()])
 
     def validate_end(self, field):
         if field.data and self.start.data and field.data < self.start.data:

@@ -101,7 +101,7 @@ def save_phones(owner, rows):
     """Apply the phones editor to the phones of `owner` (service, location, organization).
 
     Each row is a dict (id, number, extension, type, description, remove); a row naming a
-    phone that is not the owner's is ignored.
+    phone that is not the owner's is ignored, and a row whose number was cleared removes it.
     """
     existing = {phone.id: phone for phone in owner.phones}
     for row in rows:
@@ -109,7 +109,8 @@ def save_phones(owner, rows):
                                                          "description")}
         phone = existing.get(row.get("id") or "")
         if phone is not None:
-            if row.get("remove"):
+            # A cleared number means the number is gone: the row has nothing left to dial.
+            if row.get("remove") or not values["number"]:
                 owner.phones.remove(phone)
             else:
                 assign(phone, values, values)

@@ -120,7 +120,7 @@ class PhoneRow(Form):
     def validate_number(self, field):
         if self.id.data and not field.data and not self.remove.data:
             raise ValidationError(_l("Enter a number, or tick “Remove this number”."))
-        if field.data and field.data.isdigit() and len(field.data) > 3 \
+        if field.data and field.data.isdigit() and 3 < len(field.data) <= 6 \
                 and self.type.data != "text":
             raise ValidationError(_l("A number this short is a text short code (like 741741): "
                                      "choose “Text messages” as its kind, or add the area "

@@ -22,7 +22,9 @@ def _suggestion_or_404(suggestion_id):
 
 
 @corrections.route("/services/<service_id>/suggest", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["SUGGESTION_LIMIT"], methods=["POST"])
+# Only suggestions that were sent count: someone fixing a typo in the form is not held back.
+@limiter.limit(lambda: current_app.config["SUGGESTION_LIMIT"], methods=["POST"],
+               deduct_when=lambda response: response.status_code == 302)
 def suggest(service_id):
     """Let anyone tell the editors that a listing is wrong."""
     service = catalogue.get_service(service_id)
