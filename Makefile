@@ -8,7 +8,7 @@ WORKERS ?= 2
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 FLASK := $(BIN)/flask --app directory
 
-.PHONY: run test install install-test translations lint clean
+.PHONY: run test install install-test translations messages lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,20 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed translations
 install-test: $(VENV)/.installed-test translations
 
+# Compiled catalogs (.mo) are built here, never committed. Fuzzy entries are not used: an
+# interface sentence stays English rather than show a guessed translation.
 translations: | $(BIN)/python
 	@if ls directory/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-		$(BIN)/pybabel compile --use-fuzzy -q -d directory/translations; fi
+		$(BIN)/pybabel -q compile -d directory/translations; fi
+
+# After changing interface strings: re-extract them and merge into each catalog, then
+# translate the new entries (tests/test_translations.py fails until every one is).
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 \
+		--sort-by-file --project "Recovery Resource Directory" \
+		-o directory/translations/messages.pot .
+	$(BIN)/pybabel update -i directory/translations/messages.pot -d directory/translations \
+		--ignore-obsolete --width 100
 
 run: install
 	$(FLASK) db upgrade

@@ -2,6 +2,7 @@
 (the configured geocoder, cached in the database) or a latitude/longitude pair."""
 
 from flask import current_app
+from flask_babel import gettext
 
 from .extensions import db
 from .geo.gazetteer import Place, nearest_place, resolve_place
@@ -45,9 +46,10 @@ def parse_coordinate(value, low, high, name):
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise LocationError(f"{name} must be a number.") from None
+        raise LocationError(gettext("%(name)s must be a number.", name=name)) from None
     if not low <= number <= high:
-        raise LocationError(f"{name} must be between {low} and {high}.")
+        raise LocationError(gettext("%(name)s must be between %(low)s and %(high)s.", name=name,
+                                     low=low, high=high))
     return number
 
 
@@ -57,26 +59,28 @@ def resolve(near=None, lat=None, lng=None):
     near = (near or "").strip()
     if lat not in (None, "") or lng not in (None, ""):
         if lat in (None, "") or lng in (None, ""):
-            raise LocationError("Give both latitude and longitude, or a ZIP code or city.")
-        latitude = parse_coordinate(lat, -90, 90, "Latitude")
-        longitude = parse_coordinate(lng, -180, 180, "Longitude")
-        return nearest_place(latitude, longitude, label=near or "your location")
+            raise LocationError(
+                gettext("Give both latitude and longitude, or a ZIP code or city."))
+        latitude = parse_coordinate(lat, -90, 90, gettext("Latitude"))
+        longitude = parse_coordinate(lng, -180, 180, gettext("Longitude"))
+        return nearest_place(latitude, longitude, label=near or gettext("your location"))
     if not near:
         return None
     if len(near) > MAX_NEAR_LENGTH:
-        raise LocationError("That location is too long. Enter a ZIP code or a city.")
+        raise LocationError(gettext("That location is too long. Enter a ZIP code or a city."))
     place = resolve_place(near)
     if place is not None:
         return place
     if not any(ch.isdigit() for ch in near):
-        raise LocationError(
-            f"We could not find “{near}”. Enter a 5-digit ZIP code or a city, like “Irvine, CA”.")
+        raise LocationError(gettext(
+            "We could not find “%(near)s”. Enter a 5-digit ZIP code or a city, like “Irvine, CA”.",
+            near=near))
     try:
         latitude, longitude, label = geocoder().locate(near)
     except GeocodingUnavailable:
-        raise LocationError(
-            f"We could not look up the address “{near}”. Enter a 5-digit ZIP code or a "
-            "city, like “Irvine, CA”.") from None
+        raise LocationError(gettext(
+            "We could not look up the address “%(near)s”. Enter a 5-digit ZIP code or a "
+            "city, like “Irvine, CA”.", near=near)) from None
     found = nearest_place(latitude, longitude, label=label)
     return Place(found.latitude, found.longitude, label or near, found.state, found.county,
                  found.postal_code)

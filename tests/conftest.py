@@ -371,3 +371,22 @@ def referral_list(referral_directory, staff_users):
     made.add_service(referral_directory["residential"], coordinator.email)
     db.session.commit()
     return made
+
+
+# Interface translations: `make` compiles them at install; a bare `pytest` compiles them here.
+TRANSLATIONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "directory", "translations")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """Compile each catalog (.po to .mo) that is missing or older than its .po."""
+    from pathlib import Path
+
+    from babel.messages.frontend import CommandLineInterface
+
+    catalogs = list(Path(TRANSLATIONS).glob("*/LC_MESSAGES/messages.po"))
+    stale = [po for po in catalogs if not po.with_suffix(".mo").exists()
+             or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime]
+    if stale:
+        CommandLineInterface().run(["pybabel", "-q", "compile", "-d", TRANSLATIONS])
+    return Path(TRANSLATIONS)

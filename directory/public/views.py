@@ -2,6 +2,7 @@
 organization."""
 
 from flask import abort, current_app, render_template, request
+from flask_babel import gettext
 
 from .. import catalogue, finder, hours, locate
 from ..geo import geodesic_miles
@@ -35,7 +36,7 @@ def category(code):
     """List the services of one category."""
     term = catalogue.get_term(code)
     if term is None or term.group != catalogue.CATEGORY_GROUP:
-        abort(404, description="There is no such category.")
+        abort(404, description=gettext("There is no such category."))
     return render_template("public/category.html", term=term,
                            services=catalogue.services_in_term(term))
 
@@ -45,7 +46,8 @@ def service(service_id):
     """Show everything the directory holds about one service."""
     record = catalogue.get_service(service_id)
     if record is None or not record.is_listed:
-        abort(404, description="This service is not in the directory, or is no longer listed.")
+        abort(404, description=gettext(
+            "This service is not in the directory, or is no longer listed."))
     place = _searched_place()
     distance = None
     if place is not None and record.physical_locations:
@@ -73,6 +75,6 @@ def organization(organization_id):
     """Show an organization and the services it lists."""
     record = catalogue.get_organization(organization_id)
     if record is None:
-        abort(404, description="This organization is not in the directory.")
+        abort(404, description=gettext("This organization is not in the directory."))
     listed = [s for s in record.services if s.is_listed]
     return render_template("public/organization.html", organization=record, services=listed)

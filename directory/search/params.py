@@ -5,6 +5,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from flask_babel import gettext
+
 MAX_TEXT = 300
 RADIUS_DEFAULT, RADIUS_MIN, RADIUS_MAX = 25.0, 1.0, 200.0
 PER_PAGE_DEFAULT, PER_PAGE_MAX = 20, 100
@@ -72,7 +74,7 @@ def _flag(args, name, errors):
         return True
     if raw in FALSE:
         return False
-    errors[name] = f"{name} must be true or false."
+    errors[name] = gettext("%(name)s must be true or false.", name=name)
     return False
 
 
@@ -83,10 +85,13 @@ def _number(args, name, errors, low, high, integer=True, default=None, label=Non
     try:
         value = int(raw) if integer else float(raw)
     except ValueError:
-        errors[name] = f"{label or name} must be a {'whole ' if integer else ''}number."
+        errors[name] = (gettext("%(name)s must be a whole number.", name=label or name) if integer
+                        else gettext("%(name)s must be a number.", name=label or name))
         return default
     if math.isnan(value) or not low <= value <= high:
-        errors[name] = f"{label or name} must be between {low:g} and {high:g}."
+        bounds = {"low": f"{low:g}", "high": f"{high:g}"}
+        errors[name] = gettext("%(name)s must be between %(low)s and %(high)s.",
+                               name=label or name, **bounds)
         return default
     return value
 
@@ -99,13 +104,14 @@ def parse(args, allowed_terms=None):
     errors = {}
     text = " ".join((args.get("search") or args.get("q") or "").split())
     if len(text) > MAX_TEXT:
-        errors["search"] = f"The search text is too long: use at most {MAX_TEXT} characters."
+        errors["search"] = gettext(
+            "The search text is too long: use at most %(max)d characters.", max=MAX_TEXT)
         text = ""
     params = SearchParams(text=text, near=(args.get("near") or "").strip()[:200],
                           lat=args.get("lat"), lng=args.get("lng"))
     params.unit = (args.get("unit") or "mi").strip().lower()
     if params.unit not in UNITS:
-        errors["unit"] = "unit must be mi or km."
+        errors["unit"] = gettext("unit must be mi or km.")
         params.unit = "mi"
     params.radius = _number(args, "radius", errors, RADIUS_MIN, RADIUS_MAX, integer=False,
                             default=RADIUS_DEFAULT, label="radius")
@@ -115,13 +121,15 @@ def parse(args, allowed_terms=None):
             unknown = [c for c in codes if c not in allowed_terms.get(group, ())]
             if unknown:
                 choices = ", ".join(sorted(allowed_terms.get(group, ())))
-                errors[name] = f"Unknown {name} {', '.join(unknown)}; use one of: {choices}."
+                errors[name] = gettext("Unknown %(name)s %(values)s; use one of: %(choices)s.",
+                                       name=name, values=", ".join(unknown), choices=choices)
                 codes = [c for c in codes if c not in unknown]
         params.terms[group] = codes
     for value in _values(args, "language"):
         code = LANGUAGE_CODES.get(value.lower(), value.lower())
         if len(code) > 8 or not code.replace("-", "").isalpha():
-            errors["language"] = "language must be a language code such as es, or a name."
+            errors["language"] = gettext(
+                "language must be a language code such as es, or a name.")
         else:
             params.languages.append(code)
     params.age = _number(args, "age", errors, 0, 120, label="age")
@@ -140,10 +148,11 @@ def parse(args, allowed_terms=None):
             moment.replace(tzinfo=UTC).timestamp()  # the engine compares timestamps
             params.modified_after = moment
         except (ValueError, OverflowError):
-            errors["modified_after"] = "modified_after must be an ISO 8601 date or date-time."
+            errors["modified_after"] = gettext(
+                "modified_after must be an ISO 8601 date or date-time.")
     params.sort = (args.get("sort") or "relevance").strip().lower()
     if params.sort not in SORTS:
-        errors["sort"] = "sort must be relevance or distance."
+        errors["sort"] = gettext("sort must be relevance or distance.")
         params.sort = "relevance"
     params.page = _number(args, "page", errors, 1, 100000, default=1)
     params.per_page = _number(args, "per_page", errors, 1, PER_PAGE_MAX,

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from .. import catalogue, hours
 from ..extensions import db
+from ..labels import term_label
 from ..models import Service
 from . import attention, bp, capacity, editing, history
 from .access import editor_required, safe_next, service_or_404, staff_required, today
@@ -21,7 +22,7 @@ def _term_groups():
 def _prepare(form, groups):
     form.organization_id.choices = [(o.id, o.name) for o in attention.all_organizations()]
     for field, terms in groups.items():
-        form[field].choices = [(term.id, _(term.name)) for term in terms]
+        form[field].choices = [(term.id, term_label(term.code, term.name)) for term in terms]
 
 
 def _fill(form, service):
