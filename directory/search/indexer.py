@@ -69,6 +69,31 @@ def spatial_order(session):
         (0, morton_key(r[1], r[2]), r[0]) if r[1] is not None else (1, 0, r[0])))]
 
 
+def _add_in_order(writer, engine, ids, progress=None):
+    """Add the documents of `ids` to `writer` in that order, a chunk at a time; commit it.
+
+    Returns how many were written (ids no longer listed are left out). On any error the
+    writer is cancelled, so nothing half-written is committed.
+    """
+    written = 0
+    try:
+        with Session(engine) as session:
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start:start + CHUNK]
+                documents, _ = load_documents(session, chunk)
+                for service_id in chunk:
+                    if service_id in documents:
+                        writer.add_document(**documents[service_id])
+                written += len(documents)
+                if progress:
+                    progress(written, len(ids))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    return written
+
+
 def _write_part(job):
     """Write one slice of the services into its own index folder (in a child process)."""
     from sqlalchemy import create_engine
@@ -77,16 +102,7 @@ def _write_part(job):
     url, ids, folder, memory_mb = job
     engine = create_engine(url)
     writer = whoosh_index.create_in(folder, build_schema()).writer(limitmb=memory_mb)
-    written = 0
-    with Session(engine) as session:
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start:start + CHUNK]
-            documents, _ = load_documents(session, chunk)
-            for service_id in chunk:
-                if service_id in documents:
-                    writer.add_document(**documents[service_id])
-            written += len(documents)
-    writer.commit()
+    written = _add_in_order(writer, engine, ids)
     engine.dispose()
     return written
 
@@ -142,7 +158,6 @@ def rebuild(store, engine, progress=None, memory_mb=1024, workers=1):
     started = time.perf_counter()
     store.start_journal()
     path = store.new_generation()
-    indexed = 0
     with Session(engine) as session:
         ids = spatial_order(session)
     if workers > 1 and len(ids) >= PARALLEL_FROM:
@@ -151,21 +166,7 @@ def rebuild(store, engine, progress=None, memory_mb=1024, workers=1):
             progress(indexed, len(ids))
     else:
         writer = whoosh_index.open_dir(str(path)).writer(limitmb=memory_mb)
-        try:
-            with Session(engine) as session:
-                for start in range(0, len(ids), CHUNK):
-                    chunk = ids[start:start + CHUNK]
-                    documents, _ = load_documents(session, chunk)
-                    for service_id in chunk:
-                        if service_id in documents:
-                            writer.add_document(**documents[service_id])
-                    indexed += len(documents)
-                    if progress:
-                        progress(indexed, len(ids))
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
+        indexed = _add_in_order(writer, engine, ids, progress)
     store.promote(path)
     replay = store.end_journal()
     if replay:
