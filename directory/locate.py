@@ -5,7 +5,7 @@ from flask import current_app
 from flask_babel import gettext
 
 from .extensions import db
-from .geo.gazetteer import Place, nearest_place, resolve_place
+from .geo.gazetteer import ZIP_RE, Place, nearest_place, resolve_place
 from .geo.geocoder import Geocoder, GeocodingUnavailable
 from .models import GeocodeResult
 
@@ -71,6 +71,10 @@ def resolve(near=None, lat=None, lng=None):
     place = resolve_place(near)
     if place is not None:
         return place
+    if ZIP_RE.match(near):
+        raise LocationError(gettext(
+            "There is no ZIP code “%(near)s” in our list. Check the number, or enter a city, "
+            "like “Irvine, CA”.", near=near))
     if not any(ch.isdigit() for ch in near):
         raise LocationError(gettext(
             "We could not find “%(near)s”. Enter a 5-digit ZIP code or a city, like “Irvine, CA”.",

@@ -100,3 +100,16 @@ def test_the_whole_search_state_is_in_the_url(seeded_client):
     again = _html(seeded_client, "/search?sort=distance&language=es&near=Irvine&q=counseling")
     pick = re.compile(r'id="svc-([0-9a-f-]+)"')
     assert pick.findall(first) == pick.findall(again) and pick.findall(first)
+
+
+def test_a_page_past_the_end_goes_to_the_last_page(seeded_client):
+    response = seeded_client.get("/search?near=92630&page=99999")
+    assert response.status_code == 302
+    query = parse_qs(urlparse(response.headers["Location"]).query)
+    assert query["near"] == ["92630"] and int(query["page"][0]) < 99999
+    assert seeded_client.get(response.headers["Location"]).status_code == 200
+
+
+def test_an_unknown_zip_code_is_named_as_such(seeded_client):
+    html = _html(seeded_client, "/search?near=00000")
+    assert "There is no ZIP code “00000” in our list" in html

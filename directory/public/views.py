@@ -1,10 +1,11 @@
 """Public pages: home, search results, browse by category, a category, a service, an
 organization."""
 
-from flask import abort, current_app, render_template, request
+from flask import abort, current_app, redirect, render_template, request
 from flask_babel import gettext
 
 from .. import catalogue, finder, hours, locate
+from ..filters import url_with
 from ..geo import geodesic_miles
 from ..models import utcnow
 from . import bp
@@ -20,6 +21,10 @@ def home():
 def results():
     """Show the services that match what and where the person asked for."""
     findings = finder.find(request.args)
+    result = findings.result
+    if result is not None and result.total and result.page > result.total_pages:
+        # A page past the end (an old link, a typed URL): show the last one instead.
+        return redirect(url_with(page=result.total_pages))
     status = 400 if findings.errors else 200
     return render_template("public/results.html", findings=findings,
                            categories=catalogue.category_counts()), status
