@@ -13,6 +13,8 @@ ENV_KEYS = {
     "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
     "SECRET_KEY": ("SECRET_KEY", str),
     "SEARCH_INDEX_DIR": ("SEARCH_INDEX_DIR", str),
+    "SEARCH_REBUILD_MEMORY_MB": ("SEARCH_REBUILD_MEMORY_MB", int),
+    "SEARCH_REBUILD_WORKERS": ("SEARCH_REBUILD_WORKERS", int),
     "GEOCODER": ("GEOCODER", str),
     "GEOCODER_USER_AGENT": ("GEOCODER_USER_AGENT", str),
     "GEOCODER_TIMEOUT": ("GEOCODER_TIMEOUT", float),
@@ -41,6 +43,10 @@ def defaults(instance_path):
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'directory.db'}",
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SEARCH_INDEX_DIR": str(instance / "search-index"),
+        # A reindex of 100,000 services took 48 s with 4 GiB of write buffer and 78 s with
+        # 1 GiB (bench/README.md): Whoosh spills to disk and merges when the buffer is full.
+        "SEARCH_REBUILD_MEMORY_MB": 4096,
+        "SEARCH_REBUILD_WORKERS": os.cpu_count() or 1,
         "GEOCODER": "",
         "GEOCODER_USER_AGENT": "referral-directory",
         "GEOCODER_TIMEOUT": 5.0,

@@ -3,7 +3,6 @@ app uses these functions: `index_services`, `remove_services`, `search`, `rebuil
 `check`, so a second backend could replace it without touching the views."""
 
 import logging
-import os
 from datetime import UTC, datetime
 
 from flask import current_app
@@ -65,8 +64,8 @@ def rebuild(progress=None):
     """Rebuild the whole index into a new generation and swap it in; return (count, s)."""
     config = current_app.config
     return indexer.rebuild(store(), db.engine, progress,
-                           config.get("SEARCH_REBUILD_MEMORY_MB", 1024),
-                           config.get("SEARCH_REBUILD_WORKERS", os.cpu_count() or 1))
+                           config["SEARCH_REBUILD_MEMORY_MB"],
+                           config["SEARCH_REBUILD_WORKERS"])
 
 
 def check():
