@@ -87,4 +87,4 @@ def resolve(near=None, lat=None, lng=None):
             "city, like “Irvine, CA”.", near=near)) from None
     found = nearest_place(latitude, longitude, label=label)
     return Place(found.latitude, found.longitude, label or near, found.state, found.county,
-                 found.postal_code)
+                 found.postal_code, dict(found.extra))

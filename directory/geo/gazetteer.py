@@ -24,6 +24,11 @@ class Place:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
+    def city(self):
+        """Return the city the place is in ("Tustin"), when the gazetteer knows it."""
+        return self.extra.get("city")
+
+    @property
     def point(self):
         return (self.latitude, self.longitude)
 
@@ -39,6 +44,18 @@ class Place:
             keys.add(f"postal_code:{self.postal_code}")
         keys.update(f"postal_code:{z}" for z in self.extra.get("postal_codes", ()))
         return keys
+
+
+def extent_keys(extent):
+    """Return the area keys a service area's text extent stands for.
+
+    "postal_code:92630 92610" lists several ZIP codes and covers each of them, so it is the
+    keys "postal_code:92630" and "postal_code:92610"; "state:CA" is itself.
+    """
+    kind, _, values = (extent or "").strip().partition(":")
+    if kind == "postal_code":
+        return {f"postal_code:{code}" for code in re.split(r"[\s,;]+", values) if code}
+    return {extent.strip()} if extent and extent.strip() else set()
 
 
 def _county(name):
@@ -72,7 +89,8 @@ def _zip_table():
 def _place_from_zip(record, label=None):
     return Place(float(record["lat"]), float(record["long"]),
                  label or f"{record['zip_code']} ({record['city'].title()}, {record['state']})",
-                 record["state"], _county(record.get("county")), record["zip_code"])
+                 record["state"], _county(record.get("county")), record["zip_code"],
+                 {"city": record["city"].title()})
 
 
 def resolve_place(text, default_state="CA"):
@@ -99,7 +117,7 @@ def resolve_place(text, default_state="CA"):
     counties = {_county(r.get("county")) for r in standard}
     county = counties.pop() if len(counties) == 1 else None
     return Place(lat, lng, f"{city.title()}, {state}", state, county, None,
-                 {"postal_codes": sorted(r["zip_code"] for r in standard)})
+                 {"postal_codes": sorted(r["zip_code"] for r in standard), "city": city.title()})
 
 
 def nearest_place(latitude, longitude, label=None):
@@ -110,4 +128,4 @@ def nearest_place(latitude, longitude, label=None):
     record = by_zip[zips[index]]
     near = _place_from_zip(record)
     return Place(latitude, longitude, label or near.label, near.state, near.county,
-                 near.postal_code)
+                 near.postal_code, dict(near.extra))

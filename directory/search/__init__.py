@@ -15,8 +15,8 @@ from .store import IndexBusy, IndexStore
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SearchParams", "check", "index_services", "init_app", "parse", "rebuild",
-           "remove_services", "search", "store"]
+__all__ = ["SearchParams", "check", "index_services", "init_app", "nearest_in_person_miles",
+           "parse", "rebuild", "remove_services", "search", "store"]
 
 
 def init_app(app):
@@ -58,6 +58,12 @@ def search(params, now=None):
     searcher, facts = store().snapshot()
     return _engine.run(searcher, facts, params, current_app.config["DIRECTORY_TIMEZONE"],
                        now or datetime.now(UTC))
+
+
+def nearest_in_person_miles(place):
+    """Return the distance in miles from `place` to the nearest in-person service, or None."""
+    _, facts = store().snapshot()
+    return _engine.nearest_miles(facts, place)
 
 
 def rebuild(progress=None):

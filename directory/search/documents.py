@@ -7,9 +7,11 @@ import hashlib
 import json
 from datetime import UTC
 
+from ..geo import extent_keys
 from ..hours import parse_time
 from ..models.location import WEEKDAYS
-from .schema import distinct_words
+from ..populations import audience_limits
+from .schema import distinct_words, looks_spanish
 
 REMOTE_DELIVERY = {"telehealth-video", "phone", "online-group", "home-visit"}
 LOCAL_ZONE = None  # a schedule without a UTC offset uses the directory's zone
@@ -39,12 +41,13 @@ def service_facts(service):
     tags += sorted({f"lang:{lang.code.lower()}" for lang in service.languages if lang.code})
     tags += sorted(f"term:{a.taxonomy_term_id}" for a in service.attributes)
     tags.append(f"org:{service.organization_id}")
+    tags += [f"limited:{group}" for group in sorted(audience_limits(service))]
     delivery = service.term_codes("delivery")
     categories = service.term_codes("category")
     points = [[round(loc.latitude, 6), round(loc.longitude, 6)]
               for loc in service.physical_locations]
-    areas = sorted({a.extent.strip() for a in service.service_areas
-                    if a.extent_type == "text" and a.extent})
+    areas = sorted({key for a in service.service_areas if a.extent_type == "text"
+                    for key in extent_keys(a.extent)})
     capacity = service.current_capacity
     area_names = [a.name for a in service.service_areas if a.name]
     return {
@@ -84,6 +87,12 @@ def service_document(service):
         "organization": service.organization.name if service.organization else "",
         "terms": _join(*term_names, *languages),
         "body": body,
+        # Spanish text gets Spanish analysis too; an alternate name is often the Spanish one.
+        "es": _join(*[part for part in (
+            service.name, service.alternate_name, service.description,
+            service.eligibility_description, service.fees_description,
+            service.application_process, service.interpretation_services)
+            if part and looks_spanish(part)]),
         "tags": ",".join(facts["tags"]),
         "facts": json.dumps(facts, separators=(",", ":"), sort_keys=True),
     }

@@ -10,13 +10,17 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from ..geo.distance import bounding_box, haversine_miles
+from ..populations import FILTER_AUDIENCE
 from . import scoring
 from .facts import SLOTS, SLOTS_PER_DAY
 from .textquery import build as build_text_query
 from .textquery import suggest_for_nothing
 
 FACET_GROUPS = ("category", "delivery", "payment", "population", "accessibility")
-NEARNESS_WEIGHT = 0.35
+NEARNESS_WEIGHT = 0.45
+# A service for a specific group (veterans, women, teens...) when the search does not ask
+# for that group: most people searching are not in it, so it ranks lower, never hidden.
+LIMITED_WEIGHT = 0.6
 
 
 @dataclass
@@ -39,6 +43,7 @@ class SearchResult:
     facets: dict
     suggestion: str | None = None
     corrections: dict = field(default_factory=dict)
+    unknown: list = field(default_factory=list)  # words typed that no service mentions
 
     @property
     def total_pages(self):
@@ -123,6 +128,16 @@ def locate(facts, place, radius_miles):
     return near, distance, reach
 
 
+def nearest_miles(facts, place):
+    """Return the miles from `place` to the nearest point of a live document, or None."""
+    live = facts.live[facts.point_doc] if facts.point_doc.size else np.zeros(0, bool)
+    if not live.any():
+        return None
+    miles = haversine_miles(place.latitude, place.longitude, facts.point_lat[live],
+                            facts.point_lng[live])
+    return float(miles.min())
+
+
 def facet_counts(facts, docs, now, zone, today):
     """Return {facet: {value: count}} over the documents `docs`."""
     counts = {group: {} for group in FACET_GROUPS}
@@ -155,7 +170,8 @@ def run(searcher, facts, params, zone, now=None):
         near, distance, reach = locate(facts, params.place, params.radius_miles)
         mask &= reach if params.reach_only else (near | reach)
     candidates = np.flatnonzero(mask)
-    text = build_text_query(searcher, params.text) if params.text else None
+    text = (build_text_query(searcher, params.text, correct=not params.as_typed)
+            if params.text else None)
     if text is not None and text.parts is not None:
         all_scores = scoring.score(searcher, facts, text.parts, facts.size)
         docs = candidates[all_scores[candidates] > 0]
@@ -163,7 +179,10 @@ def run(searcher, facts, params, zone, now=None):
     else:
         docs, scores = candidates, np.ones(candidates.size)
     total = int(docs.size)
-    order = _rank(facts, params, docs, scores, distance, reach)
+    asked = set(text.audience) if text is not None else set()
+    for code in params.terms.get("population", ()):
+        asked |= FILTER_AUDIENCE.get(code, set())
+    order = _rank(facts, params, docs, scores, distance, reach, asked)
     start = (params.page - 1) * params.per_page
     page_docs = docs[order[start:start + params.per_page]]
     page_scores = scores[order[start:start + params.per_page]]
@@ -173,14 +192,27 @@ def run(searcher, facts, params, zone, now=None):
         for d, s in zip(page_docs.tolist(), page_scores.tolist(), strict=True)
     ]
     suggestion = text.suggestion if text is not None else None
-    if total == 0 and params.text and suggestion is None:
+    if total == 0 and params.text and suggestion is None and not params.as_typed:
         suggestion = suggest_for_nothing(searcher, params.text)
     return SearchResult(hits, total, params.page, params.per_page,
                         facet_counts(facts, docs, now, zone, today), suggestion,
-                        text.corrections if text is not None else {})
+                        text.corrections if text is not None else {},
+                        text.unknown if text is not None else [])
 
 
-def _rank(facts, params, docs, scores, distance, reach):
+def limited_elsewhere(facts, docs, asked):
+    """Return the bool array: which of `docs` are for groups the search did not ask for."""
+    limited = np.zeros(docs.size, bool)
+    wanted = np.zeros(docs.size, bool)
+    for tag, array in facts.tags.items():
+        if tag.startswith("limited:"):
+            limited |= array[docs]
+            if tag[len("limited:"):] in asked:
+                wanted |= array[docs]
+    return limited & ~wanted
+
+
+def _rank(facts, params, docs, scores, distance, reach, asked=frozenset()):
     """Return the order of `docs`: open before temporarily closed, then by the sort."""
     if docs.size == 0:
         return np.zeros(0, np.int64)
@@ -196,5 +228,6 @@ def _rank(facts, params, docs, scores, distance, reach):
         blended = (1 - NEARNESS_WEIGHT) * relevance + NEARNESS_WEIGHT * nearness
     else:
         blended = relevance
+    blended = np.where(limited_elsewhere(facts, docs, asked), blended * LIMITED_WEIGHT, blended)
     names = np.arange(docs.size)  # stable: index order (name order after a rebuild)
     return np.lexsort((names, -blended, closed))

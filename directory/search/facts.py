@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .schema import TEXT_FIELDS
+from .schema import SCORED_FIELDS
 from .scoring import field_lengths
 
 SLOTS_PER_DAY = 96  # quarter hours
@@ -15,7 +15,7 @@ SLOTS = 7 * SLOTS_PER_DAY
 # Tags kept as one bool array each (they are filtered and counted as facets); others
 # (organization ids, taxonomy term ids: thousands of them) as lists of document numbers.
 DENSE_PREFIXES = ("category:", "delivery:", "payment:", "population:", "accessibility:",
-                  "lang:")
+                  "lang:", "limited:")
 
 
 @dataclass
@@ -46,7 +46,7 @@ class SegmentFacts:
     @classmethod
     def read(cls, reader):
         segment = cls._read(reader)
-        segment.lengths = field_lengths(reader, TEXT_FIELDS)
+        segment.lengths = field_lengths(reader, SCORED_FIELDS)
         segment.postings = {}
         return segment
 
@@ -174,11 +174,18 @@ class FactTable:
         return merged
 
     def average_length(self, field):
-        """Return the mean length of `field` over live documents (at least 1)."""
+        """Return the mean length of `field` over the live documents that have it (>= 1).
+
+        Over those that have it: most records have no Spanish text, and an average over all
+        of them would make every Spanish text look long.
+        """
         if field not in self._averages:
-            total = sum(float(s.lengths[field][self.live[o:o + len(s.ids)]].sum())
-                        for s, o in zip(self.segments, self.offsets, strict=True))
-            self._averages[field] = max(total / max(int(np.count_nonzero(self.live)), 1), 1.0)
+            total, having = 0.0, 0
+            for s, o in zip(self.segments, self.offsets, strict=True):
+                lengths = s.lengths[field][self.live[o:o + len(s.ids)]]
+                total += float(lengths.sum())
+                having += int(np.count_nonzero(lengths))
+            self._averages[field] = max(total / max(having, 1), 1.0)
         return self._averages[field]
 
     def tag(self, name):

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 from flask_babel import gettext
 
+from ..languages import code_for
+
 MAX_TEXT = 300
 RADIUS_DEFAULT, RADIUS_MIN, RADIUS_MAX = 25.0, 1.0, 200.0
 PER_PAGE_DEFAULT, PER_PAGE_MAX = 20, 100
@@ -16,9 +18,6 @@ GROUP_PARAMS = {  # query parameter -> taxonomy group
     "category": "category", "delivery": "delivery", "payment": "payment",
     "population": "population", "accessibility": "accessibility",
 }
-LANGUAGE_CODES = {"english": "en", "spanish": "es", "espanol": "es", "español": "es",
-                  "vietnamese": "vi", "korean": "ko", "mandarin": "zh", "chinese": "zh",
-                  "tagalog": "tl", "farsi": "fa", "persian": "fa", "arabic": "ar"}
 TRUE = {"1", "true", "yes", "on"}
 FALSE = {"0", "false", "no", "off", ""}
 
@@ -46,6 +45,7 @@ class SearchParams:
     modified_after: datetime | None = None
     sort: str = "relevance"
     reach_only: bool = False  # only services that reach the place by their service area
+    as_typed: bool = False  # run the words as typed: no spelling corrections
     page: int = 1
     per_page: int = PER_PAGE_DEFAULT
 
@@ -126,7 +126,7 @@ def parse(args, allowed_terms=None):
                 codes = [c for c in codes if c not in unknown]
         params.terms[group] = codes
     for value in _values(args, "language"):
-        code = LANGUAGE_CODES.get(value.lower(), value.lower())
+        code = code_for(value) or value.lower()
         if len(code) > 8 or not code.replace("-", "").isalpha():
             errors["language"] = gettext(
                 "language must be a language code such as es, or a name.")
@@ -135,6 +135,7 @@ def parse(args, allowed_terms=None):
     params.age = _number(args, "age", errors, 0, 120, label="age")
     params.wheelchair = _flag(args, "wheelchair", errors)
     params.open_now = _flag(args, "open_now", errors)
+    params.as_typed = _flag(args, "as_typed", errors)
     params.accepting = _flag(args, "accepting", errors)
     params.verified_within_months = _number(args, "verified_within_months", errors, 1, 120)
     params.organization_id = (args.get("organization_id") or "").strip()[:64] or None

@@ -1,21 +1,51 @@
-"""What people type, as weighted terms: their words over the text fields (name weighted
-most), the synonym table's expansions, and corrections for words the index does not know.
-The text is never parsed as query syntax, so no input is a syntax error."""
+"""What people type, as weighted terms to score.
 
+The words as typed count most: their English stems over the text fields (name weighted
+most) and their Spanish stems over the record's Spanish text. A concept the words trigger
+(concepts.json, English or Spanish) adds its translation at TRANSLATION_WEIGHT, the words
+records use for it at EXPANSION_WEIGHT and its codes at TAG_WEIGHT: always below the word
+itself, so an expansion that happens to share a stem with common words in names cannot
+outrank what the person typed.
+
+Spelling: a word that matches nothing is corrected only into the directory's vocabulary
+(the index's names and terms, the concept table's words, English and Spanish), and only
+when the correction is close for its length; a word of the vocabulary, a stop word, a word
+of three letters or fewer, or a word inside a concept phrase is never replaced. A word
+outside the vocabulary that matches nothing and has no close correction is reported as
+unknown, never dropped in silence; a vocabulary word is one people use for a need here, so
+it is understood even where no record spells it. The text is never parsed
+as query syntax, so no input is a syntax error.
+"""
+
+import re
 from dataclasses import dataclass, field
 
 from whoosh.spelling import ListCorrector, MultiCorrector
 
-from . import synonyms
-from .schema import FIELD_BOOSTS, TEXT_FIELDS, spelling_analyzer, stemming_analyzer
+from . import concepts
+from .schema import (
+    ENGLISH_STOPS,
+    FIELD_BOOSTS,
+    SPANISH_BOOST,
+    SPANISH_FIELD,
+    SPANISH_STOPS,
+    TEXT_FIELDS,
+    fold,
+    spanish_analyzer,
+    stemming_analyzer,
+)
 
-EXPANSION_WEIGHT = 0.6
-TAG_WEIGHT = 3.0
+TRANSLATION_WEIGHT = 0.9
+EXPANSION_WEIGHT = 0.9
+TAG_WEIGHT = 12.0
+WORD = re.compile(r"\w+(?:\.?\w+)*")
+# An expansion in a name counts a quarter of one in a description: see _literal.
+EXPANSION_BOOSTS = {"name": 0.25, "organization": 0.25, "terms": 1.0, "body": 1.0}
 
 
 @dataclass
 class TextQuery:
-    """The weighted terms to score, and the words that were corrected on the way.
+    """The weighted terms to score, and what was changed or not understood on the way.
 
     `parts` is [(field, term, weight)]; None means no text constraint (only stop words);
     an empty list means words the index does not know: nothing matches.
@@ -23,84 +53,159 @@ class TextQuery:
 
     parts: list | None
     corrections: dict = field(default_factory=dict)  # typed word -> corrected word
-    suggestion: str | None = None
+    suggestion: str | None = None  # the query as corrected, when a word was changed
+    unknown: list = field(default_factory=list)  # words that match nothing, uncorrected
+    concepts: list = field(default_factory=list)  # ids of the concepts reached
+    audience: set = field(default_factory=set)  # groups the words speak of ("veterans")
 
 
 def spelling_corrector(searcher):
-    """Return a corrector over the index's names and terms and the synonym table's words."""
+    """Return a corrector over the index's names and terms and the concept table's words."""
     return MultiCorrector([searcher.corrector("spell"),
-                           ListCorrector(synonyms.vocabulary())], max)
+                           ListCorrector(list(concepts.vocabulary()))], max)
 
 
-def _stems(text):
+def _english(text):
     return [t.text for t in stemming_analyzer()(text)]
 
 
-def _words(text):
-    return [t.text for t in spelling_analyzer()(text)]
+def _spanish(text):
+    return [t.text for t in spanish_analyzer()(text)]
 
 
-def _known(reader, stem):
-    return any(reader.doc_frequency(name, stem) for name in TEXT_FIELDS)
+def _matches(reader, word):
+    """Return whether a word (folded) matches anything in the index, in either language."""
+    return (any(reader.doc_frequency(name, stem) for stem in _english(word)
+                for name in TEXT_FIELDS)
+            or any(reader.doc_frequency(SPANISH_FIELD, stem) for stem in _spanish(word)))
 
 
-def _word_parts(stem, weight=1.0):
-    # Field scores add up: a word in the name and the category outranks one in passing.
-    return [(name, stem, FIELD_BOOSTS[name] * weight) for name in TEXT_FIELDS]
+def _in_vocabulary(reader, word):
+    return ("spell", word) in reader or concepts.is_word(word)
 
 
-def build(searcher, text):
-    """Return the TextQuery for `text` against the index `searcher` reads."""
+def max_distance(word):
+    """Return how many edits a correction of `word` may make: one for a short word."""
+    return 1 if len(word) <= 5 else 2
+
+
+def _covered(text, found):
+    folded = fold(text)
+    return {w for f in found for w in WORD.findall(folded[f.start:f.end])}
+
+
+def _checkable(word):
+    return (len(word) >= 4 and word.isalpha() and word not in ENGLISH_STOPS
+            and word not in SPANISH_STOPS)
+
+
+def read_words(searcher, text, correct=True):
+    """Return (corrections, unknown words) for the words of `text`."""
+    reader = searcher.reader()
+    covered = _covered(text, concepts.find(text))
+    corrections, unknown, corrector = {}, [], None
+    for word in dict.fromkeys(WORD.findall(fold(text))):
+        if not _checkable(word) or word in covered or _matches(reader, word):
+            continue
+        if _in_vocabulary(reader, word):
+            continue  # a word people use for a need here ("tratamiento"): kept, understood
+        if correct:
+            corrector = corrector or spelling_corrector(searcher)
+            found = corrector.suggest(word, limit=1, maxdist=max_distance(word))
+            if found and found[0] != word:
+                corrections[word] = found[0]
+                continue
+        unknown.append(word)
+    return corrections, unknown
+
+
+def _add(weights, field_name, term, weight):
+    key = (field_name, term)
+    weights[key] = max(weights.get(key, 0.0), weight)
+
+
+def _literal(weights, reader, text, weight, boosted=True):
+    """Add the words of `text` over the text fields, weighted by field (a name counts most).
+
+    Unboosted, for expansions: a word the person never typed counts in the terms and the
+    description, and little in names, so a name that happens to share its stem cannot
+    outrank a service that has the word the person typed.
+    """
+    boosts = FIELD_BOOSTS if boosted else EXPANSION_BOOSTS
+    for stem in _english(text):
+        for name in TEXT_FIELDS:
+            if reader.doc_frequency(name, stem):
+                _add(weights, name, stem, boosts[name] * weight)
+    for stem in _spanish(text):
+        if reader.doc_frequency(SPANISH_FIELD, stem):
+            _add(weights, SPANISH_FIELD, stem, (SPANISH_BOOST if boosted else 1.0) * weight)
+
+
+def build(searcher, text, correct=True):
+    """Return the TextQuery for `text` against the index `searcher` reads.
+
+    `correct=False` runs the words as typed: unknown words are reported, none replaced.
+    """
     text = " ".join((text or "").split())
     if not text:
         return TextQuery(None)
     reader = searcher.reader()
-    triggered = {w for _, _, phrases in synonyms.expansions(text)
-                 for p in phrases for w in _words(p)}
-    corrections, corrector = {}, None
-    for word in _words(text):
-        stems = _stems(word)
-        if stems and word not in triggered and not any(_known(reader, s) for s in stems):
-            corrector = corrector or spelling_corrector(searcher)
-            found = corrector.suggest(word, limit=1, maxdist=2)
-            if found:
-                corrections[word] = found[0]
+    corrections, unknown = read_words(searcher, text, correct)
     corrected = text
     for wrong, right in corrections.items():
-        corrected = _replace_word(corrected, wrong, right)
-    parts, seen = [], set()
-    # every known word of the text as typed and as corrected; unknown ones drop out
-    for stem in _stems(text) + _stems(corrected):
-        if stem not in seen and _known(reader, stem):
-            seen.add(stem)
-            parts.extend(_word_parts(stem))
-    tags = set()
-    for tag, expand, _ in synonyms.expansions(text) + synonyms.expansions(corrected):
-        if tag not in tags:
-            tags.add(tag)
-            parts.append(("tags", tag, TAG_WEIGHT))
-        for stem in {s for word in expand for s in _stems(word)} - seen:
-            seen.add(stem)
-            parts.extend(_word_parts(stem, EXPANSION_WEIGHT))
+        corrected = replace_word(corrected, wrong, right)
+    weights = {}
+    _literal(weights, reader, corrected, 1.0)
+    reached, audience = [], set()
+    for found in concepts.find(corrected):
+        concept = found.concept
+        if concept.id in reached:
+            continue
+        reached.append(concept.id)
+        audience.update(concept.audience)
+        for tag in concept.tags:
+            _add(weights, "tags", tag, TAG_WEIGHT)
+        if found.language != "both":  # said in one language: the other's plainest word
+            other = "en" if found.language == "es" else "es"
+            _literal(weights, reader, concept.head(other), TRANSLATION_WEIGHT)
+        for word in concept.expand:
+            _literal(weights, reader, word, EXPANSION_WEIGHT, boosted=False)
+    parts = [(name, term, weight) for (name, term), weight in weights.items()]
+    suggestion = corrected if corrections else None
     if not parts:
-        return TextQuery([] if _stems(text) else None, corrections, None)
-    suggestion = corrected if corrected.lower() != text.lower() else None
-    return TextQuery(parts, corrections, suggestion)
+        has_words = any(len(w) > 1 and w not in ENGLISH_STOPS and w not in SPANISH_STOPS
+                        for w in WORD.findall(fold(text)))
+        return TextQuery([] if has_words else None, corrections, suggestion, unknown, reached,
+                         audience)
+    return TextQuery(parts, corrections, suggestion, unknown, reached, audience)
 
 
-def _replace_word(text, wrong, right):
-    import re
-
-    return re.sub(rf"(?i)(?<!\w){re.escape(wrong)}(?!\w)", right, text)
+def replace_word(text, wrong, right):
+    """Return `text` with the whole word `wrong` (folded, any case) replaced by `right`."""
+    folded = fold(text)
+    if len(folded) != len(text):  # a letter that folds into two: positions would shift
+        text = folded
+    out, last = [], 0
+    for match in re.finditer(rf"(?<!\w){re.escape(wrong)}(?!\w)", folded):
+        out.append(text[last:match.start()])
+        out.append(right)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def suggest_for_nothing(searcher, text):
-    """Return a spelling suggestion for a query that found nothing, or None."""
-    corrector = spelling_corrector(searcher)
-    changed, fixed = False, text
-    for word in _words(text):
-        found = corrector.suggest(word, limit=1, maxdist=2)
+    """Return a spelling for a query that found nothing, or None.
+
+    The same rules as corrections: close for the word's length, into the vocabulary, and
+    never replacing a word of the vocabulary.
+    """
+    reader = searcher.reader()
+    corrector, fixed = spelling_corrector(searcher), text
+    for word in dict.fromkeys(WORD.findall(fold(text))):
+        if not _checkable(word) or _in_vocabulary(reader, word):
+            continue
+        found = corrector.suggest(word, limit=1, maxdist=max_distance(word))
         if found and found[0] != word:
-            fixed = _replace_word(fixed, word, found[0])
-            changed = True
-    return fixed if changed else None
+            fixed = replace_word(fixed, word, found[0])
+    return fixed if fixed != text else None

@@ -1,0 +1,78 @@
+"""The concept vocabulary (directory/search/concepts.json): every concept is reached from
+its English and its Spanish words, points at real codes, and expands to words that lift the
+services of that concept; a match through an expansion stays below the word typed."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from directory.search import concepts
+from directory.search.schema import fold
+from tests import builders
+from tests.search_helpers import names, run
+
+TABLE = concepts.concepts()
+
+
+@pytest.mark.parametrize("concept", TABLE, ids=[c.id for c in TABLE])
+def test_each_concept_is_reached_in_english_and_in_spanish(concept):
+    for language in ("en", "es"):
+        for phrase in getattr(concept, language):
+            found = concepts.find(f"necesito {phrase} por favor" if language == "es"
+                                  else f"I need {phrase} please")
+            assert [f.concept.id for f in found] == [concept.id], (language, phrase, found)
+    assert all(len(word) > 1 for word in concept.expand)
+
+
+@pytest.mark.parametrize("concept", [c for c in TABLE if c.tags], ids=lambda c: c.id)
+def test_each_tag_names_a_term_of_the_project_taxonomy(concept):
+    taxonomy = json.loads(Path("seeds/taxonomy.json").read_text(encoding="utf-8"))
+    groups = {t["id"]: t["code"] for t in taxonomy["terms"]}
+    known = {f"{groups.get(t['parent_id'])}:{t['code']}" for t in taxonomy["terms"]}
+    assert set(concept.tags) <= known, concept.tags
+
+
+def test_accents_and_case_do_not_change_what_is_found():
+    for typed in ("DESINTOXICACIÓN", "desintoxicacion", "Desintoxicación"):
+        assert [f.concept.id for f in concepts.find(typed)] == ["detox"]
+    assert fold("Línea de Crisis") == "linea de crisis"
+
+
+def test_a_phrase_in_two_concepts_is_refused(tmp_path):
+    table = tmp_path / "concepts.json"
+    table.write_text(json.dumps({"concepts": [
+        {"id": "a", "en": ["ride"], "es": ["raite"]},
+        {"id": "b", "en": ["rides"], "es": ["Raite"]}]}), encoding="utf-8")
+    with pytest.raises(concepts.VocabularyError, match="raite"):
+        concepts.load(table)
+
+
+def test_the_longest_phrase_wins_and_words_are_whole():
+    found = [f.concept.id for f in concepts.find("group therapy for my anxiety")]
+    assert found == ["group-therapy", "anxiety"]
+    assert concepts.find("caravan") == []  # "van" inside a word is not a ride
+
+
+def test_a_word_typed_outranks_the_same_need_reached_through_an_expansion(app):
+    terms = builders.load_taxonomy()
+    builders.service("Panic Recovery Circle", terms=[terms["group-therapy-peer-support"]],
+                     description="A weekly circle for people living with panic.")
+    builders.service("Calm Minds Clinic", terms=[terms["outpatient-counselling"]],
+                     description="Counselling for anxiety and worry.")
+    assert names(run(search="anxiety"))[0] == "Calm Minds Clinic"
+    assert names(run(search="panic"))[0] == "Panic Recovery Circle"
+    assert set(names(run(search="panic"))) == {"Panic Recovery Circle", "Calm Minds Clinic"}
+
+
+def test_a_spanish_need_reaches_the_services_an_english_one_does(app):
+    terms = builders.load_taxonomy()
+    builders.service("Harbor Detox", terms=[terms["residential-treatment"]],
+                     description="Medically supervised withdrawal management.")
+    builders.service("Ride Share for Recovery", terms=[terms["transportation"]],
+                     description="Free rides to appointments.")
+    builders.service("Tuesday Pantry", terms=[terms["practical-support"]],
+                     description="Groceries every Tuesday.")
+    for english, spanish in (("detox", "desintoxicación"), ("ride", "raite"),
+                             ("food pantry", "despensa de comida")):
+        assert names(run(search=english)) == names(run(search=spanish)), (english, spanish)

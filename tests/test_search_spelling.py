@@ -1,0 +1,68 @@
+"""Spelling that never hides what was typed: corrections only into the directory's words,
+never replacing a word it knows, always said on the page with a way back to the words as
+typed, and a word nobody mentions named rather than dropped."""
+
+import pytest
+
+from tests import builders
+from tests.search_helpers import names, run
+
+
+@pytest.fixture
+def directory(app):
+    terms = builders.load_taxonomy()
+    builders.service("Open Door Counseling", terms=[terms["outpatient-counselling"]],
+                     description="Individual therapy at home or in the office.")
+    builders.service("Casa Renta Help", terms=[terms["financial-assistance"]],
+                     alternate_name="Ayuda con la renta",
+                     description="Pays a month of rent for families in recovery.")
+    builders.service("Mercy Wheels", terms=[terms["transportation"]],
+                     description="Door-to-door rides to medical visits.")
+
+
+def test_a_word_nobody_mentions_is_named_not_replaced_by_a_distant_lookalike(directory):
+    result = run(search="horse therapy")
+    assert "home" not in (result.suggestion or "")  # two edits away: too far for 5 letters
+    assert result.suggestion is None or result.corrections  # a change is always said
+    typed = run(search="horse therapy", as_typed="1")
+    assert typed.corrections == {} and typed.unknown == ["horse"]
+    assert names(typed) == ["Open Door Counseling"]
+    assert run(search="qwxyz therapy").unknown == ["qwxyz"]
+
+
+def test_words_of_the_vocabulary_are_never_corrected_in_either_language(directory):
+    result = run(search="ayuda con renta")
+    assert result.corrections == {} and result.suggestion is None  # never "ayuda van rent"
+    assert names(result)[0] == "Casa Renta Help"
+    assert run(search="raite").corrections == {}  # a concept's word, not "rate"
+
+
+def test_a_close_misspelling_is_corrected_into_the_directory_s_words(directory):
+    result = run(search="theraphy")
+    assert result.corrections == {"theraphy": "therapy"}
+    assert result.suggestion == "therapy"
+    assert names(result) == ["Open Door Counseling"]
+
+
+def test_searching_as_typed_changes_no_word(directory):
+    result = run(search="theraphy", as_typed="1")
+    assert result.corrections == {} and result.suggestion is None
+    assert result.unknown == ["theraphy"] and result.total == 0
+
+
+def test_a_word_with_nothing_close_finds_nothing_and_says_which_word(directory):
+    result = run(search="zzqxv")
+    assert result.total == 0 and result.unknown == ["zzqxv"]
+
+
+def test_the_page_says_what_it_searched_and_links_to_the_words_as_typed(directory, client):
+    page = client.get("/search?q=theraphy").get_data(as_text=True)
+    assert "Showing results for" in page and "<strong>therapy</strong>" in page
+    assert "Search instead for “theraphy”" in page
+    assert "as_typed=1" in page
+    typed = client.get("/search?q=theraphy&as_typed=1").get_data(as_text=True)
+    assert "Showing results for" not in typed
+    assert "No service mentions the word “theraphy”." in typed
+    nobody = client.get("/search?q=qwxyz+therapy").get_data(as_text=True)
+    assert "No service mentions the word “qwxyz”." in nobody
+    assert "Open Door Counseling" in nobody
