@@ -97,10 +97,12 @@ def test_a_spanish_speaker_with_medi_cal_and_no_car_gets_spanish_medi_cal_first_
 def test_prefers_remote_ranks_telehealth_and_online_groups_first(terms):
     _service(terms, "Group Around the Corner", ["group-therapy-peer-support", "in-person",
                                                 "medi-cal"], languages=("Spanish",))
-    builders.service("Online Peer Meeting", virtual=True,
-                     terms=[terms["group-therapy-peer-support"], terms["online-group"]])
-    builders.service("Video Counselling", virtual=True,
-                     terms=[terms["group-therapy-peer-support"], terms["telehealth-video"]])
+    builders.service("Online Peer Meeting", virtual=True, languages=("Spanish",),
+                     terms=[terms["group-therapy-peer-support"], terms["online-group"],
+                            terms["medi-cal"]])
+    builders.service("Video Counselling", virtual=True, languages=("Spanish",),
+                     terms=[terms["group-therapy-peer-support"], terms["telehealth-video"],
+                            terms["medi-cal"]])
     plain = _match(categories=["group-therapy-peer-support"], languages=["es"],
                    payment="medi-cal")
     assert _names(plain)[0] == "Group Around the Corner"

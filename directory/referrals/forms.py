@@ -7,9 +7,18 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from .. import populations
 from ..labels import LANGUAGES
 from ..matching import BARRIERS
 from ..models.referral import NOTE_LENGTH, REFERENCE_LENGTH, REFERRAL_STATUSES, TITLE_LENGTH
@@ -84,6 +93,11 @@ class MatchForm(FlaskForm):
     languages = CheckboxesField(_l("Languages they prefer"), choices=list(LANGUAGES.items()))
     payment = RadioField(_l("How they will pay"), choices=PAYMENT_CHOICES, default="")
     barriers = CheckboxesField(_l("What gets in the way"), choices=list(BARRIER_LABELS.items()))
+    groups = CheckboxesField(
+        _l("Groups the client belongs to"), choices=list(populations.LABELS.items()),
+        description=_l("Only if the client told you. Services limited to a group are shown "
+                       "to the people in it."))
+    show_limited = BooleanField(_l("Also show services limited to other groups"))
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)

@@ -20,7 +20,8 @@ def client_needs(form):
         categories=list(form.categories.data or []), text=(form.text.data or "").strip(),
         place=locate.resolve(form.near.data), radius_miles=float(form.radius.data),
         age=form.age.data, languages=list(form.languages.data or []),
-        payment=form.payment.data or None, barriers=set(form.barriers.data or []))
+        payment=form.payment.data or None, barriers=set(form.barriers.data or []),
+        groups=set(form.groups.data or []), show_limited=bool(form.show_limited.data))
 
 
 @bp.route("/lists/<list_id>/match", methods=["GET", "POST"])

@@ -1,0 +1,259 @@
+"""The rules of intake matching, one function per concern: where the service is, the
+languages, payment, room now, eligibility and the barriers. Each adds the reasons a
+service fits or does not and moves its score; `directory.matching` explains the weights
+and the tiers they feed."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
+
+from ..hours import open_evenings_or_weekends
+from ..labels import LANGUAGES, TERMS
+from ..languages import held_in
+
+REMOTE_DELIVERY = ("telehealth-video", "online-group", "phone")
+FREE = ("free", TERMS["free"], 20)
+PAYMENT = {  # answer -> ([(code that fits, words, weight), ...], words when none does)
+    "medi-cal": ([("medi-cal", _l("Takes Medi-Cal"), 25), FREE], _l("Medi-Cal not listed")),
+    "medicare": ([("medicare", _l("Takes Medicare"), 25), FREE], _l("Medicare not listed")),
+    "private-insurance": ([("private-insurance", _l("Takes private insurance"), 25), FREE],
+                          _l("Private insurance not listed")),
+    "none": ([("free", TERMS["free"], 25), ("sliding-scale", TERMS["sliding-scale"], 18)],
+             _l("No free or sliding-scale option listed")),
+}
+UNITS = {"beds": _l("beds"), "seats": _l("seats"), "places": _l("places")}
+QUICK_WAIT = re.compile(r"\b(no wait|same[- ]day|walk[- ]in|minutes|right away|within \d+ hours"
+                        r"|next day|same week)\b", re.IGNORECASE)
+WAITLIST = re.compile(r"waitlist\D*(\d+)\s*week", re.IGNORECASE)
+WALKING_MILES = 1.0  # further than this is not a walk for a client without a car
+REMOTE_POINTS = 20
+# A service with one of these misses ranks below every service without: language first.
+TIER_ORDER = (("groups",), ("closed",), ("language",), ("payment", "capacity"))
+
+
+def _term(code):  # lookups, so the words stay lazy until a page shows them)
+    return TERMS.get(code, code)
+
+
+def _language(code):
+    return LANGUAGES.get(code, code)
+
+
+@dataclass
+class Context:
+    """What every rule reads: the needs, the moment, the staleness limit, rides nearby."""
+
+    needs: object
+    now: object
+    stale_days: int
+    rides: bool = False  # a ride service the client can use serves their place
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One plain-words reason a service fits or does not."""
+
+    kind: str
+    text: object
+
+    def __str__(self):
+        return str(self.text)
+
+
+@dataclass
+class Match:
+    """A service that may take the client: its score, distance and reasons."""
+
+    service: object
+    distance_miles: float | None = None
+    area_names: list = field(default_factory=list)
+    score: float = 0.0
+    fits: list = field(default_factory=list)
+    misfits: list = field(default_factory=list)
+    transport: list = field(default_factory=list)  # rides beside in-person results
+    tiers: set = field(default_factory=set)  # requirements missed: language, payment...
+
+    @property
+    def in_person(self):
+        return self.distance_miles is not None
+
+    def fit(self, kind, text, weight):
+        if all(r.kind != kind for r in self.fits):
+            self.fits.append(Reason(kind, text))
+        self.score += weight
+
+    def misfit(self, kind, text, weight):
+        self.misfits.append(Reason(kind, text))
+        self.score -= weight
+
+    def sort_key(self):
+        distance = self.distance_miles if self.distance_miles is not None else 1e9
+        missed = tuple(bool(self.tiers.intersection(kinds)) for kinds in TIER_ORDER)
+        return (*missed, -round(self.score, 6), distance, self.service.name.lower())
+
+
+def hard_mismatch(service, needs):
+    """Return why a service is left out for these needs (not listed, age), or None."""
+    if not service.is_listed:
+        return "not-listed"
+    if needs.age is not None and not service.age_fits(needs.age):
+        return "age"
+    return None
+
+
+def _where(item, context):
+    needs = context.needs
+    delivery = item.service.term_codes("delivery")
+    if item.in_person:
+        miles = item.distance_miles
+        shown = f"{miles:.{1 if miles < 10 else 0}f}"
+        nearness = 15 * (1 - min(miles / max(needs.radius_miles, 1), 1))
+        if "no-car" in needs.barriers and miles > WALKING_MILES and not context.rides:
+            item.misfit("distance", _l("%(distance)s miles: too far to walk, and no ride "
+                                       "service listed", distance=shown), 15 - nearness)
+        else:
+            item.fit("distance", _l("%(distance)s miles", distance=shown), nearness)
+    else:
+        item.score += 7.5
+        for code in (*REMOTE_DELIVERY, "home-visit"):
+            if code in delivery:
+                item.fit(f"delivery-{code}", _term(code), 0)
+    if item.service.status != "active":
+        item.misfit("closed", _l("Temporarily closed"), 40)
+        item.tiers.add("closed")
+
+
+def _languages(item, context):
+    needs = context.needs
+    service = item.service
+    spoken = {lang.code.lower() for lang in service.languages if lang.code}
+    if not spoken:  # a record that lists no language is taken to be in English
+        spoken = {"en"}
+    # "A group held entirely in Spanish": the sessions' language, whatever staff speak.
+    held = held_in(service.description, service.eligibility_description)
+    if held and needs.languages and not held & set(needs.languages):
+        names = ", ".join(str(_language(code)) for code in sorted(held))
+        item.misfit("language", _l("Held in %(languages)s", languages=names), 25)
+        item.tiers.add("language")
+        return
+    for rank_, code in enumerate(needs.languages):
+        if code in spoken:
+            item.fit(f"language-{code}", _l("%(language)s spoken",
+                                            language=_language(code)), 25 if rank_ == 0
+                     else 10)
+            return
+    if needs.languages:
+        language = _language(needs.languages[0])
+        if item.service.interpretation_services:
+            item.misfit("language", _l("%(language)s not listed; interpreters available",
+                                       language=language), 10)
+        else:
+            item.misfit("language", _l("%(language)s not listed", language=language), 25)
+            item.tiers.add("language")
+
+
+def _payment(item, context):
+    needs = context.needs
+    options, none_fits = PAYMENT.get(needs.payment, ((), None))
+    accepted = item.service.term_codes("payment")
+    for code, words, weight in options:
+        if code in accepted:
+            return item.fit("payment", words, weight)
+    if none_fits is not None:
+        item.misfit("payment", none_fits, 20)
+        item.tiers.add("payment")
+
+
+def _availability(item, context):
+    needs = context.needs
+    urgent = "urgent" in needs.barriers
+    service, capacity = item.service, item.service.current_capacity
+    if capacity is not None and service.status == "active":
+        unit = capacity.unit.name if capacity.unit else "places"
+        unit = UNITS.get(unit, unit)
+        if capacity.available > 0:
+            days = max((context.now - (capacity.updated or context.now)).days, 0)
+            updated = _l("updated today") if days == 0 else lazy_ngettext(
+                "updated %(num)d day ago", "updated %(num)d days ago", days)
+            item.fit("availability", _l("%(count)d %(unit)s available (%(updated)s)",
+                                        count=capacity.available, unit=unit,
+                                        updated=updated), 30 if urgent else 10)
+        else:
+            item.misfit("availability", _l("No %(unit)s available now", unit=unit),
+                        30 if urgent else 10)
+            item.tiers.add("capacity")
+    elif urgent and service.status == "active" and QUICK_WAIT.search(service.wait_time or ""):
+        item.fit("availability", _l("Short wait"), 20)
+    weeks = WAITLIST.search(service.wait_time or "")
+    if weeks:
+        item.misfit("waitlist", lazy_ngettext("Waitlist %(num)d week", "Waitlist %(num)d weeks",
+                                              int(weeks.group(1))), 10)
+
+
+def _eligibility(item, context):
+    needs = context.needs
+    service = item.service
+    low, high = service.minimum_age, service.maximum_age
+    if needs.age is None and (low is not None or high is not None):
+        item.misfit("age", _l("Ages %(low)d+ only", low=low) if high is None
+                    else _l("Up to age %(high)d only", high=high) if low is None
+                    else _l("Ages %(low)d to %(high)d only", low=low, high=high), 0)
+    assured = service.assured_date
+    if assured is None:
+        item.misfit("verified", _l("Never verified"), 8)
+    elif assured < (context.now - timedelta(days=context.stale_days)).date():
+        months = (context.now.date() - assured).days // 30
+        item.misfit("verified", _l("Not verified since %(year)d", year=assured.year)
+                    if assured.year < context.now.year else
+                    lazy_ngettext("Not verified in %(num)d month", "Not verified in %(num)d months",
+                                  months), 8)
+
+
+def _barriers(item, context):
+    needs = context.needs
+    service, barriers = item.service, needs.barriers
+    delivery, access = service.term_codes("delivery"), service.term_codes("accessibility")
+    schedules = service.schedules or [s for loc in service.physical_locations
+                                      for s in loc.schedules]
+    remote = bool(set(REMOTE_DELIVERY) & delivery)
+    no_travel = not item.in_person
+    if "remote" in barriers:
+        if remote:
+            item.fit("remote", _l("Can be done from home"), REMOTE_POINTS)
+        else:
+            item.misfit("remote", _l("In person only"), 5)
+    if barriers & {"no-car", "wheelchair"} and no_travel:
+        item.fit("travel", _l("No travel needed"), 10)
+    elif "no-car" in barriers and item.distance_miles <= WALKING_MILES:
+        item.fit("travel", _l("Within walking distance"), 10)
+    if "no-car" in barriers and item.in_person:
+        if "near-transit" in access:
+            item.fit("transit", _term("near-transit"), 12)
+        else:
+            item.misfit("transit", _l("Not listed as near public transit"), 8)
+    if "wheelchair" in barriers and item.in_person:
+        if "wheelchair-access" in access:
+            item.fit("wheelchair", _term("wheelchair-access"), 15)
+        else:
+            item.misfit("wheelchair", _l("Wheelchair access not listed"), 20)
+    if "childcare" in barriers:
+        if "families" in service.term_codes("population"):
+            item.fit("childcare", _l("Families welcome"), 8)
+        elif remote:
+            item.fit("childcare", _l("From home: no childcare needed"), 8)
+    if "evenings" in barriers:
+        evenings, weekends = open_evenings_or_weekends(schedules)
+        if evenings:
+            item.fit("evenings", _l("Open evenings"), 12)
+        if weekends:
+            item.fit("weekends", _l("Open weekends"), 12)
+        if not schedules:
+            item.misfit("hours", _l("Hours not listed"), 4)
+        elif not (evenings or weekends):
+            item.misfit("hours", _l("Weekday daytime hours only"), 12)
+
+
+RULES = (_where, _languages, _payment, _availability, _eligibility, _barriers)

@@ -1,0 +1,124 @@
+"""Who a service is limited to: the specific groups (veterans, LGBTQ+ people, trans and
+nonbinary people, women, men, healthcare workers, people leaving a hospital or a crisis or
+detox program) that a record says it serves only. Young people and older adults are
+limited by age, which the service's age range already decides.
+
+A population term alone ("veterans", "lgbtq") says whom a service welcomes, not whom it
+refuses; the restriction is read from the eligibility description, whose first words name
+who may come ("Veterans and, on Saturdays, their families", "Women 18 and over", "LGBTQ+
+adults"). Matching uses this to leave out services a client cannot use and to say why.
+"""
+
+import re
+
+from flask_babel import lazy_gettext as _l
+
+# group -> (pattern over the eligibility description, words for "only" on screen)
+GROUPS = {
+    "veterans": (r"^(homeless or at-risk )?veterans?\b", _l("Veterans only")),
+    "transgender-nonbinary": (r"^(trans|transgender)\b.*\b(non-?binary)\b|^non-?binary\b",
+                              _l("Trans and nonbinary people only")),
+    "lgbtq": (r"^(lgbtq\+?|lgbt|gay|lesbian|queer)\b", _l("LGBTQ+ people only")),
+    "women": (r"^women\b", _l("Women only")),
+    "pregnant-or-parenting": (r"^(pregnant women|pregnant people|mothers)\b",
+                              _l("Pregnant women and mothers only")),
+    "men": (r"^men\b", _l("Men only")),
+    "healthcare-workers": (r"^(healthcare|health care|health-care) workers\b",
+                           _l("Healthcare workers only")),
+    "hospital-discharge": (r"^people (discharged|leaving)\b|^anyone who has used .*\bcrisis\b",
+                           _l("Only for people leaving a hospital, crisis or detox care")),
+    "program-members": ((r"^(current (and|or) former|clubhouse members|members of)\b"
+                         r"|^(family members|families) .*\b(current|former) clients\b"),
+                        _l("Only for the program's own members or clients")),
+}
+# A client in the first group also belongs to these (a trans client is in the LGBTQ+ group).
+IMPLIES = {"transgender-nonbinary": {"lgbtq"}, "pregnant-or-parenting": {"women"}}
+# Whom a women's service also welcomes, when its record says so.
+ALSO = {"women": (r"\bnon-?binary\b", "transgender-nonbinary")}
+LABELS = {
+    "veterans": _l("Veteran"), "transgender-nonbinary": _l("Trans or nonbinary"),
+    "lgbtq": _l("LGBTQ+"), "women": _l("Woman"), "pregnant-or-parenting": _l(
+        "Pregnant, or a mother of young children"), "men": _l("Man"),
+    "healthcare-workers": _l("Healthcare worker"),
+    "hospital-discharge": _l("Leaving a hospital, crisis or detox care"),
+    "program-members": _l("Already a member or client of the program"),
+}
+_COMPILED = {group: re.compile(pattern, re.IGNORECASE) for group, (pattern, _) in GROUPS.items()}
+
+
+def limited_to(service):
+    """Return the set of groups a service is limited to (empty: open to everyone).
+
+    A service open to several groups ("Women and non-binary people") returns them all: a
+    client in any one of them may come.
+    """
+    text = " ".join((service.eligibility_description or "").split())
+    groups = {group for group, pattern in _COMPILED.items() if pattern.search(text)}
+    if "transgender-nonbinary" in groups:
+        groups.discard("lgbtq")
+    for group, (pattern, other) in ALSO.items():
+        if group in groups and re.search(pattern, text, re.IGNORECASE):
+            groups.add(other)
+    return groups
+
+
+def client_groups(groups):
+    """Return the groups a client belongs to, with those their answers imply."""
+    belongs = set(groups or ())
+    for group in list(belongs):
+        belongs |= IMPLIES.get(group, set())
+    return belongs
+
+
+def excludes(service, groups):
+    """Return whether a service is limited to groups none of which the client is in."""
+    limits = limited_to(service)
+    return bool(limits) and not (limits & client_groups(groups))
+
+
+def only_words(service):
+    """Return the on-screen words for whom a service is limited to, or None."""
+    limits = limited_to(service)
+    if not limits:
+        return None
+    ordered = [g for g in GROUPS if g in limits]
+    return GROUPS[ordered[0]][1]
+
+
+# Age ranges that make a service one for a group, for ranking public searches.
+YOUTH_MAX_AGE, OLDER_MIN_AGE = 25, 60
+# Population filters of the search and the groups they ask for.
+FILTER_AUDIENCE = {"veterans": {"veterans"}, "lgbtq": {"lgbtq", "transgender-nonbinary"},
+                   "youth": {"youth"}, "older-adults": {"older-adults"}}
+
+
+def audience_limits(service):
+    """Return the groups a service is for, counting young people and older adults by age.
+
+    The public search ranks these below services open to all, unless the query speaks of
+    one of the groups: someone typing "rehab" is rarely a veteran, a teen or a mother.
+    """
+    groups = limited_to(service) - {"program-members"}  # who is a member, searching cannot tell
+    if service.maximum_age is not None and service.maximum_age <= YOUTH_MAX_AGE:
+        groups.add("youth")
+    if service.minimum_age is not None and service.minimum_age >= OLDER_MIN_AGE:
+        groups.add("older-adults")
+    return groups
+
+
+RESIDENTS = re.compile(r"^(?P<city>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (residents|households)\b")
+
+
+def residents_of(service):
+    """Return the city a service is limited to the residents of ("Anaheim"), or None.
+
+    "Anaheim residents in a recovery program" names a city; "Orange County residents" and
+    "South Orange County households" name areas the service areas already say.
+    """
+    match = RESIDENTS.match(" ".join((service.eligibility_description or "").split()))
+    if not match or "County" in match.group("city"):
+        return None
+    from .geo import resolve_place
+
+    place = resolve_place(f"{match.group('city')}, CA")
+    return place.city if place is not None else None
