@@ -21,6 +21,7 @@ ENV_KEYS = {
     "DIRECTORY_TIMEZONE": ("DIRECTORY_TIMEZONE", str),
     "DIRECTORY_NAME": ("DIRECTORY_NAME", str),
     "CLINIC_NAME": ("CLINIC_NAME", str),
+    "DIRECTORY_AREA": ("DIRECTORY_AREA", str),
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "SESSION_HOURS": ("SESSION_HOURS", float),
     "STALE_AFTER_DAYS": ("STALE_AFTER_DAYS", int),
@@ -53,6 +54,7 @@ def defaults(instance_path):
         "DIRECTORY_TIMEZONE": "America/Los_Angeles",
         "DIRECTORY_NAME": "Recovery Resource Directory",
         "CLINIC_NAME": "Your clinic",
+        "DIRECTORY_AREA": "",  # empty: named from the counties of the in-person services
         "RATELIMIT_STORAGE_URI": "memory://",
         "SESSION_HOURS": 8.0,
         "STALE_AFTER_DAYS": 180,

@@ -63,15 +63,35 @@ def directions_url(location, origin=None):
     return "https://www.openstreetmap.org/directions?" + urlencode(query)
 
 
-def open_status(service, moment=None):
-    """Return ("open", None) | ("closed", next opening datetime) | (None, None) if no hours."""
+def hours_phrase(service, moment=None):
+    """Return (state, words) a person can act on: ("open", "Open now, until 5:00 PM"),
+    ("closed", "Opens today at 7:00 PM"), ("closed", "Opens next Tuesday at 10:00 AM"), or
+    (None, None) when the service lists no hours.
+
+    Never a bare weekday that could mean today or next week.
+    """
     if not service.schedules:
         return None, None
     zone = current_app.config["DIRECTORY_TIMEZONE"]
     moment = moment or datetime.now(UTC)
-    if hours.is_open(service.schedules, moment, zone):
-        return "open", None
-    return "closed", hours.next_opening(service.schedules, moment, zone)
+    is_open, until = hours.open_until(service.schedules, moment, zone)
+    if is_open:
+        if until is None:
+            return "open", gettext("Open now, 24 hours")
+        return "open", gettext("Open now, until %(time)s", time=time_of_day(until.time()))
+    opening = hours.next_opening(service.schedules, moment, zone)
+    if opening is None:
+        return "closed", gettext("Closed now")
+    at = time_of_day(opening.time())
+    days = (opening.date() - moment.astimezone(opening.tzinfo).date()).days
+    day = gettext(hours.DAY_NAMES[hours.WEEKDAYS[opening.weekday()]])
+    if days == 0:
+        return "closed", gettext("Closed now. Opens today at %(time)s.", time=at)
+    if days == 1:
+        return "closed", gettext("Closed now. Opens tomorrow at %(time)s.", time=at)
+    if days < 7:
+        return "closed", gettext("Closed now. Opens %(day)s at %(time)s.", day=day, time=at)
+    return "closed", gettext("Closed now. Opens next %(day)s at %(time)s.", day=day, time=at)
 
 
 def local_now():
@@ -122,7 +142,7 @@ def init_app(app):
         format_day=format_date,
     )
     app.jinja_env.globals.update(
-        open_status=open_status, is_stale=is_stale, url_with=url_with,
+        hours_phrase=hours_phrase, is_stale=is_stale, url_with=url_with,
         DAY_NAMES=hours.DAY_NAMES, term_label=labels.term_label,
         language_label=labels.language_label, filter_label=labels.filter_label,
         GROUP_LABELS=labels.GROUPS, FLAG_LABELS=labels.FLAGS, HOME_TILES=labels.HOME_TILES,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from werkzeug.datastructures import MultiDict
 
-from . import catalogue, locate, search
+from . import catalogue, coverage, locate, search
 from .search.params import GROUP_PARAMS, RADIUS_MAX, SearchParams
 
 REMOTE_DELIVERY = ("telehealth-video", "online-group", "phone")
@@ -25,6 +25,7 @@ class Findings:
     items: list = field(default_factory=list)  # [(Hit, Service)]
     remote: list = field(default_factory=list)  # [(Hit, Service)] when nothing was found
     relax: list = field(default_factory=list)  # [(kind, value)] suggestions
+    outside: str | None = None  # the area the directory covers, when the place is not in it
 
     @property
     def searched(self):
@@ -65,8 +66,11 @@ def find(args):
         return findings
     findings.result = search.search(params)
     findings.items = _with_services(findings.result.hits)
+    if params.place is not None and coverage.is_outside(params.place):
+        findings.outside = coverage.area_label()
     if findings.result.total == 0 and findings.searched:
-        findings.relax = _what_to_relax(findings)
+        if findings.outside is None:
+            findings.relax = _what_to_relax(findings)
         if params.place is not None:
             findings.remote = _remote_services(params)
     return findings

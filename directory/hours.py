@@ -72,6 +72,37 @@ def is_open(schedules, moment, default_zone):
     return any(_open_at(s, moment.astimezone(_zone(s, default_zone))) for s in schedules)
 
 
+def _open_until(schedule, local):
+    """Return when the period of `schedule` open at `local` ends (None: all day, every day)."""
+    opens, closes = parse_time(schedule.opens_at), parse_time(schedule.closes_at)
+    if opens == time(0, 0) and closes in (time(0, 0), time(23, 59)):
+        if set(schedule.days) == set(WEEKDAYS):
+            return None
+        return datetime.combine(local.date() + timedelta(days=1), time(0, 0), local.tzinfo)
+    if closes == time(23, 59):
+        return datetime.combine(local.date() + timedelta(days=1), time(0, 0), local.tzinfo)
+    if closes <= opens and local.time() >= opens:  # past midnight: ends tomorrow
+        return datetime.combine(local.date() + timedelta(days=1), closes, local.tzinfo)
+    return datetime.combine(local.date(), closes, local.tzinfo)
+
+
+def open_until(schedules, moment, default_zone):
+    """Return (open, until): whether a schedule is open at `moment` and when it closes.
+
+    `until` is an aware local datetime, or None for a service open around the clock.
+    """
+    ends = []
+    for schedule in schedules:
+        local = moment.astimezone(_zone(schedule, default_zone))
+        if _open_at(schedule, local):
+            ends.append(_open_until(schedule, local))
+    if not ends:
+        return False, None
+    if None in ends:
+        return True, None
+    return True, max(ends)
+
+
 def next_opening(schedules, moment, default_zone):
     """Return the next aware local datetime at which a schedule opens within 7 days, or None."""
     best = None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extensions import db
-from . import bulk, validate
+from . import bulk, normalize, validate
 from .convert import Problem
 from .datapackage import read_package
 from .flatten import flatten
@@ -87,6 +87,7 @@ def import_path(path, strict=False, progress=None, rebuild_index=True):
         return (lambda n: progress(phase, n, report.records)) if progress else None
 
     checked = validate.check(rows, step("checking"), [(p.table, p.record_id) for p in problems])
+    normalize.apply(checked)
     report.problems = problems + checked.problems
     report.warnings = checked.warnings
     report.coordinates_filled = checked.coordinates_filled

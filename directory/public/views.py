@@ -4,7 +4,7 @@ organization."""
 from flask import abort, current_app, redirect, render_template, request
 from flask_babel import gettext
 
-from .. import catalogue, finder, hours, locate
+from .. import catalogue, coverage, finder, hours, locate
 from ..filters import url_with
 from ..geo import geodesic_miles
 from ..models import utcnow
@@ -27,7 +27,8 @@ def results():
         return redirect(url_with(page=result.total_pages))
     status = 400 if findings.errors else 200
     return render_template("public/results.html", findings=findings,
-                           categories=catalogue.category_counts()), status
+                           categories=catalogue.category_counts(),
+                           elsewhere=coverage.ELSEWHERE), status
 
 
 @bp.get("/categories")

@@ -5,10 +5,8 @@ the caller; the audit history, `last_modified` and the search index follow the c
 on their own (directory/audit.py, directory/search/sync.py)."""
 
 import re
-from functools import lru_cache
 
-from babel import Locale
-
+from ..languages import code_for, english_name
 from ..models import Language, Phone, ServiceArea
 
 SERVICE_FIELDS = ("name", "alternate_name", "description", "status", "alert", "url", "email",
@@ -37,16 +35,6 @@ def assign(record, data, fields):
                 setattr(record, name, value)
 
 
-@lru_cache(maxsize=1)
-def _language_codes():
-    """Return {lower-case English name or code: (name, ISO code)} from Babel's CLDR data."""
-    names = {}
-    for code, name in Locale("en").languages.items():
-        names.setdefault(name.lower(), (name, code))
-        names.setdefault(code.lower(), (name, code))
-    return names
-
-
 def parse_languages(text, current=()):
     """Return ([(name, code)], [unknown names]) from "English, Spanish"; names already
     on the record (`current`, Language rows) are always accepted."""
@@ -55,8 +43,9 @@ def parse_languages(text, current=()):
     for name in (p.strip() for p in re.split(r"[,;\n]", text or "")):
         if not name:
             continue
-        match = known.get(name.lower()) or _language_codes().get(name.lower())
-        if match is None:
+        code = code_for(name)
+        match = known.get(name.lower()) or (code and (english_name(code), code))
+        if not match:
             unknown.append(name)
         elif match[0].lower() not in {n.lower() for n, _ in found}:
             found.append(match)

@@ -1,0 +1,115 @@
+"""Records from other directories, in this directory's terms, after checking and before
+writing: a language given by name ("vietnamese", "Tiếng Việt") gets its ISO 639 code, so
+the language filter finds it; a location's accessibility written as free text ("Wheelchair
+accessible entrance") gives the services there the matching accessibility term, so the
+wheelchair filter finds them. A value that cannot be mapped is kept as written and listed
+as a warning of the import report."""
+
+import re
+import uuid
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..languages import code_for
+from .convert import Problem
+
+# accessibility term code -> what free text says when the place has it
+ACCESSIBILITY = {
+    "wheelchair-access": re.compile(
+        r"wheel ?chair|step[- ]free|no steps|ramp|accessible (entrance|entry|restroom|"
+        r"toilet|bathroom|parking|building|door)|\bada\b|elevator|lift", re.IGNORECASE),
+    "asl": re.compile(r"\basl\b|sign language|\bdeaf\b|\btty\b", re.IGNORECASE),
+    "near-transit": re.compile(r"\bbus\b|transit|metrolink|train|light rail|\bocta\b",
+                               re.IGNORECASE),
+}
+DERIVED = uuid.UUID("6f0e3c52-8a4e-4f39-9d53-2c1a7b0d9e11")  # namespace of derived ids
+
+
+def _languages(checked):
+    for record_id, values in checked.valid.get("language", {}).items():
+        code = code_for(values.get("code") or "") or code_for(values.get("name") or "")
+        if code:
+            values["code"] = code
+            continue
+        written = values.get("name") or values.get("code")
+        checked.warnings.append(Problem(
+            "language", record_id, "name" if values.get("name") else "code",
+            f"{written!r} is not a language name or code this directory knows; kept as "
+            "written, so the language filter does not find it"))
+
+
+def _accessibility_terms():
+    from ..models import TaxonomyTerm
+
+    parent = select(TaxonomyTerm.id).where(TaxonomyTerm.code == "accessibility",
+                                           TaxonomyTerm.parent_id.is_(None))
+    rows = db.session.execute(select(TaxonomyTerm.code, TaxonomyTerm.id).where(
+        TaxonomyTerm.parent_id.in_(parent.scalar_subquery())))
+    return dict(rows.all())
+
+
+def _services_at(checked, location_ids):
+    """Return {location id: {service ids}} from the file and the directory."""
+    from ..models import ServiceAtLocation
+
+    found = {}
+    for values in checked.valid.get("service_at_location", {}).values():
+        if values.get("location_id") in location_ids and values.get("service_id"):
+            found.setdefault(values["location_id"], set()).add(values["service_id"])
+    stored = db.session.execute(select(ServiceAtLocation.location_id,
+                                       ServiceAtLocation.service_id)
+                                .where(ServiceAtLocation.location_id.in_(location_ids)))
+    for location_id, service_id in stored:
+        found.setdefault(location_id, set()).add(service_id)
+    return found
+
+
+def _existing_links(checked, service_ids):
+    from ..models import Attribute
+
+    links = {(v.get("link_id"), v.get("taxonomy_term_id"))
+             for v in checked.valid.get("attribute", {}).values()}
+    if service_ids:
+        links |= set(db.session.execute(select(Attribute.link_id, Attribute.taxonomy_term_id)
+                                        .where(Attribute.link_id.in_(service_ids))).all())
+    return links
+
+
+def _accessibility(checked):
+    rows = checked.valid.get("accessibility", {})
+    if not rows:
+        return
+    terms = _accessibility_terms()
+    said = {}  # location id -> term codes its accessibility text gives
+    for record_id, values in rows.items():
+        text = " ".join(filter(None, (values.get("description"), values.get("details"))))
+        codes = {code for code, pattern in ACCESSIBILITY.items() if pattern.search(text)}
+        if not codes or not values.get("location_id"):
+            checked.warnings.append(Problem(
+                "accessibility", record_id, "description",
+                f"{text[:80]!r} names no accessibility feature this directory filters by; "
+                "kept as written"))
+            continue
+        said.setdefault(values["location_id"], set()).update(codes)
+    services = _services_at(checked, set(said))
+    links = _existing_links(checked, {s for ids in services.values() for s in ids})
+    attributes = checked.valid.setdefault("attribute", {})
+    for location_id, codes in said.items():
+        for service_id in sorted(services.get(location_id, ())):
+            for code in sorted(codes):
+                term_id = terms.get(code)
+                if term_id is None or (service_id, term_id) in links:
+                    continue
+                derived = str(uuid.uuid5(DERIVED, f"{service_id}:{term_id}"))
+                attributes[derived] = {"id": derived, "link_id": service_id,
+                                       "link_type": "service", "link_entity": "service",
+                                       "taxonomy_term_id": term_id, "value": None,
+                                       "label": None}
+                links.add((service_id, term_id))
+
+
+def apply(checked):
+    """Map languages and accessibility of checked records to this directory's codes."""
+    _languages(checked)
+    _accessibility(checked)
