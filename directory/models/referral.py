@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import UUID_LENGTH, HSDSRecord, fk, utcnow
+from .base import UUID_LENGTH, HSDSRecord, fk, new_id, utcnow
 
 REFERRAL_STATUSES = ("suggested", "referred", "contacted", "enrolled", "could-not-reach",
                      "not-eligible", "no-capacity", "client-declined")
@@ -109,10 +109,12 @@ class ReferralList(HSDSRecord, db.Model):
         """Return the share links that still open the list."""
         return [link for link in self.share_links if link.is_active(now)]
 
-    def share(self, days, by):
-        """Create a share link valid for `days`; return (link, token). The token is not kept."""
-        token = secrets.token_urlsafe(32)  # 256 bits
-        link = ShareLink(token_hash=token_digest(token), created_by=by,
+    def share(self, days, by, token_for=None):
+        """Create a share link valid for `days`; return (link, token). The token is not kept:
+        `token_for(link id)` derives it (so it can be derived again), else it is random."""
+        link_id = new_id()
+        token = token_for(link_id) if token_for else secrets.token_urlsafe(32)  # 256 bits
+        link = ShareLink(id=link_id, token_hash=token_digest(token), created_by=by,
                          expires_at=utcnow() + timedelta(days=days))
         self.share_links.append(link)
         self.touch()

@@ -11,7 +11,7 @@ from ..models.referral import purge_list
 from . import bp
 from .forms import STATUS_LABELS, ConfirmForm, ItemForm, ReferralListForm
 from .records import item_or_404, list_or_404, lists_of, refer_required, who
-from .sharing import forget_token, shown_token
+from .sharing import shown_token
 
 
 @bp.get("/lists")
@@ -78,7 +78,6 @@ def delete_list(list_id):
     referral_list = list_or_404(list_id)
     if ConfirmForm().validate_on_submit():
         purge_list(referral_list)
-        forget_token(list_id)
         flash(_("List deleted."), "success")
     return redirect(url_for("referrals.lists"))
 

@@ -71,8 +71,12 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    """Sign out of this session."""
+    """Sign out: the account's sessions end on the server too, so a copy of the session
+    cookie (a shared computer, a stolen one) opens nothing afterwards."""
     if ConfirmForm().validate_on_submit() or not current_user.is_authenticated:
+        if current_user.is_authenticated:
+            current_user.end_sessions()
+            db.session.commit()
         logout_user()
         session.clear()
         flash(_("You are signed out."), "success")
