@@ -53,7 +53,7 @@ def defaults(instance_path):
         "DIRECTORY_TIMEZONE": "America/Los_Angeles",
         "DIRECTORY_NAME": "Recovery Resource Directory",
         "CLINIC_NAME": "Your clinic",
-        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_STORAGE_URI": "database://",  # directory/throttle.py: one count for all workers
         "SESSION_HOURS": 8.0,
         "STALE_AFTER_DAYS": 180,
         "REFERRAL_RETENTION_DAYS": 90,

@@ -32,6 +32,7 @@ from .service import (
 )
 from .suggestion import SUGGESTION_STATUSES, Suggestion
 from .taxonomy import Attribute, Taxonomy, TaxonomyTerm
+from .throttle import RateLimitCount
 
 __all__ = [
     "LOCATION_TYPES",
@@ -51,6 +52,7 @@ __all__ = [
     "Location",
     "Organization",
     "Phone",
+    "RateLimitCount",
     "ReferralItem",
     "ReferralList",
     "ReferralStatusChange",
