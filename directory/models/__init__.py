@@ -18,6 +18,7 @@ from .referral import (
     REFERRAL_STATUSES,
     ReferralItem,
     ReferralList,
+    ReferralListChange,
     ReferralStatusChange,
     ShareLink,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "RateLimitCount",
     "ReferralItem",
     "ReferralList",
+    "ReferralListChange",
     "ReferralStatusChange",
     "Schedule",
     "Service",

@@ -54,5 +54,6 @@ def _add(referral_list, service_id):
         flash(_("That service is no longer listed; it was not added."), "error")
         return None
     referral_list.add_service(service, who())
+    referral_list.record("added", who(), service.name)
     db.session.commit()
     return service

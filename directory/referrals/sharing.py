@@ -19,7 +19,7 @@ from ..extensions import db
 from ..models.referral import find_share_link, token_digest
 from . import bp, printing, shared
 from .forms import ConfirmForm
-from .records import get_list, list_or_404, refer_required, who
+from .records import get_list, list_or_404, manager_required, record, refer_required, who
 
 
 def link_token(link_id):
@@ -50,6 +50,7 @@ def ensure_link(referral_list):
     if token is None:
         _link, token = referral_list.share(current_app.config["SHARE_LINK_DAYS"], who(),
                                            token_for=link_token)
+        record(referral_list, "shared")
         db.session.commit()
     return token
 
@@ -71,10 +72,12 @@ def share(list_id):
 def revoke(list_id, link_id):
     """Stop a share link from working, now."""
     referral_list = list_or_404(list_id)
+    manager_required(referral_list)
     link = next((k for k in referral_list.share_links if k.id == link_id), None)
     if link is not None and ConfirmForm().validate_on_submit():
         link.revoke()
         referral_list.touch()
+        record(referral_list, "revoked")
         db.session.commit()
         flash(_("The link is revoked: it no longer opens the list."), "success")
     return redirect(url_for("referrals.show_list", list_id=list_id, _anchor="sharing"))
