@@ -18,7 +18,8 @@ def client_needs(form):
     """Return the ClientNeeds the form describes; raise locate.LocationError for the place."""
     return matching.ClientNeeds(
         categories=list(form.categories.data or []), text=(form.text.data or "").strip(),
-        place=locate.resolve(form.near.data), radius_miles=float(form.radius.data),
+        # A client's address is looked up for this answer only, never cached.
+        place=locate.resolve(form.near.data, remember=False), radius_miles=float(form.radius.data),
         age=form.age.data, languages=list(form.languages.data or []),
         payment=form.payment.data or None, barriers=set(form.barriers.data or []))
 
