@@ -34,6 +34,8 @@ def create_app(test_config=None):
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
+    from . import throttle  # noqa: F401 (registers the database:// rate-limit storage)
+
     limiter.init_app(app)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "directory" / "translations"))
     from .i18n import remember_choice, select_locale

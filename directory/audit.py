@@ -32,7 +32,7 @@ AUDITED = (
     m.ServiceCapacity, m.Unit, m.Attribute, m.Taxonomy, m.TaxonomyTerm, m.User,
 )
 # Fields whose change is not news (last_modified follows every change) or is secret.
-SKIPPED = {"id", "last_modified", "session_version"}
+SKIPPED = {"id", "last_modified", "session_version", "version"}
 SECRET = {"password_hash": "password"}
 LOCATION_PARTS = (m.Address, m.Accessibility)
 

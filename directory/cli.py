@@ -83,12 +83,19 @@ def reindex_command():
 
 
 @click.command("check-index")
-def check_index_command():
-    """Report services missing from or stale in the search index; exit 1 if there are any."""
-    missing, stale, extra = search.check()
+@click.option("--repair", is_flag=True,
+              help="Rewrite the drifted services' entries (no full rebuild), then check again.")
+def check_index_command(repair):
+    """Report services missing from or stale in the search index; exit 1 if there are any
+    (with --repair: if any are left after mending them)."""
+    missing, stale, extra = search.repair() if repair else search.check()
     for label, ids in (("missing", missing), ("stale", stale), ("not listed", extra)):
         for service_id in ids:
             click.echo(f"{label}: {service_id}")
+    if repair:
+        drifted = len(set(missing) | set(stale) | set(extra))
+        missing, stale, extra = search.check()
+        click.echo(f"Repaired {drifted} service(s) in the index without a rebuild.")
     if missing or stale or extra:
         click.echo(f"The index is out of date: {len(missing)} missing, {len(stale)} stale, "
                    f"{len(extra)} that should not be there. Run `flask --app directory "

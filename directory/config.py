@@ -18,6 +18,8 @@ ENV_KEYS = {
     "GEOCODER": ("GEOCODER", str),
     "GEOCODER_USER_AGENT": ("GEOCODER_USER_AGENT", str),
     "GEOCODER_TIMEOUT": ("GEOCODER_TIMEOUT", float),
+    "GEOCODER_DOMAIN": ("GEOCODER_DOMAIN", str),
+    "GEOCODER_SCHEME": ("GEOCODER_SCHEME", str),
     "DIRECTORY_TIMEZONE": ("DIRECTORY_TIMEZONE", str),
     "DIRECTORY_NAME": ("DIRECTORY_NAME", str),
     "CLINIC_NAME": ("CLINIC_NAME", str),
@@ -55,7 +57,7 @@ def defaults(instance_path):
         "DIRECTORY_NAME": "Recovery Resource Directory",
         "CLINIC_NAME": "Your clinic",
         "DIRECTORY_AREA": "",  # empty: named from the counties of the in-person services
-        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_STORAGE_URI": "database://",  # directory/throttle.py: one count for all workers
         "SESSION_HOURS": 8.0,
         "STALE_AFTER_DAYS": 180,
         "REFERRAL_RETENTION_DAYS": 90,

@@ -107,9 +107,16 @@ def url_with(**changes):
             args.pop(key, None)
         else:
             args[key] = value if isinstance(value, list) else [value]
-    if request.endpoint is None:  # an error page: keep the path as it was asked for
-        return request.path + ("?" + urlencode(args, doseq=True) if args else "")
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    return _with_query(request.path if request.endpoint is None  # an error page
+                       else url_for(request.endpoint, **(request.view_args or {})), args)
+
+
+def _with_query(path, args):
+    # The query is joined here, never passed to url_for: a parameter named like a view
+    # argument (service_id), or like url_for's own (endpoint, _anchor, _method, _scheme,
+    # _external), would clash with them.
+    query = urlencode(args, doseq=True)
+    return path + ("?" + query if query else "")
 
 
 def toggle_url(name, value, endpoint="public.results"):
@@ -122,7 +129,7 @@ def toggle_url(name, value, endpoint="public.results"):
     else:
         args.pop(name, None)
     args.pop("page", None)
-    return url_for(endpoint, **args)
+    return _with_query(url_for(endpoint), args)
 
 
 def miles(value):

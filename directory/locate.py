@@ -34,11 +34,27 @@ class DatabaseGeocodeCache:
         db.session.commit()
 
 
-def geocoder():
-    """Return the configured geocoder (which may be none: then it says so when asked)."""
+class NoCache:
+    """No cache: for addresses typed about a client, which must not outlive the request."""
+
+    def get(self, key):
+        return None
+
+    def put(self, key, result):
+        pass
+
+
+def geocoder(remember=True):
+    """Return the configured geocoder (which may be none: then it says so when asked);
+    `remember=False` keeps what it looks up out of the cache."""
     config = current_app.config
+    # A self-hosted service (Nominatim's own server, say) is named by its domain.
+    options = {key: config[name] for key, name in (("domain", "GEOCODER_DOMAIN"),
+                                                   ("scheme", "GEOCODER_SCHEME"))
+               if config.get(name)}
     return Geocoder(config.get("GEOCODER"), config.get("GEOCODER_USER_AGENT"),
-                    config.get("GEOCODER_TIMEOUT"), DatabaseGeocodeCache())
+                    config.get("GEOCODER_TIMEOUT"),
+                    DatabaseGeocodeCache() if remember else NoCache(), options)
 
 
 def parse_coordinate(value, low, high, name):
@@ -53,9 +69,10 @@ def parse_coordinate(value, low, high, name):
     return number
 
 
-def resolve(near=None, lat=None, lng=None):
+def resolve(near=None, lat=None, lng=None, remember=True):
     """Return the Place a search is anchored at, None when none was given, or raise
-    LocationError with a message for the person searching."""
+    LocationError with a message for the person searching. `remember=False` (an address
+    typed for a client) keeps a geocoded street address out of the cache."""
     near = (near or "").strip()
     if lat not in (None, "") or lng not in (None, ""):
         if lat in (None, "") or lng in (None, ""):
@@ -80,7 +97,7 @@ def resolve(near=None, lat=None, lng=None):
             "We could not find “%(near)s”. Enter a 5-digit ZIP code or a city, like “Irvine, CA”.",
             near=near))
     try:
-        latitude, longitude, label = geocoder().locate(near)
+        latitude, longitude, label = geocoder(remember).locate(near)
     except GeocodingUnavailable:
         raise LocationError(gettext(
             "We could not look up the address “%(near)s”. Enter a 5-digit ZIP code or a "

@@ -81,6 +81,21 @@ def refuse_hidden_characters():
     return None
 
 
+def refuse_nul_in_address():
+    """Answer 404 for a path, and 400 for query parameters, carrying a NUL character: no
+    record has one, and PostgreSQL refuses it outright."""
+    from flask import abort
+
+    if "\x00" in request.path:
+        abort(404)
+    if request.blueprint == "api":  # the API names each bad parameter itself (api/http.py)
+        return
+    if any("\x00" in key or "\x00" in value
+           for key, value in request.args.items(multi=True)):
+        abort(400, description=str(_l("The address contains an invisible control character. "
+                                      "Retype it, or go back and search again.")))
+
+
 def init_app(app):
     """Apply the headers, cookie rules, session lifetime and proxy trust to `app`."""
     app.session_interface = SessionInterface()
@@ -92,5 +107,6 @@ def init_app(app):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies,
                                 x_host=proxies, x_port=proxies)
     app.after_request(add_headers)
+    app.before_request(refuse_nul_in_address)
     app.before_request(refuse_hidden_characters)
     app.register_error_handler(CSRFError, csrf_refused)

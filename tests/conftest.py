@@ -7,11 +7,13 @@ directory, loaded once per session: tests using it must not change it.
 
 import functools
 import os
+import re
 import uuid
 from html.parser import HTMLParser
 
 import psycopg
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from directory import create_app
@@ -54,6 +56,24 @@ def database_factory(tmp_path_factory):
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+EDITOR_PATH = re.compile(r"/staff/.+/(edit|phones|hours|areas|availability)$")
+STAMP_INPUT = re.compile(r'name="stamp" type="hidden" value="([0-9a-f]*)"')
+
+
+class BrowserClient(FlaskClient):
+    """A test client that posts an editor's form the way a browser does: with the stamp of
+    the record as the form showed it (opened just before). Tests of editors at once pass
+    their own `stamp`."""
+
+    def post(self, *args, **kwargs):
+        url, data = (args[0] if args else kwargs.get("path", "")), kwargs.get("data")
+        path = url.split("?", 1)[0]
+        if isinstance(data, dict) and "stamp" not in data and EDITOR_PATH.search(path):
+            found = STAMP_INPUT.search(self.get(url).get_data(as_text=True))
+            kwargs["data"] = {**data, "stamp": found.group(1) if found else ""}
+        return super().post(*args, **kwargs)
+
+
 def make_app(url, index_dir, **extra):
     """Create an app on database `url` with its search index in `index_dir`."""
     config = {
@@ -66,7 +86,9 @@ def make_app(url, index_dir, **extra):
         "GEOCODER": "",
     }
     config.update(extra)
-    return create_app(config)
+    app = create_app(config)
+    app.test_client_class = BrowserClient
+    return app
 
 
 @pytest.fixture(scope="session")

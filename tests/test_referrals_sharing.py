@@ -91,3 +91,31 @@ def test_a_made_up_token_finds_nothing(client, referral_list):
     response = client.get("/shared/" + "A" * 43)
     assert response.status_code == 404
     assert "This link does not work" in _text(response)
+
+
+def _cookie_text(client):
+    """Return what the session cookie says: signed, not encrypted, so anyone holding it
+    can read it."""
+    import base64
+    import zlib
+
+    value = client.get_cookie("session").value
+    compressed = value.startswith(".")
+    payload = value.lstrip(".").split(".")[0]
+    data = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    return (zlib.decompress(data) if compressed else data).decode()
+
+
+def test_the_share_token_is_never_in_the_session_cookie(
+        app, coordinator_client, staff_users, referral_list):
+    from tests.conftest import sign_in
+
+    path = _share(coordinator_client, referral_list)
+    token = path.removeprefix("/shared/")
+    assert token not in _cookie_text(coordinator_client)
+    # Its maker still sees the link, on another computer too.
+    elsewhere = app.test_client()
+    sign_in(elsewhere, staff_users["coordinator"].email)
+    page = _text(elsewhere.get(f"/referrals/lists/{referral_list.id}"))
+    assert token in page
+    assert token not in _cookie_text(elsewhere)

@@ -183,3 +183,47 @@ def test_reindex_works_on_a_fresh_install(app, runner, tmp_path):
     result = runner.invoke(args=["reindex"])
     assert result.exit_code == 0, result.output
     assert names(run(search="fresh")) == ["Fresh Harbor"]
+
+
+KILLED_AFTER_COMMIT = textwrap.dedent("""
+    import os, signal, sys
+    from sqlalchemy import event
+    from tests.conftest import make_app
+    from directory import models as m
+    from directory.extensions import db
+    app = make_app(sys.argv[1], sys.argv[2])
+    with app.app_context():
+        service = db.session.get(m.Service, sys.argv[3])
+        service.description = "Now with a Saturday morning saxophone circle."
+        # Dies the instant the database has committed, before the index is written: as a
+        # worker killed by the OOM killer or a deploy would.
+        event.listen(db.session, "after_commit",
+                     lambda session: os.kill(os.getpid(), signal.SIGKILL), insert=True)
+        db.session.commit()
+""")
+
+
+def test_a_worker_killed_between_commit_and_index_write_is_mended_by_repair(app, runner):
+    killed = builders.service("Crash Test Counselling")
+    others = [builders.service(f"Bystander Clinic {n}").id for n in range(3)]
+    generation = search.store().current_generation()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    worker = subprocess.run([sys.executable, "-c", KILLED_AFTER_COMMIT,
+                             app.config["SQLALCHEMY_DATABASE_URI"],
+                             app.config["SEARCH_INDEX_DIR"], killed.id], check=False,
+                            cwd=ROOT, env=env,
+                            timeout=120)
+    assert worker.returncode == -9
+    db.session.expire_all()
+    assert "saxophone" in db.session.get(m.Service, killed.id).description  # committed
+    assert run(search="saxophone").total == 0  # but not in the index, and nothing queued
+    report = runner.invoke(args=["check-index"])
+    assert report.exit_code == 1 and f"stale: {killed.id}" in report.output
+
+    repaired = runner.invoke(args=["check-index", "--repair"])
+    assert repaired.exit_code == 0, repaired.output
+    assert "Repaired 1 service(s)" in repaired.output
+    assert names(run(search="saxophone")) == ["Crash Test Counselling"]
+    assert search.store().current_generation() == generation  # no rebuild happened
+    assert runner.invoke(args=["check-index"]).exit_code == 0
+    assert len(others) == run(search="bystander").total

@@ -196,3 +196,20 @@ def test_successful_sign_ins_do_not_count_against_the_limit(app_with, staff_user
     for _ in range(4):
         client = limited.test_client()
         assert sign_in(client, "editor@clinic.example.org").status_code == 302
+
+
+def _session_cookie(client):
+    return client.get_cookie("session").value
+
+
+def test_signing_out_ends_the_session_on_the_server(app, staff_users):
+    from tests.conftest import sign_in as post_sign_in
+
+    client = app.test_client()
+    assert post_sign_in(client, "editor@clinic.example.org").status_code == 302
+    copied = _session_cookie(client)
+    assert client.post("/staff/logout").status_code == 302
+    replay = app.test_client()
+    replay.set_cookie("session", copied)
+    response = replay.get("/staff/")
+    assert response.status_code == 302 and "/staff/login" in response.headers["Location"]

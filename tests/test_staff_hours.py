@@ -109,3 +109,28 @@ def test_schedules_the_editor_cannot_show_are_kept(editor_client):
     editor_client.post(url, data=_week_form(WEEK))
     assert ("1" , "MONTHLY") in {(s.bymonthday, s.freq) for s in
                                  db.session.get(m.Service, service.id).schedules}
+
+
+def test_changing_one_day_keeps_the_notes_of_every_other_row(editor_client):
+    service = builders.service("Hours Notes Clinic")
+    service.schedules = [
+        m.Schedule(freq="WEEKLY", byday="MO,TU,WE,TH,FR", opens_at="09:00", closes_at="17:00",
+                   description="Walk-ins welcome until 4 PM."),
+        m.Schedule(freq="WEEKLY", byday="SA", opens_at="10:00", closes_at="11:30",
+                   description="Saturday group: Saturdays, 10 AM to 11:30 AM"),
+        m.Schedule(freq="WEEKLY", byday="SU", opens_at="12:00", closes_at="13:00",
+                   description="Sunday family hour"),
+    ]
+    db.session.commit()
+    url = f"/staff/services/{service.id}/hours"
+    form = form_values(editor_client.get(url).get_data(as_text=True))
+    form.update({"TU-opens_1": "10:00", "TU-closes_1": "14:00"})
+    assert editor_client.post(url, data=form).status_code == 302
+    db.session.expire_all()
+    notes = {row.byday: row.description for row in db.session.get(
+        m.Service, service.id).schedules}
+    assert notes["SA"] == "Saturday group: Saturdays, 10 AM to 11:30 AM"
+    assert notes["SU"] == "Sunday family hour"
+    assert notes["MO,WE,TH,FR"] == "Walk-ins welcome until 4 PM."
+    public = editor_client.get(f"/services/{service.id}").get_data(as_text=True)
+    assert "Saturday group" in public and "Sunday family hour" in public

@@ -17,7 +17,8 @@ class Table:
     children: dict = field(default_factory=dict)
     # JSON key -> (table of a nested single object, field on *this* record naming it)
     parents: dict = field(default_factory=dict)
-    # fields this product adds to HSDS that exports leave out
+    # fields this product adds to HSDS that exports leave out (`version`: the editors'
+    # counter, see directory/staff/stale.py)
     private: tuple = ()
 
     @cached_property
@@ -40,7 +41,8 @@ TABLES = {
                         "locations": ("location", "organization_id"),
                         "phones": ("phone", "organization_id"),
                         "contacts": ("contact", "organization_id"),
-                        "attributes": _ATTR}),
+                        "attributes": _ATTR},
+              private=("version",)),
         Table("unit", m.Unit),
         Table("location", m.Location,
               children={"addresses": ("address", "location_id"),
@@ -49,7 +51,8 @@ TABLES = {
                         "languages": ("language", "location_id"),
                         "schedules": ("schedule", "location_id"),
                         "contacts": ("contact", "location_id"),
-                        "attributes": _ATTR}),
+                        "attributes": _ATTR},
+              private=("version",)),
         Table("service", m.Service,
               parents={"organization": ("organization", "organization_id")},
               children={"phones": ("phone", "service_id"),
@@ -60,7 +63,8 @@ TABLES = {
                         "cost_options": ("cost_option", "service_id"),
                         "contacts": ("contact", "service_id"),
                         "capacities": ("service_capacity", "service_id"),
-                        "attributes": _ATTR}),
+                        "attributes": _ATTR},
+              private=("version",)),
         Table("service_at_location", m.ServiceAtLocation,
               parents={"location": ("location", "location_id"),
                        "service": ("service", "service_id")},

@@ -18,6 +18,7 @@ from .referral import (
     REFERRAL_STATUSES,
     ReferralItem,
     ReferralList,
+    ReferralListChange,
     ReferralStatusChange,
     ShareLink,
 )
@@ -32,6 +33,7 @@ from .service import (
 )
 from .suggestion import SUGGESTION_STATUSES, Suggestion
 from .taxonomy import Attribute, Taxonomy, TaxonomyTerm
+from .throttle import RateLimitCount
 
 __all__ = [
     "LOCATION_TYPES",
@@ -51,8 +53,10 @@ __all__ = [
     "Location",
     "Organization",
     "Phone",
+    "RateLimitCount",
     "ReferralItem",
     "ReferralList",
+    "ReferralListChange",
     "ReferralStatusChange",
     "Schedule",
     "Service",

@@ -29,7 +29,7 @@ class User(HSDSRecord, UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(16), default="coordinator")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    # Bumped on password change: every session carrying the old number is signed out.
+    # Bumped on sign-out and password change: every session carrying the old number ends.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
 
     def set_password(self, password):
@@ -39,6 +39,10 @@ class User(HSDSRecord, UserMixin, db.Model):
                 f"The password must be at least {MIN_PASSWORD_LENGTH} characters long."
             )
         self.password_hash = generate_password_hash(password, method="scrypt")
+        self.session_version = (self.session_version or 0) + 1
+
+    def end_sessions(self):
+        """End every session of the account (signing out, a new password, deactivation)."""
         self.session_version = (self.session_version or 0) + 1
 
     def check_password(self, password):

@@ -3,8 +3,8 @@
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Integer, String
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 UUID_LENGTH = 36
 
@@ -37,3 +37,20 @@ def fk(target, **kwargs):
     return mapped_column(
         String(UUID_LENGTH), ForeignKey(target, ondelete=ondelete), index=True, **kwargs
     )
+
+
+class Versioned:
+    """Mixin for the records staff edit: a version counter the editors bump on every save.
+
+    SQLAlchemy puts the loaded version in each UPDATE's WHERE clause, so a save whose
+    record a colleague committed in the meantime matches no row and is refused
+    (directory/staff/stale.py) instead of overwriting theirs. Only the editors bump it
+    (`version_id_generator` off): imports and the audit's timestamps leave it alone.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1,
+                                         server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls):
+        return {"version_id_col": cls.__table__.c.version, "version_id_generator": False}

@@ -7,13 +7,13 @@ from sqlalchemy import CheckConstraint, Date, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import HSDSRecord, fk
+from .base import HSDSRecord, Versioned, fk
 
 LOCATION_TYPES = ("physical", "postal", "virtual")
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-class Location(HSDSRecord, db.Model):
+class Location(HSDSRecord, Versioned, db.Model):
     """A place a service is delivered from, or a virtual one (HSDS `location`)."""
 
     __tablename__ = "location"

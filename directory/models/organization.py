@@ -4,10 +4,10 @@ from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import HSDSRecord, fk
+from .base import HSDSRecord, Versioned, fk
 
 
-class Organization(HSDSRecord, db.Model):
+class Organization(HSDSRecord, Versioned, db.Model):
     """An organization that delivers services (HSDS `organization`)."""
 
     __tablename__ = "organization"

@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import UUID_LENGTH, HSDSRecord, fk, utcnow
+from .base import UUID_LENGTH, HSDSRecord, fk, new_id, utcnow
 
 REFERRAL_STATUSES = ("suggested", "referred", "contacted", "enrolled", "could-not-reach",
                      "not-eligible", "no-capacity", "client-declined")
@@ -62,6 +62,13 @@ class ReferralList(HSDSRecord, db.Model):
     share_links = relationship("ShareLink", back_populates="referral_list",
                                order_by="ShareLink.created_at", cascade="all, delete-orphan",
                                passive_deletes=True)
+    changes = relationship("ReferralListChange", order_by="ReferralListChange.changed_at",
+                           cascade="all, delete-orphan", passive_deletes=True)
+
+    def record(self, action, by, detail=None):
+        """Note who changed the list and how (`action`, and a service's name as `detail`).
+        Nothing about the client goes here: not the reference, not the notes."""
+        self.changes.append(ReferralListChange(action=action, changed_by=by, detail=detail))
 
     def touch(self):
         """Mark the list as changed now (the retention period runs from here)."""
@@ -109,10 +116,12 @@ class ReferralList(HSDSRecord, db.Model):
         """Return the share links that still open the list."""
         return [link for link in self.share_links if link.is_active(now)]
 
-    def share(self, days, by):
-        """Create a share link valid for `days`; return (link, token). The token is not kept."""
-        token = secrets.token_urlsafe(32)  # 256 bits
-        link = ShareLink(token_hash=token_digest(token), created_by=by,
+    def share(self, days, by, token_for=None):
+        """Create a share link valid for `days`; return (link, token). The token is not kept:
+        `token_for(link id)` derives it (so it can be derived again), else it is random."""
+        link_id = new_id()
+        token = token_for(link_id) if token_for else secrets.token_urlsafe(32)  # 256 bits
+        link = ShareLink(id=link_id, token_hash=token_digest(token), created_by=by,
                          expires_at=utcnow() + timedelta(days=days))
         self.share_links.append(link)
         self.touch()
@@ -197,6 +206,18 @@ class ShareLink(HSDSRecord, db.Model):
             self.revoked_at = utcnow()
 
 
+class ReferralListChange(HSDSRecord, db.Model):
+    """One change to a referral list: who made it and when (deleted with the list)."""
+
+    __tablename__ = "referral_list_change"
+
+    referral_list_id: Mapped[str] = fk("referral_list.id")
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    changed_by: Mapped[str | None] = mapped_column(String(255))
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str | None] = mapped_column(String(255))
+
+
 def find_share_link(token):
     """Return the share link whose token is `token` (active or not), or None."""
     if not token or len(token) > 100:
@@ -227,6 +248,8 @@ def purge_lists(days, now=None):
     if count:
         _unlink_history(select(ReferralItem.id).where(ReferralItem.referral_list_id.in_(stale)))
         db.session.execute(delete(ShareLink).where(ShareLink.referral_list_id.in_(stale)))
+        db.session.execute(delete(ReferralListChange).where(
+            ReferralListChange.referral_list_id.in_(stale)))
         db.session.execute(delete(ReferralItem).where(ReferralItem.referral_list_id.in_(stale)))
         db.session.execute(delete(ReferralList).where(ReferralList.updated_at < cutoff))
     db.session.commit()

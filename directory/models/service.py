@@ -7,12 +7,12 @@ from sqlalchemy import CheckConstraint, Date, DateTime, Float, Integer, String, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import HSDSRecord, fk, utcnow
+from .base import HSDSRecord, Versioned, fk, utcnow
 
 SERVICE_STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 
 
-class Service(HSDSRecord, db.Model):
+class Service(HSDSRecord, Versioned, db.Model):
     """A service an organization delivers (HSDS `service`)."""
 
     __tablename__ = "service"

@@ -18,7 +18,8 @@ def client_needs(form):
     """Return the ClientNeeds the form describes; raise locate.LocationError for the place."""
     return matching.ClientNeeds(
         categories=list(form.categories.data or []), text=(form.text.data or "").strip(),
-        place=locate.resolve(form.near.data), radius_miles=float(form.radius.data),
+        # A client's address is looked up for this answer only, never cached.
+        place=locate.resolve(form.near.data, remember=False), radius_miles=float(form.radius.data),
         age=form.age.data, languages=list(form.languages.data or []),
         payment=form.payment.data or None, barriers=set(form.barriers.data or []),
         groups=set(form.groups.data or []), show_limited=bool(form.show_limited.data))
@@ -55,5 +56,6 @@ def _add(referral_list, service_id):
         flash(_("That service is no longer listed; it was not added."), "error")
         return None
     referral_list.add_service(service, who())
+    referral_list.record("added", who(), service.name)
     db.session.commit()
     return service

@@ -10,8 +10,18 @@ from ..models import ReferralList
 from ..models.referral import purge_list
 from . import bp
 from .forms import STATUS_LABELS, ConfirmForm, ItemForm, ReferralListForm
-from .records import item_or_404, list_or_404, lists_of, refer_required, who
-from .sharing import forget_token, shown_token
+from .records import (
+    CHANGE_LABELS,
+    item_or_404,
+    list_or_404,
+    lists_of,
+    manager_required,
+    may_manage,
+    record,
+    refer_required,
+    who,
+)
+from .sharing import shown_token
 
 
 @bp.get("/lists")
@@ -20,7 +30,8 @@ def lists():
     """Show my lists, or everyone's."""
     everyone = request.args.get("all") == "1"
     return render_template("referrals/lists.html", everyone=everyone,
-                           lists=lists_of(None if everyone else current_user))
+                           lists=lists_of(None if everyone else current_user),
+                           may_manage=may_manage)
 
 
 @bp.route("/lists/new", methods=["GET", "POST"])
@@ -46,6 +57,7 @@ def edit_list(list_id):
     if form.validate_on_submit():
         _fill(referral_list, form)
         referral_list.touch()
+        record(referral_list, "edited")
         db.session.commit()
         flash(_("List saved."), "success")
         return redirect(url_for("referrals.show_list", list_id=list_id))
@@ -68,7 +80,8 @@ def show_list(list_id):
              for item in referral_list.items}
     return render_template("referrals/list.html", referral_list=referral_list, forms=forms,
                            confirm=ConfirmForm(), statuses=STATUS_LABELS,
-                           token=shown_token(referral_list))
+                           token=shown_token(referral_list), manages=may_manage(referral_list),
+                           change_labels=CHANGE_LABELS)
 
 
 @bp.post("/lists/<list_id>/delete")
@@ -76,9 +89,9 @@ def show_list(list_id):
 def delete_list(list_id):
     """Delete a list now (its outcome counts stay)."""
     referral_list = list_or_404(list_id)
+    manager_required(referral_list)
     if ConfirmForm().validate_on_submit():
         purge_list(referral_list)
-        forget_token(list_id)
         flash(_("List deleted."), "success")
     return redirect(url_for("referrals.lists"))
 
@@ -98,6 +111,7 @@ def save_item(list_id, item_id):
     item.follow_up_on = form.follow_up_on.data
     item.note = (form.note.data or "").strip() or None
     referral_list.touch()
+    record(referral_list, "item", item.service.name)
     db.session.commit()
     flash(_("Saved: %(name)s.", name=item.service.name), "success")
     return redirect(url_for("referrals.show_list", list_id=list_id, _anchor=f"item-{item.id}"))
@@ -111,6 +125,7 @@ def move_item(list_id, item_id):
     item = item_or_404(referral_list, item_id)
     if ConfirmForm().validate_on_submit():
         referral_list.move(item, -1 if request.form.get("direction") == "up" else 1)
+        record(referral_list, "moved", item.service.name)
         db.session.commit()
     return redirect(url_for("referrals.show_list", list_id=list_id, _anchor=f"item-{item.id}"))
 
@@ -124,6 +139,7 @@ def remove_item(list_id, item_id):
     if ConfirmForm().validate_on_submit():
         name = item.service.name
         referral_list.remove(item)
+        record(referral_list, "removed", name)
         db.session.commit()
         flash(_("Removed: %(name)s.", name=name), "success")
     return redirect(url_for("referrals.show_list", list_id=list_id))
@@ -138,6 +154,7 @@ def mark_referred(list_id):
         changed = sum(item.set_status("referred", who()) for item in referral_list.items
                       if item.status == "suggested")
         referral_list.touch()
+        record(referral_list, "referred")
         db.session.commit()
         flash(_("%(count)d marked as referred.", count=changed), "success")
     return redirect(url_for("referrals.show_list", list_id=list_id))

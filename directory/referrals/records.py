@@ -3,6 +3,7 @@ the lists of a staff member or of everyone, and the refusal when a list is not t
 
 from flask import abort
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -54,3 +55,34 @@ def lists_of(user=None, limit=200):
 def who():
     """Return how the signed-in staff member is recorded on a change."""
     return current_user.email
+
+
+def may_manage(referral_list):
+    """Return whether the signed-in member may delete the list, revoke its links and see
+    its client reference among everyone's lists: its maker and admins. Colleagues may
+    still open it and follow it up."""
+    return current_user.can("admin") or referral_list.created_by_id == current_user.id
+
+
+def manager_required(referral_list):
+    """Refuse (403) anyone but the list's maker or an admin."""
+    if not may_manage(referral_list):
+        abort(403, description=_("Only the coordinator who made this list, or an admin, can "
+                                 "do that."))
+
+
+def record(referral_list, action, detail=None):
+    """Note on the list that the signed-in member changed it (see CHANGE_LABELS)."""
+    referral_list.record(action, who(), detail)
+
+
+CHANGE_LABELS = {
+    "edited": _l("Changed the title, reference, contact or notes"),
+    "added": _l("Added a service"),
+    "removed": _l("Removed a service"),
+    "moved": _l("Changed the order"),
+    "item": _l("Updated a service's status, follow-up or note"),
+    "referred": _l("Marked the suggested services referred"),
+    "shared": _l("Made a share link"),
+    "revoked": _l("Revoked a share link"),
+}

@@ -1,35 +1,43 @@
-"""Share links: making one (its token lives only in the maker's signed session, for the
-QR code and the page that shows the link), revoking one at once, and the public,
-read-only copy of a list that a link opens, with the services' details as they are today.
-An expired, revoked or unknown link says so and shows nothing of the list."""
+"""Share links: making one, showing it again to the staff member who made it (for the QR
+code and the page that shows the link), revoking one at once, and the public, read-only
+copy of a list that a link opens, with the services' details as they are today. An
+expired, revoked or unknown link says so and shows nothing of the list.
 
-from flask import current_app, flash, redirect, render_template, session, url_for
+A link's token is a keyed hash of the link's id (HMAC with SECRET_KEY): the database
+keeps only a hash of it and nothing keeps it in the clear, not even the session cookie
+(signed, but readable by whoever holds it); the server derives it again when its maker
+opens the list."""
+
+import base64
+import hashlib
+import hmac
+
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from ..extensions import db
-from ..models.referral import find_share_link
+from ..models.referral import find_share_link, token_digest
 from . import bp, printing, shared
 from .forms import ConfirmForm
-from .records import get_list, list_or_404, refer_required, who
+from .records import get_list, list_or_404, manager_required, record, refer_required, who
 
-SESSION_KEY = "share_tokens"
-MAX_REMEMBERED = 20
+
+def link_token(link_id):
+    """Return the token of the share link `link_id`."""
+    key = current_app.config["SECRET_KEY"]
+    key = key.encode() if isinstance(key, str) else key
+    digest = hmac.new(key, b"share-link:" + link_id.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 def shown_token(referral_list):
-    """Return the token of a still active link this session made for the list, or None."""
-    token = session.get(SESSION_KEY, {}).get(referral_list.id)
-    link = find_share_link(token)
-    if link is None or link.referral_list_id != referral_list.id or not link.is_active():
-        return None
-    return token
-
-
-def forget_token(list_id):
-    """Drop the token this session keeps for a list (the list is gone)."""
-    remembered = dict(session.get(SESSION_KEY, {}))
-    if remembered.pop(list_id, None) is not None:
-        session[SESSION_KEY] = remembered
+    """Return the token of the newest active link the signed-in member made for the list,
+    or None."""
+    for link in sorted(referral_list.active_links(), key=lambda k: k.created_at, reverse=True):
+        token = link_token(link.id)
+        if link.created_by == who() and token_digest(token) == link.token_hash:
+            return token
+    return None
 
 
 def share_url(token):
@@ -40,11 +48,10 @@ def ensure_link(referral_list):
     """Return a token for an active link of the list, making a link when needed."""
     token = shown_token(referral_list)
     if token is None:
-        _link, token = referral_list.share(current_app.config["SHARE_LINK_DAYS"], who())
+        _link, token = referral_list.share(current_app.config["SHARE_LINK_DAYS"], who(),
+                                           token_for=link_token)
+        record(referral_list, "shared")
         db.session.commit()
-        remembered = dict(session.get(SESSION_KEY, {}))
-        remembered[referral_list.id] = token
-        session[SESSION_KEY] = dict(list(remembered.items())[-MAX_REMEMBERED:])
     return token
 
 
@@ -65,10 +72,12 @@ def share(list_id):
 def revoke(list_id, link_id):
     """Stop a share link from working, now."""
     referral_list = list_or_404(list_id)
+    manager_required(referral_list)
     link = next((k for k in referral_list.share_links if k.id == link_id), None)
     if link is not None and ConfirmForm().validate_on_submit():
         link.revoke()
         referral_list.touch()
+        record(referral_list, "revoked")
         db.session.commit()
         flash(_("The link is revoked: it no longer opens the list."), "success")
     return redirect(url_for("referrals.show_list", list_id=list_id, _anchor="sharing"))

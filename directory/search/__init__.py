@@ -77,3 +77,8 @@ def rebuild(progress=None):
 def check():
     """Return (missing, stale, extra) service ids between the database and the index."""
     return indexer.check(store(), db.engine)
+
+
+def repair():
+    """Rewrite only the drifted services' entries; return what was found drifted."""
+    return indexer.repair(store(), db.engine)

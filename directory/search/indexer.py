@@ -193,4 +193,14 @@ def check(store, engine):
     return missing, stale, extra
 
 
-__all__ = ["IndexBusy", "check", "rebuild", "write_services"]
+def repair(store, engine):
+    """Mend drift without a rebuild: rewrite only the services `check` finds missing,
+    stale or not listed; return (missing, stale, extra) as found before the repair."""
+    missing, stale, extra = check(store, engine)
+    drifted = sorted(set(missing) | set(stale) | set(extra))
+    if drifted:
+        write_services(store, engine, drifted)
+    return missing, stale, extra
+
+
+__all__ = ["IndexBusy", "check", "rebuild", "repair", "write_services"]

@@ -1,8 +1,11 @@
 """Signing in and out, and changing one's own password.
 
-Sign-in attempts are rate-limited per account and per network address (only failed
-attempts count); a changed password signs out every other session of the account, and
-a session ends after SESSION_HOURS without a request.
+Sign-in attempts are rate-limited per account at one network address, and per network
+address (only failed attempts count): someone guessing from elsewhere cannot lock a
+colleague out. Every failed sign-in costs the same password check, so the time of the
+answer tells nobody whether an email has, or had, an account. A changed password or a
+sign-out ends the account's sessions, and a session ends after SESSION_HOURS without a
+request.
 """
 
 from functools import lru_cache
@@ -11,6 +14,7 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -28,7 +32,8 @@ def _no_account():
 
 
 def _account_key():
-    return "account:" + people.normalise_email(request.form.get("email"))
+    return "account:" + people.normalise_email(request.form.get("email")) + "|from:" + \
+        get_remote_address()
 
 
 def _failed(response):
@@ -59,9 +64,11 @@ def login():
     problem = None
     if form.validate_on_submit():
         user = people.by_email(form.email.data)
-        if user is None:
-            check_password_hash(_no_account(), form.password.data)
-        elif user.is_active and user.check_password(form.password.data):
+        # One password check whatever the account (none, deactivated, without a password).
+        known = user is not None and bool(user.password_hash)
+        matches = check_password_hash(user.password_hash if known else _no_account(),
+                                      form.password.data) and known
+        if matches and user.is_active:
             sign_in(user)
             flash(_("Signed in as %(email)s.", email=user.email), "success")
             return redirect(target)
@@ -71,8 +78,12 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    """Sign out of this session."""
+    """Sign out: the account's sessions end on the server too, so a copy of the session
+    cookie (a shared computer, a stolen one) opens nothing afterwards."""
     if ConfirmForm().validate_on_submit() or not current_user.is_authenticated:
+        if current_user.is_authenticated:
+            current_user.end_sessions()
+            db.session.commit()
         logout_user()
         session.clear()
         flash(_("You are signed out."), "success")

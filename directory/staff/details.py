@@ -8,7 +8,7 @@ from ..extensions import db
 from ..hours import parse_time
 from ..models import Location, Organization, Schedule, Service
 from ..models.location import WEEKDAYS
-from . import areas, bp, capacity, editing, weekly
+from . import areas, bp, capacity, editing, stale, weekly
 from .access import editor_required, safe_next, service_or_404
 from .forms import AreasForm, AvailabilityForm, HoursForm, PhonesForm
 
@@ -28,19 +28,39 @@ def phones(kind, owner_id):
     if owner is None:
         abort(404)
     back = url_for(endpoint, **{key: owner.id})
-    if request.method == "GET":
+
+    def opened():
         rows = [{"id": p.id, "number": p.number, "extension": p.extension,
                  "type": p.type or "voice", "description": p.description}
                 for p in owner.phones] + [{"type": "voice"}] * BLANK_ROWS
-        form = PhonesForm(data={"phones": rows})
-    else:
-        form = PhonesForm()
-    if form.validate_on_submit():
+        return PhonesForm(formdata=None, data={"phones": rows})
+
+    def apply():
         editing.save_phones(owner, [entry.data for entry in form.phones])
-        db.session.commit()
-        flash(_("Phone numbers saved."), "success")
-        return redirect(back)
-    return render_template("staff/phones.html", form=form, owner=owner, back=back)
+        return owner
+
+    form = _posted_or(opened, PhonesForm)
+    conflict = None
+    if form.validate_on_submit():
+        conflict, saved = stale.save(form, owner, opened, apply)
+        if saved is not None:
+            flash(_("Phone numbers saved."), "success")
+            return redirect(back)
+    return _page("staff/phones.html", conflict, form=form, owner=owner, back=back)
+
+
+def _posted_or(opened, form_class):
+    """Return the posted form, or on a GET the form as opened with its stamp."""
+    if request.method != "GET":
+        return form_class()
+    form = opened()
+    form.stamp.data = stale.stamp_of(form)
+    return form
+
+
+def _page(template, conflict, **values):
+    """Render an editor; a refused save (a colleague's came first) answers 409 Conflict."""
+    return render_template(template, conflict=conflict, **values), 409 if conflict else 200
 
 
 def _week_data(week, notes):
@@ -70,18 +90,26 @@ def _week_from(form):
 def service_hours(service_id):
     """Edit the weekly hours: each day closed, open 24 hours, or one or two time ranges."""
     record = service_or_404(service_id)
-    week, notes = weekly.read_week(record.schedules)
-    form = HoursForm(data=_week_data(week, notes)) if request.method == "GET" else HoursForm()
+
+    def opened():
+        return HoursForm(formdata=None, data=_week_data(*weekly.read_week(record.schedules)))
+
+    def apply():
+        return weekly.write_week(record, _week_from(form), form.notes.data, Schedule)
+
+    form = _posted_or(opened, HoursForm)
+    conflict = None
     if form.validate_on_submit():
-        if weekly.write_week(record, _week_from(form), form.notes.data, Schedule):
-            db.session.commit()
-            flash(_("Hours saved."), "success")
-        else:
-            flash(_("The hours were already like that; nothing changed."), "info")
-        return redirect(url_for("staff.service", service_id=record.id))
+        conflict, changed = stale.save(form, record, opened, apply)
+        if changed is not None:
+            if changed:
+                flash(_("Hours saved."), "success")
+            else:
+                flash(_("The hours were already like that; nothing changed."), "info")
+            return redirect(url_for("staff.service", service_id=record.id))
     kept = [s for s in record.schedules if not weekly.editable(s)]
-    return render_template("staff/hours.html", form=form, service=record, days=WEEKDAYS,
-                           kept=kept)
+    return _page("staff/hours.html", conflict, form=form, service=record, days=WEEKDAYS,
+                 kept=kept)
 
 
 @bp.route("/services/<service_id>/areas", methods=["GET", "POST"])
@@ -91,12 +119,16 @@ def service_areas(service_id):
     record = service_or_404(service_id)
     shown = {a.id: areas.parse_extent(a.extent) for a in record.service_areas
              if a.extent_type == "text" and areas.parse_extent(a.extent)}
-    if request.method == "GET":
-        rows = [{"id": a.id, "kind": shown[a.id][0], "value": shown[a.id][1], "name": a.name}
-                for a in record.service_areas if a.id in shown] + [{}] * BLANK_ROWS
-        form = AreasForm(data={"areas": rows})
-    else:
-        form = AreasForm()
+
+    def opened():
+        now = {a.id: areas.parse_extent(a.extent) for a in record.service_areas
+               if a.extent_type == "text" and areas.parse_extent(a.extent)}
+        rows = [{"id": a.id, "kind": now[a.id][0], "value": now[a.id][1], "name": a.name}
+                for a in record.service_areas if a.id in now] + [{}] * BLANK_ROWS
+        return AreasForm(formdata=None, data={"areas": rows})
+
+    form = _posted_or(opened, AreasForm)
+    conflict = None
     if form.validate_on_submit():
         rows, ok = [], True
         for entry in form.areas:
@@ -116,12 +148,13 @@ def service_areas(service_id):
             row["name"] = (row["name"] or "").strip() or default_name
             rows.append(row)
         if ok:
-            editing.save_areas(record, rows)
-            db.session.commit()
-            flash(_("Service areas saved."), "success")
-            return redirect(url_for("staff.service", service_id=record.id))
+            conflict, saved = stale.save(form, record, opened,
+                                         lambda: editing.save_areas(record, rows) or record)
+            if saved is not None:
+                flash(_("Service areas saved."), "success")
+                return redirect(url_for("staff.service", service_id=record.id))
     other = [a for a in record.service_areas if a.id not in shown]
-    return render_template("staff/areas.html", form=form, service=record, other=other)
+    return _page("staff/areas.html", conflict, form=form, service=record, other=other)
 
 
 @bp.route("/services/<service_id>/availability", methods=["GET", "POST"])
@@ -129,14 +162,22 @@ def service_areas(service_id):
 def availability(service_id):
     """Update beds or seats free, whether new clients are accepted, and the waitlist."""
     record = service_or_404(service_id)
-    form = AvailabilityForm(data=capacity.current(record)) if request.method == "GET" \
-        else AvailabilityForm()
-    if form.validate_on_submit():
+
+    def opened():
+        return AvailabilityForm(formdata=None, data=capacity.current(record))
+
+    def apply():
         capacity.update(record, capacity.unit_named(form.unit.data), form.accepting.data,
                         form.available.data, form.maximum.data, form.waitlist_weeks.data,
                         form.note.data)
-        db.session.commit()
-        flash(_("Availability updated for “%(name)s”.", name=record.name), "success")
-        target = url_for("staff.service", service_id=record.id)
-        return redirect(safe_next(request.args.get("next"), target))
-    return render_template("staff/availability.html", form=form, service=record)
+        return record
+
+    form = _posted_or(opened, AvailabilityForm)
+    conflict = None
+    if form.validate_on_submit():
+        conflict, saved = stale.save(form, record, opened, apply)
+        if saved is not None:
+            flash(_("Availability updated for “%(name)s”.", name=record.name), "success")
+            target = url_for("staff.service", service_id=record.id)
+            return redirect(safe_next(request.args.get("next"), target))
+    return _page("staff/availability.html", conflict, form=form, service=record)

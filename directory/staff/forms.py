@@ -48,6 +48,12 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+class EditForm(FlaskForm):
+    """A form that edits a record: it carries the stamp of the record as it was opened."""
+
+    stamp = HiddenField()
+
+
 def _optional_text(label, length=SHORT, **kwargs):
     return StringField(label, [Optional(), Length(max=length)], **kwargs)
 
@@ -56,7 +62,7 @@ def _optional_area(label):
     return TextAreaField(label, [Optional(), Length(max=LONG)], render_kw={"rows": 5})
 
 
-class OrganizationForm(FlaskForm):
+class OrganizationForm(EditForm):
     name = StringField(_l("Name"), [DataRequired(_l("Enter the organization's name.")),
                                     Length(max=SHORT)])
     alternate_name = _optional_text(_l("Other name"))
@@ -67,7 +73,7 @@ class OrganizationForm(FlaskForm):
     website = StringField(_l("Website"), [Optional(), Length(max=500), WebAddress()])
 
 
-class ServiceForm(FlaskForm):
+class ServiceForm(EditForm):
     organization_id = SelectField(_l("Organization"), choices=[], validate_choice=True)
     name = StringField(_l("Name"), [DataRequired(_l("Enter the service's name.")),
                                     Length(max=SHORT)])
@@ -127,7 +133,7 @@ class PhoneRow(Form):
                                      "code."))
 
 
-class PhonesForm(FlaskForm):
+class PhonesForm(EditForm):
     phones = FieldList(FormField(PhoneRow), min_entries=1, max_entries=30)
 
 
@@ -165,7 +171,7 @@ class DayHours(Form):
         return False
 
 
-class HoursForm(FlaskForm):
+class HoursForm(EditForm):
     notes = _optional_area(_l("Notes about the hours"))
 
 
@@ -184,11 +190,11 @@ class AreaRow(Form):
     remove = BooleanField(_l("Remove this area"))
 
 
-class AreasForm(FlaskForm):
+class AreasForm(EditForm):
     areas = FieldList(FormField(AreaRow), min_entries=1, max_entries=30)
 
 
-class LocationForm(FlaskForm):
+class LocationForm(EditForm):
     name = StringField(_l("Name"), [DataRequired(_l("Enter a name, like “Main office”.")),
                                     Length(max=SHORT)])
     location_type = SelectField(_l("Kind of place"), choices=[
@@ -231,7 +237,7 @@ class LocationForm(FlaskForm):
         self._coordinate(field, -180, 180)
 
 
-class AvailabilityForm(FlaskForm):
+class AvailabilityForm(EditForm):
     unit = SelectField(_l("Counted in"), choices=[
         ("beds", _l("Beds")), ("seats", _l("Seats")), ("places", _l("Places"))],
         default="beds")

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from .. import catalogue
 from ..extensions import db
 from ..models import Location
-from . import attention, bp, history, placing
+from . import attention, bp, history, placing, stale
 from .access import editor_required, staff_required
 from .account_forms import ConfirmForm
 from .forms import LocationForm
@@ -31,7 +31,8 @@ def _location_or_404(location_id):
 
 
 def _save(form, location, organization):
-    """Apply a valid form; return the location, or None with a field error."""
+    """Apply a valid form (uncommitted); return how the location was placed on the map,
+    or None with a field error."""
     data = form.data
     try:
         coordinates = placing.coordinates_for(location, data)
@@ -43,16 +44,20 @@ def _save(form, location, organization):
                           [s for s in organization.services if s.id in chosen])
     location.organization = organization
     db.session.add(location)
-    db.session.commit()
-    if coordinates[2] in PLACED:
-        flash(str(PLACED[coordinates[2]]), "info")
-    return location
+    return coordinates[2]
 
 
-def _form(location, organization):
-    form = LocationForm(obj=location) if request.method == "GET" and location else LocationForm()
+def _placed(how):
+    if how in PLACED:
+        flash(str(PLACED[how]), "info")
+
+
+def _form(location, organization, opened=False):
+    """Return the location form: posted, or (`opened`, or a GET) filled from the record."""
+    opened = opened or (request.method == "GET" and location is not None)
+    form = LocationForm(formdata=None, obj=location) if opened else LocationForm()
     form.services.choices = [(s.id, s.name) for s in organization.services]
-    if request.method == "GET" and location is not None:
+    if opened:
         address = location.address
         for field in placing.ADDRESS_FIELDS:
             form[field].data = getattr(address, field) if address else None
@@ -82,8 +87,11 @@ def new_location():
     if request.method == "GET":
         form.services.data = [service.id] if service else []
     if form.validate_on_submit():
-        record = _save(form, Location(), organization)
-        if record is not None:
+        record = Location()
+        how = _save(form, record, organization)
+        if how is not None:
+            db.session.commit()
+            _placed(how)
             flash(_("Location added."), "success")
             return redirect(url_for("staff.location", location_id=record.id))
     return render_template("staff/location_form.html", form=form, location=None,
@@ -96,11 +104,20 @@ def edit_location(location_id):
     """Edit a location, its address, its place on the map and the services held there."""
     record = _location_or_404(location_id)
     form = _form(record, record.organization)
-    if form.validate_on_submit() and _save(form, record, record.organization) is not None:
-        flash(_("Location saved."), "success")
-        return redirect(url_for("staff.location", location_id=record.id))
+    if request.method == "GET":
+        form.stamp.data = stale.stamp_of(form)
+    conflict = None
+    if form.validate_on_submit():
+        conflict, how = stale.save(
+            form, record, lambda: _form(record, record.organization, opened=True),
+            lambda: _save(form, record, record.organization))
+        if how is not None:
+            _placed(how)
+            flash(_("Location saved."), "success")
+            return redirect(url_for("staff.location", location_id=record.id))
     return render_template("staff/location_form.html", form=form, location=record,
-                           organization=record.organization)
+                           organization=record.organization,
+                           conflict=conflict), 409 if conflict else 200
 
 
 @bp.route("/locations/<location_id>/retire", methods=["GET", "POST"])

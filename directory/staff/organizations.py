@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from ..extensions import db
 from ..models import Organization
-from . import attention, bp, editing, history
+from . import attention, bp, editing, history, stale
 from .access import editor_required, staff_required
 from .account_forms import ConfirmForm
 from .forms import OrganizationForm
@@ -57,13 +57,25 @@ def new_organization():
 def edit_organization(organization_id):
     """Edit an organization's details."""
     record = _organization_or_404(organization_id)
-    form = OrganizationForm(obj=record) if request.method == "GET" else OrganizationForm()
-    if form.validate_on_submit():
+
+    def opened():
+        return OrganizationForm(formdata=None, obj=record)
+
+    def apply():
         editing.assign(record, form.data, editing.ORGANIZATION_FIELDS)
-        db.session.commit()
-        flash(_("Saved."), "success")
-        return redirect(url_for("staff.organization", organization_id=record.id))
-    return render_template("staff/organization_form.html", form=form, organization=record)
+        return record
+
+    form = opened() if request.method == "GET" else OrganizationForm()
+    if request.method == "GET":
+        form.stamp.data = stale.stamp_of(form)
+    conflict = None
+    if form.validate_on_submit():
+        conflict, saved = stale.save(form, record, opened, apply)
+        if saved is not None:
+            flash(_("Saved."), "success")
+            return redirect(url_for("staff.organization", organization_id=record.id))
+    return render_template("staff/organization_form.html", form=form, organization=record,
+                           conflict=conflict), 409 if conflict else 200
 
 
 @bp.route("/organizations/<organization_id>/retire", methods=["GET", "POST"])

@@ -9,7 +9,7 @@ from .. import catalogue, hours
 from ..extensions import db
 from ..labels import term_label
 from ..models import Service
-from . import attention, bp, capacity, editing, history
+from . import attention, bp, capacity, editing, history, stale
 from .access import editor_required, safe_next, service_or_404, staff_required, today
 from .account_forms import ConfirmForm, RetireForm
 from .forms import ServiceForm
@@ -45,8 +45,17 @@ def service(service_id):
         takes_availability=capacity.takes_availability(record))
 
 
+def _opened(service, groups):
+    """Return the edit form filled from the service as it is now."""
+    form = ServiceForm(formdata=None, obj=service)
+    _prepare(form, groups)
+    _fill(form, service)
+    return form
+
+
 def _save(form, service, groups):
-    """Apply a valid form to `service`; return False (with a field error) if it cannot."""
+    """Apply a valid form to `service` (uncommitted); return None (with a field error) if
+    it cannot."""
     languages, unknown = editing.parse_languages(form.languages.data,
                                                  service.languages if service else ())
     if unknown:
@@ -64,7 +73,6 @@ def _save(form, service, groups):
         else None
     if suggestion is not None and suggestion.is_open and suggestion.service_id == service.id:
         suggestion.resolve("applied", current_user.email)
-    db.session.commit()
     return service
 
 
@@ -81,6 +89,7 @@ def new_service():
     if form.validate_on_submit():
         record = _save(form, None, groups)
         if record is not None:
+            db.session.commit()
             flash(_("Service created. Add its location, phones and hours next."), "success")
             return redirect(url_for("staff.service", service_id=record.id))
     return render_template("staff/service_form.html", form=form, service=None)
@@ -92,20 +101,26 @@ def edit_service(service_id):
     """Edit a service's details; opened from a suggestion, saving marks it applied."""
     record = service_or_404(service_id)
     groups = _term_groups()
-    form = ServiceForm(obj=record) if request.method == "GET" else ServiceForm()
-    _prepare(form, groups)
     if request.method == "GET":
-        _fill(form, record)
+        form = _opened(record, groups)
+        form.stamp.data = stale.stamp_of(form)
         form.suggestion_id.data = request.args.get("suggestion", "")
+    else:
+        form = ServiceForm()
+        _prepare(form, groups)
     suggestion = attention.suggestion(form.suggestion_id.data) if form.suggestion_id.data \
         else None
     if suggestion is not None and suggestion.service_id != record.id:
         suggestion = None
-    if form.validate_on_submit() and _save(form, record, groups) is not None:
-        flash(_("Saved. The public page and search show the change now."), "success")
-        return redirect(url_for("staff.service", service_id=record.id))
+    conflict = None
+    if form.validate_on_submit():
+        conflict, saved = stale.save(form, record, lambda: _opened(record, groups),
+                                     lambda: _save(form, record, groups))
+        if saved is not None:
+            flash(_("Saved. The public page and search show the change now."), "success")
+            return redirect(url_for("staff.service", service_id=record.id))
     return render_template("staff/service_form.html", form=form, service=record,
-                           suggestion=suggestion)
+                           suggestion=suggestion, conflict=conflict), 409 if conflict else 200
 
 
 @bp.post("/services/<service_id>/verify")

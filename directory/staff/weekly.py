@@ -73,25 +73,42 @@ def plan(week):
 
 
 def write_week(service, week, notes, schedule_class):
-    """Make the service's weekly rows say `week` (and `notes`); return whether they changed."""
+    """Make the service's weekly rows say `week` (and `notes`); return whether they changed.
+
+    The notes field edits the note the editor showed (the first row's); every other row
+    keeps its own note, and a row rewritten for new times keeps the note of the row it
+    replaces on the same days.
+    """
     wanted = plan(week)
-    existing, changed = {}, False
+    shown = read_week(service.schedules)[1]
+    existing, replaced, changed = {}, {}, False
     for schedule in list(service.schedules):
         if editable(schedule):
             span = (clock(schedule.opens_at), clock(schedule.closes_at))
             if span in existing or span not in wanted:
+                for day in schedule.days if schedule.description else ():
+                    replaced.setdefault(day, schedule.description)
                 service.schedules.remove(schedule)
                 changed = True
             else:
                 existing[span] = schedule
-    notes = (notes or "").strip() or None
-    for index, (span, days) in enumerate(wanted.items()):
+    rows = []
+    for span, days in wanted.items():
         row = existing.get(span)
         if row is None:
             row = schedule_class(freq="WEEKLY", opens_at=span[0], closes_at=span[1])
             service.schedules.append(row)
             changed = True
-        byday, description = ",".join(days), notes if index == 0 else None
+            description = next((replaced[day] for day in days if day in replaced), None)
+        else:
+            description = row.description
+        rows.append([row, days, description])
+    notes = (notes or "").strip() or None
+    if notes != shown and rows:
+        carrier = next((entry for entry in rows if shown and entry[2] == shown), rows[0])
+        carrier[2] = notes
+    for row, days, description in rows:
+        byday = ",".join(days)
         if (row.byday, row.description) != (byday, description):
             row.byday, row.description = byday, description
             changed = True
