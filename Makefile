@@ -45,7 +45,7 @@ run: install
 	$(FLASK) seed --if-empty
 	@if $(FLASK) --help | grep -q reindex; then $(FLASK) reindex; fi
 	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
-	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+	$(BIN)/gunicorn -c gunicorn.conf.py --workers $(WORKERS) --bind 127.0.0.1:$(PORT) wsgi:app
 
 lint: install-test
 	$(BIN)/ruff check .

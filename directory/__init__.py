@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import config
+from . import config, logs
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,10 +36,10 @@ def create_app(test_config=None):
     login_manager.init_app(app)
     limiter.init_app(app)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "directory" / "translations"))
-    from .i18n import remember_choice, select_locale
+    from .i18n import keep_in_links, select_locale
 
     babel.init_app(app, locale_selector=select_locale)
-    app.after_request(remember_choice)
+    app.url_defaults(keep_in_links)
     _enable_sqlite_foreign_keys(app)
 
     from . import accounts, cli, errors, filters, search  # noqa: F401 (accounts: user loader)
@@ -65,6 +65,7 @@ def create_app(test_config=None):
 
     if not app.debug and not app.testing:
         logging.basicConfig(level=logging.INFO)
+    logs.install_filter(app.logger)
     return app
 
 

@@ -41,7 +41,9 @@ def defaults(instance_path):
     instance = Path(instance_path)
     return {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'directory.db'}",
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # hide_parameters: a database error is logged without the values (search words, a
+        # client reference) that were bound into its statement.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "SEARCH_INDEX_DIR": str(instance / "search-index"),
         # A reindex of 100,000 services took 48 s with 4 GiB of write buffer and 78 s with
         # 1 GiB (bench/README.md): Whoosh spills to disk and merges when the buffer is full.

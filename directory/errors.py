@@ -4,6 +4,7 @@ from flask import render_template, request
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
+from .logs import redact_path
 
 
 def wants_json():
@@ -26,7 +27,8 @@ def init_app(app):
     @app.errorhandler(Exception)
     def server_error(exc):
         db.session.rollback()
-        app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+        app.logger.exception("Unhandled error on %s %s", request.method,
+                             redact_path(request.path))
         if wants_json():
             body = {"status": 500, "title": "Internal Server Error",
                     "detail": "Something went wrong on our side. It has been logged."}
