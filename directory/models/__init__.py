@@ -3,6 +3,7 @@
 from .account import ROLES, User, WeakPassword
 from .audit import ChangeRecord
 from .base import new_id, utcnow
+from .clinic import ClinicProfile
 from .geocode import GeocodeResult
 from .location import (
     LOCATION_TYPES,
@@ -18,6 +19,7 @@ from .referral import (
     REFERRAL_STATUSES,
     ReferralItem,
     ReferralList,
+    ReferralSend,
     ReferralStatusChange,
     ShareLink,
 )
@@ -44,6 +46,7 @@ __all__ = [
     "Address",
     "Attribute",
     "ChangeRecord",
+    "ClinicProfile",
     "Contact",
     "CostOption",
     "GeocodeResult",
@@ -53,6 +56,7 @@ __all__ = [
     "Phone",
     "ReferralItem",
     "ReferralList",
+    "ReferralSend",
     "ReferralStatusChange",
     "Schedule",
     "Service",
