@@ -55,6 +55,9 @@ def create_app(test_config=None):
 
     audit.register(db.session)
     security.init_app(app)
+    from . import maps
+
+    maps.init_app(app)
     staff.init_app(app)
     from . import referrals
 

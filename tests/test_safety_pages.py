@@ -65,3 +65,25 @@ def test_treatment_service_pages_show_the_helpline(visitor):
     rides = _text(visitor.get("/search?near=92630&category=transportation"))
     ride = re.search(r'href="(/services/[^"?]+)', rides).group(1)
     assert "1-800-662-4357" not in _text(visitor.get(ride))
+
+
+def test_the_map_is_served_from_this_site_and_tiles_are_allowed_only_from_the_tile_server(
+        visitor, seeded_app):
+    response = visitor.get("/search?near=92630&category=residential-treatment")
+    page = _text(response)
+    assert 'data-leaflet-js="/vendor/leaflet/leaflet.js"' in page and "Show map" in page
+    assert "img-src 'self' data: https://tile.openstreetmap.org;" in \
+        response.headers["Content-Security-Policy"]
+    assert "script-src 'self';" in response.headers["Content-Security-Policy"]
+    assert "leaflet.js" not in page.split("data-leaflet-js=")[0]  # not loaded up front
+    leaflet = visitor.get("/vendor/leaflet/leaflet.js")
+    assert leaflet.status_code == 200 and b"Leaflet" in leaflet.data[:400]
+    assert visitor.get("/vendor/leaflet/images/marker-icon.png").status_code == 200
+    assert visitor.get("/vendor/leaflet/../../../etc/passwd").status_code == 404
+    seeded_app.config["MAP_TILE_URL"] = ""
+    try:
+        response = visitor.get("/search?near=92630&category=residential-treatment")
+        assert "data-map" not in _text(response)
+        assert "img-src 'self' data:;" in response.headers["Content-Security-Policy"]
+    finally:
+        seeded_app.config["MAP_TILE_URL"] = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
