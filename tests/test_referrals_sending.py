@@ -119,8 +119,9 @@ def test_a_list_is_emailed_and_the_address_is_kept_nowhere(coordinator_client, c
     assert "Casa Esperanza Peer Group" in body and "Harbor Residential Program" in body
     assert "Ask for Maria, mention Dr. Lee sent you" in body and "988" in body
     assert "1-800-662-4357" in body and "JD-4411" not in body
-    link = re.search(r"http://localhost(/shared/[A-Za-z0-9_-]+)", body).group(1)
-    assert "Casa Esperanza Peer Group" in _page(client.get(link))  # the link opens the list
+    link = re.search(r"http://localhost(/shared/[A-Za-z0-9_-]+\?lang=es)", body).group(1)
+    # The link opens the list, and carries the message's language (?lang=es) for its page.
+    assert "Casa Esperanza Peer Group" in _page(client.get(link))
 
     page = _page(coordinator_client.get(response.headers["Location"]))
     assert "Sent by email" in page and ADDRESS not in page

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from directory import models as m
 from directory.extensions import db
 from tests import builders
-from tests.conftest import form_values, sign_in
+from tests.conftest import STAFF_PASSWORD, form_values, sign_in
 
 
 def _text(response):
@@ -149,3 +149,24 @@ def test_staff_see_a_way_to_the_workspace_on_public_pages(client, staff_users):
     page = _text(client.get(f"/services/{service.id}"))
     assert f'href="/staff/services/{service.id}"' in page
     assert "Sign out coordinator@clinic.example.org" in page
+
+
+def test_staff_sending_a_suggestion_keep_the_session_token(app_with, staff_users):
+    service = builders.service("Staff Token Clinic")
+    client = app_with(WTF_CSRF_ENABLED=True).test_client()
+    login = form_values(_text(client.get("/staff/login")))
+    assert sign_in_with_token(client, login["csrf_token"]).status_code == 302
+    url = f"/services/{service.id}/suggest"
+    form = form_values(_text(client.get(url)))
+    assert "form_token" not in form  # signed in: the session's CSRF token, as on staff forms
+    assert client.post(url, data={"body": "Hours changed.",
+                                  "form_token": "x"}).status_code == 400
+    response = client.post(url, data={"body": "Hours changed.", "csrf_token": form["csrf_token"]})
+    assert response.status_code == 302
+    assert len(_suggestions()) == 1
+
+
+def sign_in_with_token(client, token):
+    return client.post("/staff/login", data={"email": "editor@clinic.example.org",
+                                             "password": STAFF_PASSWORD, "csrf_token": token})
+

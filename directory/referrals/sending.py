@@ -18,7 +18,7 @@ from . import bp, outgoing, printing
 from .forms import SendEmailForm, SendTextForm
 from .lists import render_list
 from .records import list_or_404, refer_required, who
-from .sharing import ensure_link, share_url
+from .sharing import ensure_link
 
 
 def _sender():
@@ -55,7 +55,9 @@ def _send(list_id, channel):
     if not ready or not form.validate_on_submit():
         return render_list(referral_list, email_form=forms["email"], text_form=forms["sms"],
                            status=400)
-    url = share_url(ensure_link(referral_list))
+    # The link opens the list in the language the message is written in.
+    url = url_for("shared.shared_list", token=ensure_link(referral_list),
+                  lang=form.language.data, _external=True)
     try:
         with force_locale(form.language.data):
             sheet = printing.build_sheet(referral_list)
