@@ -68,7 +68,8 @@ def create_app(test_config=None):
 
     if not app.debug and not app.testing:
         logging.basicConfig(level=logging.INFO)
-    logs.install_filter(app.logger)
+    # werkzeug's logger writes the development server's request lines (`flask run`).
+    logs.install_filter(app.logger, logging.getLogger("werkzeug"))
     return app
 
 

@@ -46,9 +46,9 @@ def install_filter(*loggers):
     """Add a RedactingFilter to each logger and to every handler it or the root writes to."""
     redacting = RedactingFilter()
     for logger in (*loggers, logging.getLogger()):
-        logger.addFilter(redacting)
-        for handler in logger.handlers:
-            handler.addFilter(redacting)
+        for target in (logger, *logger.handlers):
+            if not any(isinstance(each, RedactingFilter) for each in target.filters):
+                target.addFilter(redacting)
 
 
 class AccessLogger(Logger):
