@@ -8,7 +8,7 @@ WORKERS ?= 2
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 FLASK := $(BIN)/flask --app directory
 
-.PHONY: run test install install-test translations messages lint clean
+.PHONY: run test install install-test translations messages lint clean fonts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,17 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed translations
-install-test: $(VENV)/.installed-test translations
+install: $(VENV)/.installed translations fonts
+install-test: $(VENV)/.installed-test translations fonts
+
+# PDFs embed DejaVu Sans so every language prints (Debian's fonts-dejavu-core). Installed
+# here when missing and apt-get can; otherwise PDFs fall back to Latin-1 and say so in the log.
+DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+fonts:
+	@test -f $(DEJAVU) || (command -v apt-get >/dev/null && \
+		(DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null))) \
+		|| echo "fonts-dejavu-core is not installed: PDFs print Latin-1 only (apt-get install fonts-dejavu-core)"
 
 # Compiled catalogs (.mo) are built here, never committed. Fuzzy entries are not used: an
 # interface sentence stays English rather than show a guessed translation.
@@ -45,7 +54,7 @@ run: install
 	$(FLASK) seed --if-empty
 	@if $(FLASK) --help | grep -q reindex; then $(FLASK) reindex; fi
 	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
-	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+	$(BIN)/gunicorn -c gunicorn.conf.py --workers $(WORKERS) --bind 127.0.0.1:$(PORT) wsgi:app
 
 lint: install-test
 	$(BIN)/ruff check .

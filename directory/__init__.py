@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import config
+from . import config, logs
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,10 +38,10 @@ def create_app(test_config=None):
 
     limiter.init_app(app)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "directory" / "translations"))
-    from .i18n import remember_choice, select_locale
+    from .i18n import keep_in_links, select_locale
 
     babel.init_app(app, locale_selector=select_locale)
-    app.after_request(remember_choice)
+    app.url_defaults(keep_in_links)
     _enable_sqlite_foreign_keys(app)
 
     from . import accounts, cli, errors, filters, search  # noqa: F401 (accounts: user loader)
@@ -57,6 +57,9 @@ def create_app(test_config=None):
 
     audit.register(db.session)
     security.init_app(app)
+    from . import maps
+
+    maps.init_app(app)
     staff.init_app(app)
     from . import referrals
 
@@ -67,6 +70,8 @@ def create_app(test_config=None):
 
     if not app.debug and not app.testing:
         logging.basicConfig(level=logging.INFO)
+    # werkzeug's logger writes the development server's request lines (`flask run`).
+    logs.install_filter(app.logger, logging.getLogger("werkzeug"))
     return app
 
 

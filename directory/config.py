@@ -36,6 +36,21 @@ ENV_KEYS = {
     "SESSION_COOKIE_SECURE": ("SESSION_COOKIE_SECURE", lambda text: text.lower() in
                               ("1", "true", "yes", "on")),
     "PROXY_FIX": ("PROXY_FIX", int),
+    "EXIT_URL": ("EXIT_URL", str),
+    "MAP_TILE_URL": ("MAP_TILE_URL", str),
+    "MAP_ATTRIBUTION": ("MAP_ATTRIBUTION", str),
+    "MAIL_SERVER": ("MAIL_SERVER", str),
+    "MAIL_PORT": ("MAIL_PORT", int),
+    "MAIL_USERNAME": ("MAIL_USERNAME", str),
+    "MAIL_PASSWORD": ("MAIL_PASSWORD", str),
+    "MAIL_SECURITY": ("MAIL_SECURITY", str),
+    "MAIL_FROM": ("MAIL_FROM", str),
+    "SMS_API_URL": ("SMS_API_URL", str),
+    "SMS_ACCOUNT": ("SMS_ACCOUNT", str),
+    "SMS_API_KEY": ("SMS_API_KEY", str),
+    "SMS_FROM": ("SMS_FROM", str),
+    "SEND_LIMIT": ("SEND_LIMIT", str),
+    "PDF_FONT_DIR": ("PDF_FONT_DIR", str),
 }
 
 
@@ -44,7 +59,9 @@ def defaults(instance_path):
     instance = Path(instance_path)
     return {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'directory.db'}",
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # hide_parameters: a database error is logged without the values (search words, a
+        # client reference) that were bound into its statement.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "SEARCH_INDEX_DIR": str(instance / "search-index"),
         # A reindex of 100,000 services took 48 s with 4 GiB of write buffer and 78 s with
         # 1 GiB (bench/README.md): Whoosh spills to disk and merges when the buffer is full.
@@ -55,7 +72,7 @@ def defaults(instance_path):
         "GEOCODER_TIMEOUT": 5.0,
         "DIRECTORY_TIMEZONE": "America/Los_Angeles",
         "DIRECTORY_NAME": "Recovery Resource Directory",
-        "CLINIC_NAME": "Your clinic",
+        "CLINIC_NAME": "",
         "DIRECTORY_AREA": "",  # empty: named from the counties of the in-person services
         "RATELIMIT_STORAGE_URI": "database://",  # directory/throttle.py: one count for all workers
         "SESSION_HOURS": 8.0,
@@ -68,6 +85,23 @@ def defaults(instance_path):
         "SUGGESTION_LIMIT": "5 per hour",
         "SESSION_COOKIE_SECURE": False,
         "PROXY_FIX": 0,
+        # Where "Leave this site" goes: a site nobody would wonder about in a history.
+        "EXIT_URL": "https://www.weather.gov/",
+        "MAP_TILE_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "MAP_ATTRIBUTION": "© OpenStreetMap contributors",
+        "MAIL_SERVER": "",
+        "MAIL_PORT": 587,
+        "MAIL_USERNAME": "",
+        "MAIL_PASSWORD": "",
+        "MAIL_SECURITY": "starttls",  # starttls | ssl | none
+        "MAIL_FROM": "",
+        "SMS_API_URL": "",
+        "SMS_ACCOUNT": "",
+        "SMS_API_KEY": "",
+        "SMS_FROM": "",
+        "SEND_LIMIT": "20 per hour",
+        # DejaVu Sans for PDFs in every language (Debian: fonts-dejavu-core).
+        "PDF_FONT_DIR": "/usr/share/fonts/truetype/dejavu",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,

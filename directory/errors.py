@@ -6,6 +6,7 @@ from flask import make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
+from .logs import redact_path
 
 PLAIN_PAGE = ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{code}</title>"
               "<h1>{code}</h1><p>Something went wrong. Please go back and try again.</p>"
@@ -39,8 +40,9 @@ def init_app(app):
     @app.errorhandler(Exception)
     def server_error(exc):
         db.session.rollback()
-        # %r: a path can carry control characters; the log gets them escaped, not raw.
-        app.logger.exception("Unhandled error on %s %r", request.method, request.path)
+        # redacted (share tokens), and %r: a path's control characters are escaped, not raw
+        app.logger.exception("Unhandled error on %s %r", request.method,
+                             redact_path(request.path))
         if wants_json():
             body = {"status": 500, "title": "Internal Server Error",
                     "detail": "Something went wrong on our side. It has been logged."}

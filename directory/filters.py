@@ -8,16 +8,16 @@ from zoneinfo import ZoneInfo
 from flask import current_app, request, url_for
 from flask_babel import format_date, get_locale, gettext, ngettext
 
-from . import hours, labels
-from .i18n import LANGUAGES
+from . import helplines, hours, labels
+from .i18n import LANGUAGES, language_field
 from .sample import sample_data_loaded
 
 
 def time_of_day(value):
-    """Return a `time` as "9:00 AM" (English) or "9:00" (24-hour, Spanish)."""
+    """Return a `time` as "9:00 AM" (English) or "09:00" (24-hour, Spanish, Vietnamese)."""
     if value is None:
         return ""
-    if str(get_locale()) == "es":
+    if str(get_locale()) != "en":
         return value.strftime("%H:%M")
     return value.strftime("%I:%M %p").lstrip("0")
 
@@ -153,7 +153,10 @@ def init_app(app):
         DAY_NAMES=hours.DAY_NAMES, term_label=labels.term_label,
         language_label=labels.language_label, filter_label=labels.filter_label,
         GROUP_LABELS=labels.GROUPS, FLAG_LABELS=labels.FLAGS, HOME_TILES=labels.HOME_TILES,
-        toggle_url=toggle_url, miles=miles,
+        toggle_url=toggle_url, miles=miles, language_field=language_field,
+        SAMHSA_NUMBER=helplines.SAMHSA_NUMBER, SAMHSA_TEL=helplines.SAMHSA_TEL,
+        is_treatment_search=helplines.is_treatment_search,
+        is_treatment_service=helplines.is_treatment_service,
     )
 
     @app.context_processor

@@ -1,26 +1,44 @@
-"""Interface language: English or Spanish, from the header switch (remembered in a
-cookie) or else the browser's Accept-Language. Records stay as entered."""
+"""Interface language: English, Spanish or Vietnamese. A choice made in the header's switch
+travels in the link (`?lang=vi`), kept by every link and form the page builds, so no
+cookie is needed; without one the browser's Accept-Language decides. Records stay as
+entered."""
 
 from flask import has_request_context, request
+from markupsafe import Markup, escape
 
-LANGUAGES = {"en": "English", "es": "Español"}
-COOKIE = "lang"
+LANGUAGES = {"en": "English", "es": "Español", "vi": "Tiếng Việt"}
+PARAMETER = "lang"
+# Links that go to other systems or files, where the interface language means nothing.
+NOT_CARRIED = ("static", "vendor_static")
+
+
+def chosen_language():
+    """Return the language this request's link carries, or None."""
+    if not has_request_context():
+        return None
+    chosen = request.args.get(PARAMETER)
+    return chosen if chosen in LANGUAGES else None
 
 
 def select_locale():
     """Return the interface language for this request (English outside a request)."""
     if not has_request_context():
         return "en"
-    chosen = request.args.get("lang") or request.cookies.get(COOKIE)
-    if chosen in LANGUAGES:
-        return chosen
-    return request.accept_languages.best_match(list(LANGUAGES)) or "en"
+    return chosen_language() or request.accept_languages.best_match(list(LANGUAGES)) or "en"
 
 
-def remember_choice(response):
-    """Keep a language picked with ?lang= for the next visits."""
-    chosen = request.args.get("lang")
-    if chosen in LANGUAGES and request.cookies.get(COOKIE) != chosen:
-        response.set_cookie(COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax",
-                            httponly=True, secure=request.is_secure)
-    return response
+def keep_in_links(endpoint, values):
+    """Add the chosen language to every URL built for this request (Flask url_defaults)."""
+    chosen = chosen_language()
+    if chosen and PARAMETER not in values and endpoint not in NOT_CARRIED \
+            and not (endpoint or "").startswith("api."):
+        values[PARAMETER] = chosen
+
+
+def language_field():
+    """Return a hidden input carrying the chosen language, for GET forms (whose action
+    loses its query string), or nothing when the link carries none."""
+    chosen = chosen_language()
+    if not chosen:
+        return Markup("")
+    return Markup('<input type="hidden" name="%s" value="%s">') % (PARAMETER, escape(chosen))

@@ -123,10 +123,10 @@ def test_the_pdf_reads_back_as_the_same_list(coordinator_client, referral_list, 
                      "Your contact: Ana Ruiz, (949) 555-0199", "1. Casa Esperanza Peer Group",
                      "Address: 1 Test Way, Lake Forest, CA 92630",
                      "Phone: (949) 555-0101 (Front desk)",
-                     "Hours: Monday to Friday: 9:00 AM - 5:00 PM; Saturday: 10:00 AM - 12:00 PM",
+                     "Hours: Monday to Friday: 9:00 AM – 5:00 PM; Saturday: 10:00 AM – 12:00 PM",
                      "How to apply: Walk in on a weekday, or call the front desk.",
                      "Languages: English, Spanish", "2. Harbor Residential Program",
-                     "Note: Pregunte por María: ¿mañana a las 9? ¡Gracias! - Ana",
+                     "Note: Pregunte por María: ¿mañana a las 9? ¡Gracias! – Ana",
                      "In crisis? Call or text 988"):
         assert expected in text, expected
     assert "JD-4411" not in text
@@ -136,7 +136,7 @@ def test_the_spanish_pdf_carries_a_spanish_date(coordinator_client, referral_lis
     response = coordinator_client.get(f"/referrals/lists/{referral_list.id}/pdf?language=es")
     text = " ".join(PdfReader(io.BytesIO(response.data)).pages[0].extract_text().split())
     assert format_date(local_today(), "long", locale="es") in text
-    assert "09:00 - 17:00" in text
+    assert "09:00 – 17:00" in text
 
 
 def test_the_pdf_carries_the_same_qr_code_once_the_list_is_shared(coordinator_client,

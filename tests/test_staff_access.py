@@ -62,6 +62,8 @@ ROUTES = [
     ("POST", "/staff/users/new", ADMIN),
     ("GET", "/staff/users/{user}/edit", ADMIN),
     ("POST", "/staff/users/{user}/edit", ADMIN),
+    ("GET", "/staff/settings", ADMIN),
+    ("POST", "/staff/settings", ADMIN),
 ]
 
 

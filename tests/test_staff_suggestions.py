@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from directory import models as m
 from directory.extensions import db
 from tests import builders
-from tests.conftest import form_values, sign_in
+from tests.conftest import STAFF_PASSWORD, form_values, sign_in
 
 
 def _text(response):
@@ -28,7 +28,7 @@ def test_a_suggestion_goes_from_the_public_page_to_an_applied_correction(client,
         "body": "The name changed to Lakeside Family Counselling last month.",
         "contact": "reader@example.org", "homepage": ""})
     assert response.status_code == 302
-    assert response.headers["Location"] == f"/services/{service.id}"
+    assert response.headers["Location"] == f"/services/{service.id}/suggest/sent"
     assert "Thank you. An editor will check the listing" in _text(client.get(
         response.headers["Location"]))
     [suggestion] = _suggestions()
@@ -118,15 +118,27 @@ def test_suggestions_are_rate_limited_per_address(app_with):
     assert db.session.scalar(select(func.count(m.Suggestion.id))) == 3
 
 
-def test_the_suggestion_form_needs_its_csrf_token(app_with):
+def test_the_suggestion_form_needs_its_token_and_sets_no_cookie(app_with):
     service = builders.service("Token Check Clinic")
     strict = app_with(WTF_CSRF_ENABLED=True)
     client = strict.test_client()
     url = f"/services/{service.id}/suggest"
     assert client.post(url, data={"body": "Their hours changed."}).status_code == 400
-    token = form_values(_text(client.get(url)))["csrf_token"]
-    response = client.post(url, data={"body": "Their hours changed.", "csrf_token": token})
-    assert response.status_code == 302
+    assert client.post(url, data={"body": "Their hours changed.",
+                                  "form_token": "forged"}).status_code == 400
+    form = client.get(url)
+    assert "Set-Cookie" not in form.headers
+    token = form_values(_text(form))["form_token"]
+    other = builders.service("Other Token Clinic")
+    assert client.post(f"/services/{other.id}/suggest", data={  # a token is for its service
+        "body": "Their hours changed.", "form_token": token}).status_code == 400
+    assert client.post(url, headers={"Origin": "https://elsewhere.example"}, data={
+        "body": "Their hours changed.", "form_token": token}).status_code == 400
+    response = client.post(url, data={"body": "Their hours changed.", "form_token": token})
+    assert response.status_code == 302 and "Set-Cookie" not in response.headers
+    thanks = client.get(response.headers["Location"])
+    assert "Thank you. An editor will check the listing" in _text(thanks)
+    assert "Set-Cookie" not in thanks.headers and not list(client._cookies)
     assert len(_suggestions()) == 1
 
 
@@ -137,3 +149,24 @@ def test_staff_see_a_way_to_the_workspace_on_public_pages(client, staff_users):
     page = _text(client.get(f"/services/{service.id}"))
     assert f'href="/staff/services/{service.id}"' in page
     assert "Sign out coordinator@clinic.example.org" in page
+
+
+def test_staff_sending_a_suggestion_keep_the_session_token(app_with, staff_users):
+    service = builders.service("Staff Token Clinic")
+    client = app_with(WTF_CSRF_ENABLED=True).test_client()
+    login = form_values(_text(client.get("/staff/login")))
+    assert sign_in_with_token(client, login["csrf_token"]).status_code == 302
+    url = f"/services/{service.id}/suggest"
+    form = form_values(_text(client.get(url)))
+    assert "form_token" not in form  # signed in: the session's CSRF token, as on staff forms
+    assert client.post(url, data={"body": "Hours changed.",
+                                  "form_token": "x"}).status_code == 400
+    response = client.post(url, data={"body": "Hours changed.", "csrf_token": form["csrf_token"]})
+    assert response.status_code == 302
+    assert len(_suggestions()) == 1
+
+
+def sign_in_with_token(client, token):
+    return client.post("/staff/login", data={"email": "editor@clinic.example.org",
+                                             "password": STAFF_PASSWORD, "csrf_token": token})
+

@@ -3,6 +3,7 @@
 from .account import ROLES, User, WeakPassword
 from .audit import ChangeRecord
 from .base import new_id, utcnow
+from .clinic import ClinicProfile
 from .geocode import GeocodeResult
 from .location import (
     LOCATION_TYPES,
@@ -19,6 +20,7 @@ from .referral import (
     ReferralItem,
     ReferralList,
     ReferralListChange,
+    ReferralSend,
     ReferralStatusChange,
     ShareLink,
 )
@@ -46,6 +48,7 @@ __all__ = [
     "Address",
     "Attribute",
     "ChangeRecord",
+    "ClinicProfile",
     "Contact",
     "CostOption",
     "GeocodeResult",
@@ -57,6 +60,7 @@ __all__ = [
     "ReferralItem",
     "ReferralList",
     "ReferralListChange",
+    "ReferralSend",
     "ReferralStatusChange",
     "Schedule",
     "Service",

@@ -7,6 +7,8 @@ Each item carries a referral status; every change is a `ReferralStatusChange`, w
 the service, the status and the date, so outcome counts stay right after a list is purged
 (the purge cuts the link to the item; nothing leads back to a client). A `ShareLink`
 opens a read-only copy of the list: its token is shown once and only its SHA-256 is kept.
+A `ReferralSend` records that the list was sent to the client, by email or text message,
+when and by whom: never to which address or number.
 """
 
 import hashlib
@@ -34,6 +36,7 @@ REFERRAL_STATUSES = ("suggested", "referred", "contacted", "enrolled", "could-no
                      "not-eligible", "no-capacity", "client-declined")
 OPEN_STATUSES = ("suggested", "referred", "contacted")
 TITLE_LENGTH, REFERENCE_LENGTH, NOTE_LENGTH = 120, 40, 2000
+SEND_CHANNELS = ("email", "sms")
 _STATUS_CHECK = "status IN ({})".format(", ".join(f"'{s}'" for s in REFERRAL_STATUSES))
 
 
@@ -69,6 +72,10 @@ class ReferralList(HSDSRecord, db.Model):
         """Note who changed the list and how (`action`, and a service's name as `detail`).
         Nothing about the client goes here: not the reference, not the notes."""
         self.changes.append(ReferralListChange(action=action, changed_by=by, detail=detail))
+
+    sends = relationship("ReferralSend", back_populates="referral_list",
+                         order_by="ReferralSend.sent_at", cascade="all, delete-orphan",
+                         passive_deletes=True)
 
     def touch(self):
         """Mark the list as changed now (the retention period runs from here)."""
@@ -218,6 +225,20 @@ class ReferralListChange(HSDSRecord, db.Model):
     detail: Mapped[str | None] = mapped_column(String(255))
 
 
+class ReferralSend(HSDSRecord, db.Model):
+    """The list was sent to the client: by which channel, when, by whom (not to whom)."""
+
+    __tablename__ = "referral_send"
+    __table_args__ = (CheckConstraint("channel IN ('email', 'sms')", name="channel"),)
+
+    referral_list_id: Mapped[str] = fk("referral_list.id")
+    channel: Mapped[str] = mapped_column(String(8))
+    sent_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    sent_by: Mapped[str | None] = mapped_column(String(255))
+
+    referral_list = relationship("ReferralList", back_populates="sends")
+
+
 def find_share_link(token):
     """Return the share link whose token is `token` (active or not), or None."""
     if not token or len(token) > 100:
@@ -250,6 +271,9 @@ def purge_lists(days, now=None):
         db.session.execute(delete(ShareLink).where(ShareLink.referral_list_id.in_(stale)))
         db.session.execute(delete(ReferralListChange).where(
             ReferralListChange.referral_list_id.in_(stale)))
+
+
+        db.session.execute(delete(ReferralSend).where(ReferralSend.referral_list_id.in_(stale)))
         db.session.execute(delete(ReferralItem).where(ReferralItem.referral_list_id.in_(stale)))
         db.session.execute(delete(ReferralList).where(ReferralList.updated_at < cutoff))
     db.session.commit()

@@ -1,5 +1,5 @@
 """Public pages: home, search results, browse by category, a category, a service, an
-organization."""
+organization, and how to browse safely."""
 
 from flask import abort, current_app, redirect, render_template, request
 from flask_babel import gettext
@@ -74,6 +74,12 @@ def _searched_place():
                               request.args.get("lng"))
     except locate.LocationError:
         return None
+
+
+@bp.get("/browse-safely")
+def browse_safely():
+    """Explain private windows, clearing history and leaving quickly, in plain words."""
+    return render_template("public/browse_safely.html")
 
 
 @bp.get("/organizations/<organization_id>")

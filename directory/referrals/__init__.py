@@ -12,7 +12,7 @@ from flask import Blueprint
 bp = Blueprint("referrals", __name__, url_prefix="/referrals")
 shared = Blueprint("shared", __name__)
 
-from . import dashboard, handout, intake, lists, sharing  # noqa: F401 (routes register)
+from . import dashboard, handout, intake, lists, sending, sharing  # noqa: F401 (routes register)
 
 
 @bp.after_request

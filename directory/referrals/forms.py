@@ -5,6 +5,7 @@ the outcome counts. Forms hold no queries: views pass in the category choices.""
 import re
 from datetime import date
 
+import phonenumbers
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -16,9 +17,17 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from .. import populations
+from ..i18n import LANGUAGES as INTERFACE_LANGUAGES
 from ..labels import LANGUAGES
 from ..matching import BARRIERS
 from ..models.referral import NOTE_LENGTH, REFERENCE_LENGTH, REFERRAL_STATUSES, TITLE_LENGTH
@@ -126,6 +135,39 @@ class PeriodForm(FlaskForm):
     def validate_end(self, field):
         if field.data and self.start.data and field.data < self.start.data:
             raise ValidationError(_l("The end date must be on or after the start date."))
+
+
+# Typed in for one send and kept nowhere: the browser is asked not to remember it either.
+NOT_REMEMBERED = {"autocomplete": "off", "spellcheck": "false"}
+
+
+class SendEmailForm(FlaskForm):
+    address = StringField(_l("Client's email address"), [
+        DataRequired(_l("Enter the email address to send the list to.")), Length(max=254),
+        Email(_l("Enter an email address, like name@example.org."))],
+        description=_l("Used for this email only: not saved."),
+        render_kw={**NOT_REMEMBERED, "inputmode": "email"})
+    language = SelectField(_l("Language of the message"),
+                           choices=list(INTERFACE_LANGUAGES.items()), default="en")
+
+
+class SendTextForm(FlaskForm):
+    number = StringField(_l("Client's mobile number"), [
+        DataRequired(_l("Enter the mobile number to text the list to.")), Length(max=30)],
+        description=_l("Used for this text only: not saved. A US number, or +country code."),
+        render_kw={**NOT_REMEMBERED, "inputmode": "tel"})
+    language = SelectField(_l("Language of the message"),
+                           choices=list(INTERFACE_LANGUAGES.items()), default="en")
+
+    def validate_number(self, field):
+        try:
+            number = phonenumbers.parse(field.data or "", "US")
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise ValidationError(_l("Enter a mobile number, like (949) 555-0123 or "
+                                     "+84 912 345 678."))
+        field.data = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 class ConfirmForm(FlaskForm):

@@ -1,6 +1,6 @@
 """Hand-outs of a referral list: the print page (with the QR code of its share link), the
-PDF and the CSV. The print page and the PDF can be made in Spanish whatever language the
-staff member works in (`?language=es`)."""
+PDF and the CSV. The print page and the PDF can be made in any interface language, whatever
+the one the staff member works in (`?language=vi`)."""
 
 from datetime import date
 

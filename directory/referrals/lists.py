@@ -5,11 +5,19 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import messaging
 from ..extensions import db
 from ..models import ReferralList
 from ..models.referral import purge_list
 from . import bp
-from .forms import STATUS_LABELS, ConfirmForm, ItemForm, ReferralListForm
+from .forms import (
+    STATUS_LABELS,
+    ConfirmForm,
+    ItemForm,
+    ReferralListForm,
+    SendEmailForm,
+    SendTextForm,
+)
 from .records import (
     CHANGE_LABELS,
     item_or_404,
@@ -75,13 +83,21 @@ def _fill(referral_list, form):
 @refer_required
 def show_list(list_id):
     """Show a list: its items with their status forms, the share links, the hand-outs."""
-    referral_list = list_or_404(list_id)
+    return render_list(list_or_404(list_id))
+
+
+def render_list(referral_list, email_form=None, text_form=None, send_error=None, status=200):
+    """Render a list's page; the send forms (with what was typed) when a send came back."""
     forms = {item.id: ItemForm(obj=item, prefix=f"item-{item.id}")
              for item in referral_list.items}
-    return render_template("referrals/list.html", referral_list=referral_list, forms=forms,
-                           confirm=ConfirmForm(), statuses=STATUS_LABELS,
-                           token=shown_token(referral_list), manages=may_manage(referral_list),
-                           change_labels=CHANGE_LABELS)
+    return render_template(
+        "referrals/list.html", referral_list=referral_list, forms=forms,
+        confirm=ConfirmForm(), statuses=STATUS_LABELS, token=shown_token(referral_list),
+        manages=may_manage(referral_list), change_labels=CHANGE_LABELS,
+        email_form=email_form or SendEmailForm(prefix="email", formdata=None),
+        text_form=text_form or SendTextForm(prefix="text", formdata=None),
+        email_ready=messaging.email_ready(), sms_ready=messaging.sms_ready(),
+        send_error=send_error), status
 
 
 @bp.post("/lists/<list_id>/delete")

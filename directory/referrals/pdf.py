@@ -2,19 +2,29 @@
 the same sheet as the print page, black on white, A4/Letter-safe margins, a box to tick
 for each service and the QR code of the share link when there is one.
 
-The PDF uses the core Helvetica font, whose encoding is Latin-1: that covers English and
-Spanish (á é í ó ú ñ ¿ ¡); typographic dashes and quotes become their plain forms and any
-other character becomes "?" rather than breaking the download.
+The PDF embeds DejaVu Sans (Debian's `fonts-dejavu-core`, which `make install` and .ci/run
+put in place; PDF_FONT_DIR says where), so every interface language and any text typed in
+a note (Vietnamese, Chinese names in Latin script, accents, dashes) prints as written,
+normalised to composed characters first. Without the font the core Helvetica is used,
+whose encoding is Latin-1: other characters then become "?" rather than break the download.
 """
 
 import io
+import logging
+import unicodedata
+from pathlib import Path
 
+from flask import current_app
 from flask_babel import format_date
 from flask_babel import gettext as _
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from ..helplines import SAMHSA_NUMBER
 from . import qr
+
+log = logging.getLogger(__name__)
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
 PLAIN = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"',
                        "…": "...", "•": "-", "\u00a0": " ", "\u202f": " "})
@@ -26,23 +36,46 @@ def latin1(text):
     return str(text or "").translate(PLAIN).encode("latin-1", "replace").decode("latin-1")
 
 
+def font_folder():
+    """Return the folder holding DejaVu Sans, or None when it is not installed."""
+    folder = Path(current_app.config.get("PDF_FONT_DIR") or "")
+    return folder if all((folder / name).is_file() for name in FONT_FILES.values()) else None
+
+
 class _Document(FPDF):
-    crisis = ""
+    crisis = ()
+    family = "Helvetica"
+
+    def text(self, value):
+        """Return `value` as this document's font can show it."""
+        value = unicodedata.normalize("NFC", str(value or ""))
+        return value if self.family == "DejaVu" else latin1(value)
 
     def footer(self):
-        self.set_y(-12)
-        self.set_font("Helvetica", size=8)
-        self.cell(0, 5, latin1(self.crisis), align="C")
+        self.set_y(-14)
+        self.set_font(self.family, size=8)
+        for line in self.crisis:
+            self.cell(0, 4, self.text(line), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def render(sheet, share_url=None):
     """Return the PDF bytes of a Sheet (see printing.build_sheet)."""
     pdf = _Document(format="letter")
-    pdf.crisis = _("In crisis? Call or text 988, or call 911.")
+    folder = font_folder()
+    if folder is not None:
+        for style, name in FONT_FILES.items():
+            pdf.add_font("DejaVu", style, str(folder / name))
+        pdf.family = "DejaVu"
+    else:
+        log.warning("DejaVu Sans is not in %s: the PDF falls back to Latin-1 Helvetica "
+                    "(apt-get install fonts-dejavu-core)", current_app.config.get("PDF_FONT_DIR"))
+    pdf.crisis = (_("In crisis? Call or text 988, or call 911."),
+                  _("SAMHSA National Helpline (free, confidential, 24/7, English and Spanish): "
+                    "%(number)s", number=SAMHSA_NUMBER))
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.set_title(latin1(sheet.title))
-    pdf.set_creator(latin1(sheet.clinic))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_title(pdf.text(sheet.title))
+    pdf.set_creator(pdf.text(sheet.clinic))
     pdf.add_page()
     _heading(pdf, sheet, share_url)
     for item in sheet.items:
@@ -51,8 +84,8 @@ def render(sheet, share_url=None):
 
 
 def _line(pdf, text, size=10, style="", height=5):
-    pdf.set_font("Helvetica", style=style, size=size)
-    pdf.multi_cell(0, height, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(pdf.family, style=style, size=size)
+    pdf.multi_cell(0, height, pdf.text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _heading(pdf, sheet, share_url):
@@ -62,6 +95,10 @@ def _heading(pdf, sheet, share_url):
                   w=QR_SIZE, h=QR_SIZE)
         pdf.set_right_margin(MARGIN + QR_SIZE + 4)
     _line(pdf, sheet.clinic, size=16, style="B", height=8)
+    clinic_contact = " · ".join(part for part in (sheet.clinic_address, sheet.clinic_phone)
+                                if part)
+    if clinic_contact:
+        _line(pdf, clinic_contact, size=9)
     _line(pdf, sheet.title, size=13, style="B", height=7)
     _line(pdf, format_date(sheet.day, "long"))
     if sheet.contact:

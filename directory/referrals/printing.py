@@ -1,11 +1,14 @@
 """What a referral list says to the client, built once and used by the print page, the
-PDF and the shared page: the clinic, the date, the staff contact and, for each service,
-its name, address, phones, hours, how to apply, cost, languages and the note.
+PDF, the shared page and the messages sent: the clinic (as an admin set it on the settings
+page, else the directory's name), the date, the staff contact and, for each service, its
+name, address, phones (with `tel:` links), directions, today's hours and the week's, how to
+apply, cost, languages, website and the note.
 
 Details are read from the directory when the sheet is built, so a sheet always shows the
 phones and hours as they are today. Call `build_sheet` inside the locale the sheet is for.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -14,8 +17,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .. import hours
-from ..filters import local_now, time_of_day
+from ..filters import directions_url, local_now, time_of_day
 from ..labels import language_label, term_label
+from ..models.clinic import clinic_profile
 from ..models.location import WEEKDAYS
 
 DAY_LABELS = dict(zip(WEEKDAYS, (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"),
@@ -30,7 +34,10 @@ class SheetItem:
     organization: str
     where: str
     phones: list = field(default_factory=list)
+    phone_links: list = field(default_factory=list)  # [(shown text, tel: URI)]
     hours: list = field(default_factory=list)
+    today: str = ""
+    directions: str = ""
     apply: str = ""
     cost: str = ""
     languages: str = ""
@@ -46,27 +53,67 @@ class Sheet:
     day: date
     contact: str
     items: list = field(default_factory=list)
+    clinic_address: str = ""
+    clinic_phone: str = ""
+
+    @property
+    def clinic_tel(self):
+        """Return the clinic's phone as a `tel:` URI (US numbers get their +1)."""
+        digits = "".join(ch for ch in self.clinic_phone if ch.isdigit() or ch == "+")
+        return f"tel:{'+1' + digits if len(digits) == 10 else digits}"
+
+
+def clinic_details():
+    """Return (name, address, phone) printed on handouts: the settings page's, else the
+    CLINIC_NAME setting, else the directory's name (never a placeholder)."""
+    profile = clinic_profile()
+    name = (profile.name if profile else "") or current_app.config.get("CLINIC_NAME") \
+        or current_app.config["DIRECTORY_NAME"]
+    return name, (profile.address or "") if profile else "", \
+        (profile.phone or "") if profile else ""
 
 
 def build_sheet(referral_list, today=None):
     """Return the Sheet of a referral list, with every service as it is now."""
     contact = referral_list.contact or (referral_list.created_by.email
                                         if referral_list.created_by else "")
-    return Sheet(clinic=current_app.config["CLINIC_NAME"], title=referral_list.title,
-                 day=today or local_now().date(), contact=contact,
-                 items=[_item(position, item) for position, item in
+    clinic, address, phone = clinic_details()
+    weekday = WEEKDAYS[(today or local_now().date()).weekday()]
+    return Sheet(clinic=clinic, clinic_address=address, clinic_phone=phone,
+                 title=referral_list.title, day=today or local_now().date(), contact=contact,
+                 items=[_item(position, item, weekday) for position, item in
                         enumerate(referral_list.items, start=1)])
 
 
-def _item(position, item):
+def _item(position, item, weekday):
     service = item.service
+    schedules = _schedules(service)
+    phones = service.phones or service.organization.phones
     return SheetItem(
         position=position, name=service.name, organization=service.organization.name,
-        where=_where(service), phones=_phones(service), hours=hours_lines(_schedules(service)),
-        apply=service.application_process or "", cost=_cost(service),
+        where=_where(service), phones=_phones(phones),
+        phone_links=[(text, phone.tel_uri) for text, phone in zip(_phones(phones), phones,
+                                                                  strict=True)],
+        hours=hours_lines(schedules), today=today_line(schedules, weekday) if schedules else "",
+        directions=_directions(service), apply=service.application_process or "",
+        cost=_cost(service),
         languages=", ".join(str(language_label(lang.code)) if lang.code else lang.name or ""
                             for lang in service.languages),
         website=service.url or "", note=item.note or "", warning=_warning(service))
+
+
+def _directions(service):
+    located = [loc for loc in service.physical_locations if loc.has_coordinates]
+    return directions_url(located[0]) if located else ""
+
+
+def today_line(schedules, weekday):
+    """Return today's hours in a few words: "Today: 9:00 AM – 5:00 PM" or "Closed today"."""
+    spans = dict(hours.weekly_hours(schedules)).get(weekday) or []
+    if not spans:
+        return _("Closed today")
+    return _("Today: %(hours)s", hours=", ".join(
+        f"{time_of_day(opens)} – {time_of_day(closes)}" for opens, closes in spans))
 
 
 def _where(service):
@@ -81,8 +128,7 @@ def _where(service):
     return ", ".join(ways)
 
 
-def _phones(service):
-    phones = service.phones or service.organization.phones
+def _phones(phones):
     shown = []
     for phone in phones:
         text = phone.number + (f" {_('ext.')} {phone.extension}" if phone.extension else "")
@@ -125,8 +171,16 @@ def _days(days):
 def _cost(service):
     terms = ", ".join(str(t) for t in (term_label(t.code, t.name)
                                        for t in service.terms_in("payment")))
-    fees = service.fees_description or ""
+    fees = (service.fees_description or "").strip()
+    # "Free" and a description "Free." say the same thing: print it once.
+    plain_terms, plain_fees = _plain(terms), _plain(fees)
+    if plain_fees and plain_terms and (plain_terms in plain_fees or plain_fees in plain_terms):
+        return fees if len(plain_fees) >= len(plain_terms) else terms
     return ". ".join(part for part in (terms, fees) if part)
+
+
+def _plain(text):
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
 def _warning(service):

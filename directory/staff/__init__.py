@@ -23,6 +23,7 @@ from . import (  # noqa: F401  (routes register on import)
     locations,
     organizations,
     services,
+    settings,
     suggestions,
     users,
 )

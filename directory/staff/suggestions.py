@@ -1,13 +1,15 @@
 """Suggested corrections: the public form on every service page (CSRF-protected,
 rate-limited per address, with a honeypot) and the editors' queue, where a suggestion is
-applied (through the service's edit form) or dismissed with a reason."""
+applied (through the service's edit form) or dismissed with a reason. A public visitor
+gets no cookie for it: their form carries a signed token (`anonymous_forms`) and the
+thanks is a page of its own, not a flashed message kept in a session."""
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import catalogue
-from ..extensions import db, limiter
+from .. import anonymous_forms, catalogue
+from ..extensions import csrf, db, limiter
 from ..models import Suggestion
 from . import attention, bp, corrections
 from .access import editor_required
@@ -21,25 +23,46 @@ def _suggestion_or_404(suggestion_id):
     return suggestion
 
 
-@corrections.route("/services/<service_id>/suggest", methods=["GET", "POST"])
-# Only suggestions that were sent count: someone fixing a typo in the form is not held back.
-@limiter.limit(lambda: current_app.config["SUGGESTION_LIMIT"], methods=["POST"],
-               deduct_when=lambda response: response.status_code == 302)
-def suggest(service_id):
-    """Let anyone tell the editors that a listing is wrong."""
+def _listed_service_or_404(service_id):
     service = catalogue.get_service(service_id)
     if service is None or not service.is_listed:
         abort(404, description=_("This service is not in the directory, or is no longer "
                                  "listed."))
-    form = SuggestionForm()
+    return service
+
+
+@corrections.route("/services/<service_id>/suggest", methods=["GET", "POST"])
+# Only suggestions that were sent count: someone fixing a typo in the form is not held back.
+@limiter.limit(lambda: current_app.config["SUGGESTION_LIMIT"], methods=["POST"],
+               deduct_when=lambda response: response.status_code == 302)
+@csrf.exempt  # checked below: by session for staff, by a signed token for the public
+def suggest(service_id):
+    """Let anyone tell the editors that a listing is wrong."""
+    service = _listed_service_or_404(service_id)
+    staff = current_user.is_authenticated
+    if request.method == "POST":
+        if staff and current_app.config.get("WTF_CSRF_ENABLED", True):
+            csrf.protect()
+        elif not anonymous_forms.valid(request.form.get("form_token"), service.id):
+            message = _("This form has expired or did not come from this site. Go back, "
+                        "reload the page and send it again.")
+            return render_template("staff/refused.html", message=message, code=400), 400
+    form = SuggestionForm() if staff else SuggestionForm(meta={"csrf": False})
     if form.validate_on_submit():
         if not form.homepage.data:  # a robot filled the hidden field: thank it, keep nothing
             db.session.add(Suggestion(service_id=service.id, body=form.body.data.strip(),
                                       contact=(form.contact.data or "").strip() or None))
             db.session.commit()
-        flash(_("Thank you. An editor will check the listing and correct it."), "success")
-        return redirect(url_for("public.service", service_id=service.id))
-    return render_template("staff/suggest.html", form=form, service=service)
+        return redirect(url_for("corrections.suggestion_sent", service_id=service.id))
+    token = None if staff else anonymous_forms.issue(service.id)
+    return render_template("staff/suggest.html", form=form, service=service, form_token=token)
+
+
+@corrections.get("/services/<service_id>/suggest/sent")
+def suggestion_sent(service_id):
+    """Thank the person who sent a suggestion."""
+    return render_template("staff/suggestion_sent.html",
+                           service=_listed_service_or_404(service_id))
 
 
 @corrections.errorhandler(429)

@@ -1,5 +1,5 @@
-"""axe-core's WCAG 2.1 A and AA rules on the four public search pages (home, results, no
-results, a service): zero violations."""
+"""axe-core's WCAG 2.1 A and AA rules on the public search pages (home, results, no
+results, a service) and "Browse safely": zero violations."""
 
 from pathlib import Path
 
@@ -13,6 +13,7 @@ PAGES = {
     "results": "/search?near=92630&category=group-therapy-peer-support",
     "no-results": "/search?q=snorkelling&near=92630&radius=5&category=housing&language=ko",
     "service": None,  # the first result of the search above
+    "browse-safely": "/browse-safely",
 }
 
 

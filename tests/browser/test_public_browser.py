@@ -224,7 +224,7 @@ def test_the_filters_link_is_not_needed_beside_the_results(browser, live_server)
         context.close()
 
 
-def test_spanish_switch_changes_the_interface_language_and_is_remembered(page, live_server):
+def test_spanish_switch_changes_the_interface_language_and_is_kept_in_links(page, live_server):
     page.goto(live_server + "/")
     assert page.locator("html").get_attribute("lang") == "en"
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()
@@ -233,8 +233,9 @@ def test_spanish_switch_changes_the_interface_language_and_is_remembered(page, l
     page.get_by_label(re.compile("Where|Dónde")).fill(ZIP)
     page.locator("button.tile[value=group-therapy-peer-support]").click()
     page.wait_for_url(re.compile(r"/search\?"))
-    assert "lang=" not in page.url
+    assert _query(page)["lang"] == ["es"]  # carried by the form, not by a cookie
     assert page.locator("html").get_attribute("lang") == "es"
+    assert page.context.cookies() == []
     switch = page.get_by_role("navigation", name=re.compile("Language|Idioma"))
     assert switch.locator("[aria-current=true]").inner_text().strip() == "Español"
 

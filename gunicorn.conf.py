@@ -1,0 +1,26 @@
+"""gunicorn settings for `make run` (and production: `gunicorn -c gunicorn.conf.py wsgi:app`).
+
+The access log never holds what someone searched for: its format and fields come from
+`directory.logs` (path only, query and share tokens cut, no address or referrer). The
+`Server: gunicorn` header is dropped, since it tells a scanner what to try and a visitor
+nothing. Bind address and workers come from the command line (`make run` passes them).
+"""
+
+import gunicorn.http.wsgi
+
+accesslog = "-"
+errorlog = "-"
+logger_class = "directory.logs.AccessLogger"
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'  # = directory.logs.ACCESS_FORMAT
+
+
+def _without_server_header(default_headers):
+    def headers(self):
+        return [line for line in default_headers(self) if not line.startswith("Server:")]
+    return headers
+
+
+if not getattr(gunicorn.http.wsgi.Response.default_headers, "_no_server", False):
+    gunicorn.http.wsgi.Response.default_headers = _without_server_header(
+        gunicorn.http.wsgi.Response.default_headers)
+    gunicorn.http.wsgi.Response.default_headers._no_server = True

@@ -1,0 +1,114 @@
+"""What the server keeps: the app served as `make run` serves it (gunicorn with
+gunicorn.conf.py, on loopback), a search with words and a place, a service page reached
+from it, and a share link opened; then the access and error logs are read whole. They
+hold each request, but no search word, place or token, and no response says `gunicorn`."""
+
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from directory import models as m
+from directory import sample, search
+from directory.extensions import db
+from directory.logs import RedactingFilter, redact_path
+from tests.conftest import make_app
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+WORDS, PLACE = "methadone", "92630"
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def served(tmp_path):
+    """Start gunicorn as `make run` does on a prepared directory; yield (base URL, token,
+    log file)."""
+    database = f"sqlite:///{tmp_path / 'served.db'}"
+    app = make_app(database, tmp_path / "index")
+    with app.app_context():
+        db.create_all()
+        sample.load_directory()
+        search.rebuild()
+        referral_list = m.ReferralList(title="Recovery options")
+        referral_list.add_service(db.session.scalars(db.select(m.Service)).first(), "test")
+        db.session.add(referral_list)
+        _link, token = referral_list.share(30, "test")
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+    port = _free_port()
+    log = tmp_path / "server.log"
+    env = dict(os.environ, DATABASE_URL=database, SEARCH_INDEX_DIR=str(tmp_path / "index"),
+               SECRET_KEY="served-test", GEOCODER="")
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [str(GUNICORN), "-c", "gunicorn.conf.py", "--workers", "2", "--bind",
+             f"127.0.0.1:{port}", "wsgi:app"], cwd=ROOT, env=env, stdout=out,
+            stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/categories", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        try:
+            yield base, token, log
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+def _get(url, referer=None):
+    request = urllib.request.Request(url, headers={"Referer": referer} if referer else {})
+    try:
+        response = urllib.request.urlopen(request, timeout=10)
+    except urllib.error.HTTPError as error:
+        response = error
+    return response.status, dict(response.headers), response.read().decode()
+
+
+def test_the_server_logs_no_search_words_places_or_tokens(served):
+    base, token, log = served
+    search_url = f"{base}/search?q={WORDS}&near={PLACE}&lang=es"
+    status, headers, page = _get(search_url)
+    assert status == 200 and PLACE in page
+    assert "Server" not in headers
+    service_path = page.split('href="/services/', 1)[1].split('"', 1)[0]
+    status, headers, _ = _get(f"{base}/services/{service_path}", referer=search_url)
+    assert status == 200 and "Server" not in headers
+    status, headers, page = _get(f"{base}/shared/{token}", referer=search_url)
+    assert status == 200 and "Recovery options" in page and "Server" not in headers
+    assert _get(f"{base}/shared/{token}x{WORDS}")[0] == 404
+
+    time.sleep(1)  # gunicorn writes the line after the response
+    text = log.read_text()
+    lines = [line for line in text.splitlines() if '"GET ' in line]
+    assert any('"GET /search" 200' in line for line in lines), text
+    assert any('"GET /shared/-" 200' in line for line in lines), text
+    assert any('"GET /shared/-" 404' in line for line in lines), text
+    for secret in (WORDS, PLACE, token, token[:12], "lang=", "127.0.0.1 -"):
+        assert secret not in text, f"{secret!r} is in the server log:\n{text}"
+
+
+def test_application_log_records_lose_queries_and_tokens():
+    record = logging.LogRecord("directory", logging.ERROR, __file__, 1,
+                               "Unhandled error on %s %s (from %s)",
+                               ("GET", "/shared/abcDEF123-_", "/search?q=detox&near=92630"),
+                               None)
+    RedactingFilter().filter(record)
+    message = record.getMessage()
+    assert message == "Unhandled error on GET /shared/- (from /search)"
+    assert redact_path("http://x.example/shared/tok?lang=vi") == "http://x.example/shared/-"
