@@ -1,7 +1,7 @@
 """Clinic profile for handouts, and the record of lists sent by email or text
 
 Revision ID: ca1b49e9355f
-Revises: 4eb1bfcc765a
+Revises: b7e2c41d9a15
 Create Date: 2026-12-01 21:03:33.139141
 
 """
