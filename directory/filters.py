@@ -115,8 +115,10 @@ def _with_query(path, args):
     # The query is joined here, never passed to url_for: a parameter named like a view
     # argument (service_id), or like url_for's own (endpoint, _anchor, _method, _scheme,
     # _external), would clash with them.
+    # url_for may already have added the chosen language (i18n's url defaults); `args` holds
+    # the request's own, so the path's query gives way to it.
     query = urlencode(args, doseq=True)
-    return path + ("?" + query if query else "")
+    return path.split("?", 1)[0] + ("?" + query if query else "")
 
 
 def toggle_url(name, value, endpoint="public.results"):

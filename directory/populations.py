@@ -1,12 +1,15 @@
 """Who a service is limited to: the specific groups (veterans, LGBTQ+ people, trans and
 nonbinary people, women, men, healthcare workers, people leaving a hospital or a crisis or
-detox program) that a record says it serves only. Young people and older adults are
-limited by age, which the service's age range already decides.
+detox program, a program's own members) that a record says it serves only, and the
+residents of one city. Young people and older adults are limited by age, which the
+service's age range already decides (and the public search's ranking counts them too).
 
 A population term alone ("veterans", "lgbtq") says whom a service welcomes, not whom it
 refuses; the restriction is read from the eligibility description, whose first words name
 who may come ("Veterans and, on Saturdays, their families", "Women 18 and over", "LGBTQ+
-adults"). Matching uses this to leave out services a client cannot use and to say why.
+adults"). It is read in English, as the records here are written. Matching uses this to
+leave out services a client cannot use and to say why; the public search ranks them below
+services open to all unless the search asks for the group.
 """
 
 import re

@@ -70,3 +70,17 @@ def test_the_concept_table_covers_the_directory_s_needs_in_both_languages(app):
     groups = {c.group for c in table}
     assert {"Emergency", "Food", "Housing", "Goods", "Transit", "Health", "Money", "Care",
             "Education", "Work", "Legal", "Recovery"} <= groups
+
+
+@pytest.mark.parametrize("english,spanish", [
+    ("detox", "desintoxicación"), ("anxiety", "ansiedad"), ("depression", "depresión"),
+    ("counseling", "consejería"), ("group therapy", "terapia de grupo")])
+def test_the_issue_s_spanish_searches_near_santa_ana_find_what_english_does(
+        seeded_app, english, spanish):
+    # Before the Spanish analysis and the concepts: 0, 0, 0, 1 and 9 results against 21,
+    # 13, 16, 61 and 70, and a parent support line offered instead.
+    with seeded_app.test_request_context():
+        en = relevance.search_ids({"search": english, "near": "92701"})
+        es = relevance.search_ids({"search": spanish, "near": "92701"})
+    assert len(es) >= 0.8 * len(en) > 0
+    assert len(set(en[:5]) & set(es[:5])) >= 4
