@@ -4,26 +4,20 @@ the directory's data that ETag and Last-Modified are made from."""
 
 from sqlalchemy import func, or_, select
 
-from .. import catalogue
+from .. import catalogue, datastamp
 from .. import models as m
 from ..extensions import db
 
 
 def data_stamp():
-    """Return a tuple that changes whenever the directory's data does."""
-    counts = [select(func.count()).select_from(model).scalar_subquery()
-              for model in (m.Service, m.Organization, m.Location, m.TaxonomyTerm, m.Attribute,
-                            m.ServiceAtLocation, m.ChangeRecord)]
-    return tuple(db.session.execute(select(
-        select(func.max(m.Service.last_modified)).scalar_subquery(),
-        select(func.max(m.ChangeRecord.last_action_date)).scalar_subquery(), *counts)).one())
+    """Return (version, changed at) of the directory's data: it changes with every commit
+    that changes the data (one row, bumped in that commit's transaction)."""
+    return datastamp.read(db.session)
 
 
 def data_changed_at():
     """Return when the directory's data last changed, as far as it records (or None)."""
-    stamp = data_stamp()
-    moments = [t for t in stamp[:2] if t is not None]
-    return max(moments) if moments else None
+    return data_stamp()[1]
 
 
 def _like(column, text):

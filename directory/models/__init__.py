@@ -30,6 +30,7 @@ from .service import (
     ServiceCapacity,
     Unit,
 )
+from .stamp import DataStamp
 from .suggestion import SUGGESTION_STATUSES, Suggestion
 from .taxonomy import Attribute, Taxonomy, TaxonomyTerm
 
@@ -46,6 +47,7 @@ __all__ = [
     "ChangeRecord",
     "Contact",
     "CostOption",
+    "DataStamp",
     "GeocodeResult",
     "Language",
     "Location",

@@ -208,6 +208,8 @@ class FactTable:
         segments, offsets, live_parts, by_segment = [], [], [], {}
         for leaf, offset in searcher.leaf_searchers():
             reader = leaf.reader()
+            if reader.segment() is None:
+                continue  # an index with no segment yet (nothing was ever written)
             key = reader.segment().segment_id()
             seg = cache.get(key) or SegmentFacts.read(reader)
             by_segment[key] = seg
