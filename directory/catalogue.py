@@ -4,6 +4,7 @@ holds, the categories with their counts, and the services of a category."""
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from . import search
 from .extensions import db
 from .models import (
     Attribute,
@@ -17,6 +18,7 @@ from .models import (
 
 LISTED = ("active", "temporarily closed")
 CATEGORY_GROUP = "category"
+PAGE_SIZE = 20
 
 
 def service_loader_options():
@@ -81,7 +83,15 @@ def get_term(code):
 
 
 def category_counts():
-    """Return [(term, number of listed services)] for every category."""
+    """Return [(term, number of listed services)] for every category, counted from the
+    search index's facts (which hold exactly the listed services)."""
+    counts = search.tag_counts(CATEGORY_GROUP)
+    return [(term, counts.get(term.code, 0)) for term in term_group(CATEGORY_GROUP)]
+
+
+def category_counts_in_database():
+    """Return [(term, number of listed services)] counted from the tables: a scan of
+    every attribute row, for the operator's `stats` command, never for a page."""
     counts = dict(db.session.execute(
         select(Attribute.taxonomy_term_id, func.count(func.distinct(Service.id)))
         .join(Service, Service.id == Attribute.link_id)
@@ -91,15 +101,24 @@ def category_counts():
     return [(term, counts.get(term.id, 0)) for term in term_group(CATEGORY_GROUP)]
 
 
-def services_in_term(term):
-    """Return the listed services tagged with `term`, open ones first, then by name."""
-    services = db.session.scalars(
-        select(Service).join(Attribute, Attribute.link_id == Service.id)
+def services_in_term(term, page=1, per_page=PAGE_SIZE):
+    """Return (one page of the listed services tagged with `term`, how many there are),
+    open ones first, then by name. The order is read once per index version (every change
+    to a service changes the index), so a page costs the loading of its own services."""
+    order = search.remember(("services in term", term.id), lambda: _ordered_in_term(term))
+    start = (max(page, 1) - 1) * per_page
+    return get_services(order[start:start + per_page]), len(order)
+
+
+def _ordered_in_term(term):
+    rows = db.session.execute(
+        select(Service.id, Service.status, Service.name)
+        .join(Attribute, Attribute.link_id == Service.id)
         .where(Attribute.link_entity == "service", Attribute.taxonomy_term_id == term.id,
                Service.status.in_(LISTED))
-        .options(*service_loader_options())
-    ).unique().all()
-    return sorted(services, key=lambda s: (s.status != "active", s.name.lower()))
+    ).all()
+    rows = sorted(set(rows), key=lambda r: (r.status != "active", r.name.lower(), r.id))
+    return [r.id for r in rows]
 
 
 def counts_per_table():

@@ -16,7 +16,7 @@ from .store import IndexBusy, IndexStore
 log = logging.getLogger(__name__)
 
 __all__ = ["SearchParams", "check", "index_services", "init_app", "parse", "rebuild",
-           "remove_services", "search", "store"]
+           "remember", "remove_services", "search", "store", "tag_counts"]
 
 
 def init_app(app):
@@ -58,6 +58,21 @@ def search(params, now=None):
     searcher, facts = store().snapshot()
     return _engine.run(searcher, facts, params, current_app.config["DIRECTORY_TIMEZONE"],
                        now or datetime.now(UTC))
+
+
+def tag_counts(group):
+    """Return {value: number of listed services} for a facet group (say "category"), from
+    the index's facts: no table is read, and the count is made once per index version."""
+    return store().snapshot()[1].tag_counts(group)
+
+
+def remember(key, compute):
+    """Return compute(), made once per index version: the value is dropped as soon as the
+    index changes, so it may hold anything derived from the listed services."""
+    memo = store().snapshot()[1].memo
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def rebuild(progress=None):

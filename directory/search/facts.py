@@ -127,6 +127,8 @@ class FactTable:
         self.size = total
         self.live = live
         self._averages = {}
+        self._tag_counts = {}
+        self.memo = {}  # what callers derived from this index version (search.remember)
         self.ids = [None] * total
         for seg, offset in zip(segments, offsets, strict=True):
             self.ids[offset:offset + len(seg.ids)] = seg.ids
@@ -180,6 +182,17 @@ class FactTable:
                         for s, o in zip(self.segments, self.offsets, strict=True))
             self._averages[field] = max(total / max(int(np.count_nonzero(self.live)), 1), 1.0)
         return self._averages[field]
+
+    def tag_counts(self, group):
+        """Return {value: live documents tagged `group:value`} for a facet group; counted
+        once per fact table, which lives as long as the index version it was read from."""
+        counts = self._tag_counts.get(group)
+        if counts is None:
+            prefix = f"{group}:"
+            counts = {tag[len(prefix):]: int(np.count_nonzero(array & self.live))
+                      for tag, array in self.tags.items() if tag.startswith(prefix)}
+            self._tag_counts[group] = counts
+        return counts
 
     def tag(self, name):
         """Return the bool array of documents carrying `name` (all False if none do)."""

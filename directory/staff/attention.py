@@ -72,20 +72,24 @@ def suggestion(suggestion_id):
     return db.session.get(Suggestion, suggestion_id)
 
 
-def find_services(text="", status=None, limit=PAGE):
-    """Return (services, total) whose name or organization's name contains `text`."""
-    query = select(Service).join(Organization, Organization.id == Service.organization_id)
+def find_services(text="", status=None, page=1, per_page=PAGE):
+    """Return (one page of the services whose name or organization's name contains
+    `text`, by name; how many there are in all)."""
+    query = select(Service.id)
     if text:
-        query = query.where(or_(Service.name.ilike(_like(text), escape="\\"),
-                                Organization.name.ilike(_like(text), escape="\\")))
+        query = query.join(Organization, Organization.id == Service.organization_id).where(
+            or_(Service.name.ilike(_like(text), escape="\\"),
+                Organization.name.ilike(_like(text), escape="\\")))
     if status == "listed":
         query = query.where(Service.status.in_(LISTED))
     elif status:
         query = query.where(Service.status == status)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    services = db.session.scalars(query.options(selectinload(Service.organization))
-                                  .order_by(Service.name).limit(limit)).all()
-    return services, total
+    ids = db.session.scalars(query.order_by(Service.name, Service.id)
+                             .offset((max(page, 1) - 1) * per_page).limit(per_page)).all()
+    found = {s.id: s for s in db.session.scalars(
+        select(Service).where(Service.id.in_(ids)).options(selectinload(Service.organization)))}
+    return [found[i] for i in ids if i in found], total
 
 
 def find_organizations(text="", limit=PAGE):

@@ -1,4 +1,5 @@
-"""Data stamp: one row bumped by every commit that changes directory data
+"""Data stamp: one row bumped by every commit that changes directory data; services
+indexed by name for the staff list
 
 Revision ID: b7d2c4e9a1f0
 Revises: 4eb1bfcc765a
@@ -24,6 +25,8 @@ def upgrade():
         sa.Column('changed_at', sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_data_stamp')),
     )
+    # The staff services list pages through services by name.
+    op.create_index(op.f('ix_service_name'), 'service', ['name'], unique=False)
     # The last change the existing data records, so Last-Modified does not jump forward.
     connection = op.get_bind()
     latest = connection.execute(sa.text(
@@ -36,4 +39,5 @@ def upgrade():
 
 
 def downgrade():
+    op.drop_index(op.f('ix_service_name'), table_name='service')
     op.drop_table('data_stamp')
