@@ -7,8 +7,13 @@ WORKERS ?= 2
 # PostgreSQL that `make test` also runs the suite against, when it answers.
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 FLASK := $(BIN)/flask --app directory
+WSGI_APP ?= wsgi:app
+# --preload: the app and its search index's fact arrays are loaded once in the master and
+# shared copy-on-write by the workers (less memory each; a new worker answers at once).
+GUNICORN := $(BIN)/gunicorn --workers $(WORKERS) --preload --bind 127.0.0.1:$(PORT) \
+	--access-logfile -
 
-.PHONY: run test install install-test translations messages lint clean
+.PHONY: run serve test install install-test translations messages lint clean bench-pages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +50,18 @@ run: install
 	$(FLASK) seed --if-empty
 	@if $(FLASK) --help | grep -q reindex; then $(FLASK) reindex; fi
 	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
-	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+	$(GUNICORN) $(WSGI_APP)
+
+# The server `make run` starts, without migrating, seeding or reindexing first
+# (bench/pages.py serves its prepared directories, and its reference page, with it).
+serve: install
+	$(GUNICORN) $(WSGI_APP)
+
+# Every page kind under load at state scale (100,000 services; builds them once, cached in
+# instance/bench-pages/). Takes about half an hour; not part of `make test`.
+BENCH_SERVICES ?= 100000
+bench-pages: install
+	$(BIN)/python bench/pages.py --services $(BENCH_SERVICES) --database-url $(TEST_POSTGRES_URL)
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -236,6 +236,12 @@ class FactTable:
             live_parts.append(live)
         total = sum(len(s.ids) for s in segments)
         live = np.concatenate(live_parts) if live_parts else np.zeros(0, bool)
+        if (previous is not None and len(previous.segments) == len(segments)
+                and all(a is b for a, b in zip(previous.segments, segments, strict=True))
+                and previous.offsets == offsets and np.array_equal(previous.live, live)):
+            # Nothing changed (a worker reopening what its preloading master read): keep
+            # the very arrays, which the processes then share.
+            return previous
         table = cls(segments, offsets, live, total)
         table.by_segment = by_segment
         return table
