@@ -1,6 +1,8 @@
 """Reading the directory for pages: one service or organization with everything it
 holds, the categories with their counts, and the services of a category."""
 
+from functools import cache
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -21,8 +23,10 @@ CATEGORY_GROUP = "category"
 PAGE_SIZE = 20
 
 
+@cache
 def service_loader_options():
-    """Return the eager loads that bring a service and everything shown about it."""
+    """Return the eager loads that bring a service and everything shown about it (built
+    once: SQLAlchemy reuses the options, and building them costs more than the query)."""
     return (
         selectinload(Service.organization),
         selectinload(Service.phones).selectinload(Phone.languages),
@@ -40,6 +44,24 @@ def service_loader_options():
     )
 
 
+@cache
+def card_loader_options():
+    """Return the eager loads of what a result or category card shows: no contacts, cost
+    options, phone languages, or a location's own phones, hours and accessibility."""
+    return (
+        selectinload(Service.organization),
+        selectinload(Service.phones),
+        selectinload(Service.schedules),
+        selectinload(Service.service_areas),
+        selectinload(Service.languages),
+        selectinload(Service.capacities),
+        selectinload(Service.attributes).selectinload(Attribute.taxonomy_term)
+        .selectinload(TaxonomyTerm.parent),
+        selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
+        .selectinload(Location.addresses),
+    )
+
+
 def get_service(service_id):
     """Return the service with `service_id` and all it holds, or None."""
     return db.session.scalar(
@@ -47,12 +69,14 @@ def get_service(service_id):
     )
 
 
-def get_services(ids):
-    """Return the services with these ids, fully loaded, in the order of `ids`."""
+def get_services(ids, options=None):
+    """Return the services with these ids, in the order of `ids`, with what `options` load
+    (everything shown about a service when None)."""
     if not ids:
         return []
     found = db.session.scalars(
-        select(Service).where(Service.id.in_(list(ids))).options(*service_loader_options())
+        select(Service).where(Service.id.in_(list(ids)))
+        .options(*(service_loader_options() if options is None else options))
     ).all()
     by_id = {s.id: s for s in found}
     return [by_id[i] for i in ids if i in by_id]
@@ -107,7 +131,7 @@ def services_in_term(term, page=1, per_page=PAGE_SIZE):
     to a service changes the index), so a page costs the loading of its own services."""
     order = search.remember(("services in term", term.id), lambda: _ordered_in_term(term))
     start = (max(page, 1) - 1) * per_page
-    return get_services(order[start:start + per_page]), len(order)
+    return get_services(order[start:start + per_page], card_loader_options()), len(order)
 
 
 def _ordered_in_term(term):
