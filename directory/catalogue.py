@@ -6,7 +6,7 @@ from functools import cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from . import search
+from . import datastamp, search
 from .extensions import db
 from .models import (
     Attribute,
@@ -97,6 +97,20 @@ def term_group(code):
         select(TaxonomyTerm).where(TaxonomyTerm.code == code, TaxonomyTerm.parent_id.is_(None))
     )
     return sorted(parent.children, key=lambda t: t.name) if parent else []
+
+
+_codes_cache = {}
+
+
+def term_codes(groups):
+    """Return {group: set of codes} of the project taxonomy's `groups`, read again only
+    when the directory's data stamp moves (any taxonomy change moves it)."""
+    key = (datastamp.read(db.session)[0], tuple(sorted(groups)))
+    if key not in _codes_cache:
+        _codes_cache.clear()
+        _codes_cache[key] = {group: frozenset(t.code for t in term_group(group))
+                             for group in groups}
+    return _codes_cache[key]
 
 
 def get_term(code):

@@ -54,8 +54,7 @@ class Findings:
 
 def allowed_terms():
     """Return {group: set of codes} of the project taxonomy, for checking parameters."""
-    return {group: {t.code for t in catalogue.term_group(group)}
-            for group in set(GROUP_PARAMS.values())}
+    return catalogue.term_codes(set(GROUP_PARAMS.values()))
 
 
 def find(args):
