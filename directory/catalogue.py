@@ -105,7 +105,7 @@ _codes_cache = {}
 def term_codes(groups):
     """Return {group: set of codes} of the project taxonomy's `groups`, read again only
     when the directory's data stamp moves (any taxonomy change moves it)."""
-    key = (datastamp.read(db.session)[0], tuple(sorted(groups)))
+    key = (datastamp.read(db.session), tuple(sorted(groups)))
     if key not in _codes_cache:
         _codes_cache.clear()
         _codes_cache[key] = {group: frozenset(t.code for t in term_group(group))

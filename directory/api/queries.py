@@ -96,17 +96,20 @@ def terms_of_taxonomy(taxonomy_id):
 def listed_service_at_locations(service_ids=None):
     """Return [(sal id, service id, latitude, longitude)] of listed services' locations,
     for the services `service_ids` in that order (or all, by service name)."""
-    query = (select(m.ServiceAtLocation.id, m.ServiceAtLocation.service_id, m.Location.latitude,
-                    m.Location.longitude)
-             .join(m.Service, m.Service.id == m.ServiceAtLocation.service_id)
-             .join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
-             .where(m.Service.status.in_(catalogue.LISTED)))
+    columns = (m.ServiceAtLocation.id, m.ServiceAtLocation.service_id, m.Location.latitude,
+               m.Location.longitude)
     if service_ids is None:
+        query = (select(*columns)
+                 .join(m.Service, m.Service.id == m.ServiceAtLocation.service_id)
+                 .join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
+                 .where(m.Service.status.in_(catalogue.LISTED)))
         return db.session.execute(query.order_by(m.Service.name, m.Service.id,
                                                  m.ServiceAtLocation.id)).all()
+    # Ids found by the search index are of listed services already: no join with service.
+    query = select(*columns).join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
     rank = {service_id: index for index, service_id in enumerate(service_ids)}
     rows = []
-    for start in range(0, len(service_ids), 500):
-        chunk = service_ids[start:start + 500]
+    for start in range(0, len(service_ids), 2000):
+        chunk = service_ids[start:start + 2000]
         rows.extend(db.session.execute(query.where(m.ServiceAtLocation.service_id.in_(chunk))))
     return sorted(rows, key=lambda r: (rank[r.service_id], r.id))
