@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
+from .. import search
 from ..catalogue import LISTED
 from ..extensions import db
 from ..models import (
@@ -22,6 +23,7 @@ from ..models import (
 
 RESIDENTIAL = "residential-treatment"
 PAGE = 50
+CANDIDATES_MAX = 2000
 
 
 def _like(text):
@@ -30,11 +32,15 @@ def _like(text):
 
 
 def stale_services(today, days, limit=PAGE):
-    """Return (services, total) listed and not verified since `days` before `today`."""
+    """Return (services, total) listed and not verified since `days` before `today`.
+    The count and the oldest candidates come from the search index's facts; the rows
+    are then read for those candidates only (all of them if ties make them too many)."""
     cutoff = today - timedelta(days=days)
     condition = (Service.status.in_(LISTED),
                  or_(Service.assured_date.is_(None), Service.assured_date < cutoff))
-    total = db.session.scalar(select(func.count(Service.id)).where(*condition))
+    total, candidates = search.verified_before(cutoff, limit)
+    if len(candidates) <= CANDIDATES_MAX:
+        condition += (Service.id.in_(candidates),)
     services = db.session.scalars(
         select(Service).where(*condition).options(selectinload(Service.organization))
         .order_by(Service.assured_date.asc().nulls_first(), Service.name).limit(limit)).all()
