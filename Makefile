@@ -7,8 +7,14 @@ WORKERS ?= 2
 # PostgreSQL that `make test` also runs the suite against, when it answers.
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 FLASK := $(BIN)/flask --app directory
+WSGI_APP ?= wsgi:app
+# --preload: the app and its search index's fact arrays are loaded once in the master and
+# shared copy-on-write by the workers (less memory each; a new worker answers at once).
+# gunicorn.conf.py: the access log of our own (no query strings) and no Server header.
+GUNICORN := $(BIN)/gunicorn -c gunicorn.conf.py --workers $(WORKERS) --preload \
+	--bind 127.0.0.1:$(PORT)
 
-.PHONY: run test install install-test translations messages lint clean fonts
+.PHONY: run serve test install install-test translations messages lint clean fonts bench-pages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,7 +60,18 @@ run: install
 	$(FLASK) seed --if-empty
 	@if $(FLASK) --help | grep -q reindex; then $(FLASK) reindex; fi
 	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
-	$(BIN)/gunicorn -c gunicorn.conf.py --workers $(WORKERS) --bind 127.0.0.1:$(PORT) wsgi:app
+	$(GUNICORN) $(WSGI_APP)
+
+# The server `make run` starts, without migrating, seeding or reindexing first
+# (bench/pages.py serves its prepared directories, and its reference page, with it).
+serve: install
+	$(GUNICORN) $(WSGI_APP)
+
+# Every page kind under load at state scale (100,000 services; builds them once, cached in
+# instance/bench-pages/). Takes about half an hour; not part of `make test`.
+BENCH_SERVICES ?= 100000
+bench-pages: install
+	$(BIN)/python bench/pages.py --services $(BENCH_SERVICES) --database-url $(TEST_POSTGRES_URL)
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -53,9 +53,10 @@ def create_app(test_config=None):
 
     csrf.exempt(api_bp)  # read-only GETs for other systems
     app.register_blueprint(api_bp)
-    from . import audit, security, staff
+    from . import audit, datastamp, security, staff
 
     audit.register(db.session)
+    datastamp.register(db.session)
     security.init_app(app)
     from . import maps
 

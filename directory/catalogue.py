@@ -1,9 +1,12 @@
 """Reading the directory for pages: one service or organization with everything it
 holds, the categories with their counts, and the services of a category."""
 
+from functools import cache
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from . import datastamp, search
 from .extensions import db
 from .models import (
     Attribute,
@@ -17,10 +20,13 @@ from .models import (
 
 LISTED = ("active", "temporarily closed")
 CATEGORY_GROUP = "category"
+PAGE_SIZE = 20
 
 
+@cache
 def service_loader_options():
-    """Return the eager loads that bring a service and everything shown about it."""
+    """Return the eager loads that bring a service and everything shown about it (built
+    once: SQLAlchemy reuses the options, and building them costs more than the query)."""
     return (
         selectinload(Service.organization),
         selectinload(Service.phones).selectinload(Phone.languages),
@@ -38,6 +44,24 @@ def service_loader_options():
     )
 
 
+@cache
+def card_loader_options():
+    """Return the eager loads of what a result or category card shows: no contacts, cost
+    options, phone languages, or a location's own phones, hours and accessibility."""
+    return (
+        selectinload(Service.organization),
+        selectinload(Service.phones),
+        selectinload(Service.schedules),
+        selectinload(Service.service_areas),
+        selectinload(Service.languages),
+        selectinload(Service.capacities),
+        selectinload(Service.attributes).selectinload(Attribute.taxonomy_term)
+        .selectinload(TaxonomyTerm.parent),
+        selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
+        .selectinload(Location.addresses),
+    )
+
+
 def get_service(service_id):
     """Return the service with `service_id` and all it holds, or None."""
     return db.session.scalar(
@@ -45,12 +69,14 @@ def get_service(service_id):
     )
 
 
-def get_services(ids):
-    """Return the services with these ids, fully loaded, in the order of `ids`."""
+def get_services(ids, options=None):
+    """Return the services with these ids, in the order of `ids`, with what `options` load
+    (everything shown about a service when None)."""
     if not ids:
         return []
     found = db.session.scalars(
-        select(Service).where(Service.id.in_(list(ids))).options(*service_loader_options())
+        select(Service).where(Service.id.in_(list(ids)))
+        .options(*(service_loader_options() if options is None else options))
     ).all()
     by_id = {s.id: s for s in found}
     return [by_id[i] for i in ids if i in by_id]
@@ -73,6 +99,20 @@ def term_group(code):
     return sorted(parent.children, key=lambda t: t.name) if parent else []
 
 
+_codes_cache = {}
+
+
+def term_codes(groups):
+    """Return {group: set of codes} of the project taxonomy's `groups`, read again only
+    when the directory's data stamp moves (any taxonomy change moves it)."""
+    key = (datastamp.read(db.session), tuple(sorted(groups)))
+    if key not in _codes_cache:
+        _codes_cache.clear()
+        _codes_cache[key] = {group: frozenset(t.code for t in term_group(group))
+                             for group in groups}
+    return _codes_cache[key]
+
+
 def get_term(code):
     """Return the project term with this code, or None."""
     return db.session.scalar(
@@ -81,7 +121,15 @@ def get_term(code):
 
 
 def category_counts():
-    """Return [(term, number of listed services)] for every category."""
+    """Return [(term, number of listed services)] for every category, counted from the
+    search index's facts (which hold exactly the listed services)."""
+    counts = search.tag_counts(CATEGORY_GROUP)
+    return [(term, counts.get(term.code, 0)) for term in term_group(CATEGORY_GROUP)]
+
+
+def category_counts_in_database():
+    """Return [(term, number of listed services)] counted from the tables: a scan of
+    every attribute row, for the operator's `stats` command, never for a page."""
     counts = dict(db.session.execute(
         select(Attribute.taxonomy_term_id, func.count(func.distinct(Service.id)))
         .join(Service, Service.id == Attribute.link_id)
@@ -91,15 +139,24 @@ def category_counts():
     return [(term, counts.get(term.id, 0)) for term in term_group(CATEGORY_GROUP)]
 
 
-def services_in_term(term):
-    """Return the listed services tagged with `term`, open ones first, then by name."""
-    services = db.session.scalars(
-        select(Service).join(Attribute, Attribute.link_id == Service.id)
+def services_in_term(term, page=1, per_page=PAGE_SIZE):
+    """Return (one page of the listed services tagged with `term`, how many there are),
+    open ones first, then by name. The order is read once per index version (every change
+    to a service changes the index), so a page costs the loading of its own services."""
+    order = search.remember(("services in term", term.id), lambda: _ordered_in_term(term))
+    start = (max(page, 1) - 1) * per_page
+    return get_services(order[start:start + per_page], card_loader_options()), len(order)
+
+
+def _ordered_in_term(term):
+    rows = db.session.execute(
+        select(Service.id, Service.status, Service.name)
+        .join(Attribute, Attribute.link_id == Service.id)
         .where(Attribute.link_entity == "service", Attribute.taxonomy_term_id == term.id,
                Service.status.in_(LISTED))
-        .options(*service_loader_options())
-    ).unique().all()
-    return sorted(services, key=lambda s: (s.status != "active", s.name.lower()))
+    ).all()
+    rows = sorted(set(rows), key=lambda r: (r.status != "active", r.name.lower(), r.id))
+    return [r.id for r in rows]
 
 
 def counts_per_table():

@@ -38,7 +38,7 @@ def stats_command():
     for name, count in sorted(catalogue.counts_per_table().items()):
         click.echo(f"  {name:22} {count:8}")
     click.echo("Listed services per category")
-    for term, count in catalogue.category_counts():
+    for term, count in catalogue.category_counts_in_database():
         click.echo(f"  {term.name:40} {count:5}")
 
 

@@ -4,13 +4,17 @@ nothing is found (what to relax, a spelling, remote services that reach the sear
 
 from dataclasses import dataclass, field
 
+from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from . import catalogue, coverage, locate, search
+from .models import Service
 from .search.params import GROUP_PARAMS, RADIUS_MAX, SearchParams
 
 REMOTE_DELIVERY = ("telehealth-video", "online-group", "phone")
 FLAG_FILTERS = ("wheelchair", "open_now", "accepting")
+# A service page links each ride by name and first phone; nothing else of it is loaded.
+RIDE_LINK_OPTIONS = (selectinload(Service.phones),)
 
 
 @dataclass
@@ -51,8 +55,7 @@ class Findings:
 
 def allowed_terms():
     """Return {group: set of codes} of the project taxonomy, for checking parameters."""
-    return {group: {t.code for t in catalogue.term_group(group)}
-            for group in set(GROUP_PARAMS.values())}
+    return catalogue.term_codes(set(GROUP_PARAMS.values()))
 
 
 def find(args):
@@ -76,8 +79,10 @@ def find(args):
     return findings
 
 
-def _with_services(hits):
-    services = {s.id: s for s in catalogue.get_services([h.service_id for h in hits])}
+def _with_services(hits, options=None):
+    services = {s.id: s for s in catalogue.get_services(
+        [h.service_id for h in hits], catalogue.card_loader_options() if options is None
+        else options)}
     return [(hit, services[hit.service_id]) for hit in hits if hit.service_id in services]
 
 
@@ -107,4 +112,5 @@ def transport_near(service, place=None):
     if anchor is None:
         return []
     params = SearchParams(place=anchor, terms={"category": ["transportation"]}, per_page=5)
-    return [s for _, s in _with_services(search.search(params).hits) if s.id != service.id]
+    rides = _with_services(search.search(params).hits, RIDE_LINK_OPTIONS)
+    return [s for _, s in rides if s.id != service.id]

@@ -4,26 +4,20 @@ the directory's data that ETag and Last-Modified are made from."""
 
 from sqlalchemy import func, or_, select
 
-from .. import catalogue
+from .. import catalogue, datastamp
 from .. import models as m
 from ..extensions import db
 
 
 def data_stamp():
-    """Return a tuple that changes whenever the directory's data does."""
-    counts = [select(func.count()).select_from(model).scalar_subquery()
-              for model in (m.Service, m.Organization, m.Location, m.TaxonomyTerm, m.Attribute,
-                            m.ServiceAtLocation, m.ChangeRecord)]
-    return tuple(db.session.execute(select(
-        select(func.max(m.Service.last_modified)).scalar_subquery(),
-        select(func.max(m.ChangeRecord.last_action_date)).scalar_subquery(), *counts)).one())
+    """Return (version, changed at) of the directory's data: it changes with every commit
+    that changes the data (one row, bumped in that commit's transaction)."""
+    return datastamp.read(db.session)
 
 
 def data_changed_at():
     """Return when the directory's data last changed, as far as it records (or None)."""
-    stamp = data_stamp()
-    moments = [t for t in stamp[:2] if t is not None]
-    return max(moments) if moments else None
+    return data_stamp()[1]
 
 
 def _like(column, text):
@@ -102,17 +96,20 @@ def terms_of_taxonomy(taxonomy_id):
 def listed_service_at_locations(service_ids=None):
     """Return [(sal id, service id, latitude, longitude)] of listed services' locations,
     for the services `service_ids` in that order (or all, by service name)."""
-    query = (select(m.ServiceAtLocation.id, m.ServiceAtLocation.service_id, m.Location.latitude,
-                    m.Location.longitude)
-             .join(m.Service, m.Service.id == m.ServiceAtLocation.service_id)
-             .join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
-             .where(m.Service.status.in_(catalogue.LISTED)))
+    columns = (m.ServiceAtLocation.id, m.ServiceAtLocation.service_id, m.Location.latitude,
+               m.Location.longitude)
     if service_ids is None:
+        query = (select(*columns)
+                 .join(m.Service, m.Service.id == m.ServiceAtLocation.service_id)
+                 .join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
+                 .where(m.Service.status.in_(catalogue.LISTED)))
         return db.session.execute(query.order_by(m.Service.name, m.Service.id,
                                                  m.ServiceAtLocation.id)).all()
+    # Ids found by the search index are of listed services already: no join with service.
+    query = select(*columns).join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
     rank = {service_id: index for index, service_id in enumerate(service_ids)}
     rows = []
-    for start in range(0, len(service_ids), 500):
-        chunk = service_ids[start:start + 500]
+    for start in range(0, len(service_ids), 2000):
+        chunk = service_ids[start:start + 2000]
         rows.extend(db.session.execute(query.where(m.ServiceAtLocation.service_id.in_(chunk))))
     return sorted(rows, key=lambda r: (rank[r.service_id], r.id))

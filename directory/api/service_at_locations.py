@@ -2,6 +2,7 @@
 `proximity` in metres, and every parameter of `/api/services`: text, place, radius and
 filters) and `/api/service_at_locations/{id}` (fully nested)."""
 
+import numpy as np
 from flask import request
 
 from .. import locate, search
@@ -40,12 +41,9 @@ def _rows(params, limit_miles):
     hits = search.search(params).hits
     by_area = {h.service_id for h in hits if h.distance_miles is None}
     rows = queries.listed_service_at_locations([h.service_id for h in hits])
+    distances = _distances(params.place, rows)
     found = []
-    for row in rows:
-        distance = None
-        if params.place is not None and row.latitude is not None and row.longitude is not None:
-            distance = float(haversine_miles(params.place.latitude, params.place.longitude,
-                                             row.latitude, row.longitude))
+    for row, distance in zip(rows, distances, strict=True):
         if params.place is not None and (
                 (distance is not None and distance > limit_miles)
                 or (distance is None and row.service_id not in by_area)):
@@ -54,6 +52,17 @@ def _rows(params, limit_miles):
     if params.place is not None and params.sort == "distance":
         found.sort(key=lambda r: float("inf") if r[1] is None else r[1])
     return found
+
+
+def _distances(place, rows):
+    """Return each row's distance in miles from `place` (None without coordinates or
+    place), computed over all rows at once."""
+    if place is None or not rows:
+        return [None] * len(rows)
+    lat = np.array([np.nan if r.latitude is None else r.latitude for r in rows], float)
+    lng = np.array([np.nan if r.longitude is None else r.longitude for r in rows], float)
+    miles = haversine_miles(place.latitude, place.longitude, lat, lng)
+    return [None if np.isnan(d) else float(d) for d in miles.tolist()]
 
 
 def _items(rows, full):

@@ -35,8 +35,7 @@ def about():
 
 def allowed_terms():
     """Return {group: codes} of the project taxonomy, for checking filter parameters."""
-    return {group: {t.code for t in catalogue.term_group(group)}
-            for group in set(GROUP_PARAMS.values())}
+    return catalogue.term_codes(set(GROUP_PARAMS.values()))
 
 
 def _modified_after_fits(args):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import String, any_, bindparam, insert, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
+from .. import datastamp
 from ..extensions import db
 from .load import _parents_first
 from .tables import SELF_REFERENCES, TABLES
@@ -52,6 +53,7 @@ def _copy(table, rows):
     names = [c.key for c in table.columns]
     quoted = ", ".join(f'"{name}"' for name in names)
     raw = db.session.connection().connection.driver_connection
+    datastamp.mark_changed(db.session)  # COPY goes past the session's events
     with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
         for row in rows:
             values = []

@@ -33,6 +33,7 @@ from .service import (
     ServiceCapacity,
     Unit,
 )
+from .stamp import DataStamp
 from .suggestion import SUGGESTION_STATUSES, Suggestion
 from .taxonomy import Attribute, Taxonomy, TaxonomyTerm
 from .throttle import RateLimitCount
@@ -51,6 +52,7 @@ __all__ = [
     "ClinicProfile",
     "Contact",
     "CostOption",
+    "DataStamp",
     "GeocodeResult",
     "Language",
     "Location",

@@ -24,7 +24,7 @@ class Service(HSDSRecord, Versioned, db.Model):
 
     organization_id: Mapped[str] = fk("organization.id")
     program_id: Mapped[str | None] = mapped_column(String(36))
-    name: Mapped[str] = mapped_column(String(255))
+    name: Mapped[str] = mapped_column(String(255), index=True)  # staff list order
     alternate_name: Mapped[str | None] = mapped_column(String(255))
     description: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(String(500))

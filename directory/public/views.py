@@ -8,6 +8,7 @@ from .. import catalogue, coverage, finder, hours, locate
 from ..filters import url_with
 from ..geo import geodesic_miles
 from ..models import utcnow
+from ..paging import Pages, page_number
 from . import bp
 
 
@@ -27,7 +28,6 @@ def results():
         return redirect(url_with(page=result.total_pages))
     status = 400 if findings.errors else 200
     return render_template("public/results.html", findings=findings,
-                           categories=catalogue.category_counts(),
                            elsewhere=coverage.ELSEWHERE), status
 
 
@@ -43,8 +43,12 @@ def category(code):
     term = catalogue.get_term(code)
     if term is None or term.group != catalogue.CATEGORY_GROUP:
         abort(404, description=gettext("There is no such category."))
-    return render_template("public/category.html", term=term,
-                           services=catalogue.services_in_term(term))
+    page = page_number(request.args)
+    services, total = catalogue.services_in_term(term, page)
+    pages = Pages(page, catalogue.PAGE_SIZE, total)
+    if pages.past_the_end:  # an old link to a page the category no longer fills
+        return redirect(url_with(page=pages.count))
+    return render_template("public/category.html", term=term, services=services, pages=pages)
 
 
 @bp.get("/services/<service_id>")

@@ -5,6 +5,7 @@ app uses these functions: `index_services`, `remove_services`, `search`, `rebuil
 import logging
 from datetime import UTC, datetime
 
+import numpy as np
 from flask import current_app
 
 from ..extensions import db
@@ -16,7 +17,8 @@ from .store import IndexBusy, IndexStore
 log = logging.getLogger(__name__)
 
 __all__ = ["SearchParams", "check", "index_services", "init_app", "nearest_in_person_miles",
-           "parse", "rebuild", "remove_services", "search", "store"]
+           "parse", "rebuild", "remember", "remove_services", "search", "store", "tag_counts",
+           "verified_before"]
 
 
 def init_app(app):
@@ -64,6 +66,34 @@ def nearest_in_person_miles(place):
     """Return the distance in miles from `place` to the nearest in-person service, or None."""
     _, facts = store().snapshot()
     return _engine.nearest_miles(facts, place)
+
+
+def tag_counts(group):
+    """Return {value: number of listed services} for a facet group (say "category"), from
+    the index's facts: no table is read, and the count is made once per index version."""
+    return store().snapshot()[1].tag_counts(group)
+
+
+def verified_before(day, limit):
+    """Return (how many listed services were last verified before `day` or never, the
+    ids of the `limit` least recently verified with any ties at the boundary), from the
+    index's facts: the staff dashboard counts 100,000 services without reading them."""
+    facts = store().snapshot()[1]
+    docs = np.flatnonzero(facts.live & (facts.assured < day.toordinal()))  # -1: never
+    total = int(docs.size)
+    if total > limit:
+        assured = facts.assured[docs]
+        docs = docs[assured <= np.partition(assured, limit - 1)[limit - 1]]
+    return total, [facts.ids[d] for d in docs.tolist()]
+
+
+def remember(key, compute):
+    """Return compute(), made once per index version: the value is dropped as soon as the
+    index changes, so it may hold anything derived from the listed services."""
+    memo = store().snapshot()[1].memo
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def rebuild(progress=None):

@@ -127,6 +127,8 @@ class FactTable:
         self.size = total
         self.live = live
         self._averages = {}
+        self._tag_counts = {}
+        self.memo = {}  # what callers derived from this index version (search.remember)
         self.ids = [None] * total
         for seg, offset in zip(segments, offsets, strict=True):
             self.ids[offset:offset + len(seg.ids)] = seg.ids
@@ -188,6 +190,17 @@ class FactTable:
             self._averages[field] = max(total / max(having, 1), 1.0)
         return self._averages[field]
 
+    def tag_counts(self, group):
+        """Return {value: live documents tagged `group:value`} for a facet group; counted
+        once per fact table, which lives as long as the index version it was read from."""
+        counts = self._tag_counts.get(group)
+        if counts is None:
+            prefix = f"{group}:"
+            counts = {tag[len(prefix):]: int(np.count_nonzero(array & self.live))
+                      for tag, array in self.tags.items() if tag.startswith(prefix)}
+            self._tag_counts[group] = counts
+        return counts
+
     def tag(self, name):
         """Return the bool array of documents carrying `name` (all False if none do)."""
         found = self.tags.get(name)
@@ -215,6 +228,8 @@ class FactTable:
         segments, offsets, live_parts, by_segment = [], [], [], {}
         for leaf, offset in searcher.leaf_searchers():
             reader = leaf.reader()
+            if reader.segment() is None:
+                continue  # an index with no segment yet (nothing was ever written)
             key = reader.segment().segment_id()
             seg = cache.get(key) or SegmentFacts.read(reader)
             by_segment[key] = seg
@@ -228,6 +243,12 @@ class FactTable:
             live_parts.append(live)
         total = sum(len(s.ids) for s in segments)
         live = np.concatenate(live_parts) if live_parts else np.zeros(0, bool)
+        if (previous is not None and len(previous.segments) == len(segments)
+                and all(a is b for a, b in zip(previous.segments, segments, strict=True))
+                and previous.offsets == offsets and np.array_equal(previous.live, live)):
+            # Nothing changed (a worker reopening what its preloading master read): keep
+            # the very arrays, which the processes then share.
+            return previous
         table = cls(segments, offsets, live, total)
         table.by_segment = by_segment
         return table

@@ -37,6 +37,7 @@ class IndexStore:
         self.lock_timeout = lock_timeout
         self._lock = threading.RLock()
         self._snapshot = None  # (generation, searcher, FactTable)
+        self._detached = None  # (generation, FactTable) kept by detach()
 
     # -- generations -------------------------------------------------------------------
     def current_generation(self):
@@ -88,6 +89,9 @@ class IndexStore:
             generation = self.current_generation()
             snap = self._snapshot
             previous = None
+            if snap is None and self._detached is not None:
+                previous = self._detached[1] if self._detached[0] == generation else None
+                self._detached = None
             if snap is not None and snap[0] == generation and generation is not None:
                 if snap[1].up_to_date():
                     return snap[1], snap[2]
@@ -101,6 +105,16 @@ class IndexStore:
             facts = FactTable.build(searcher, previous=previous)
             self._snapshot = (generation, searcher, facts)
             return searcher, facts
+
+    def detach(self):
+        """Close the searcher but keep its facts: a process about to fork must not share
+        open index files, and the next snapshot reuses the facts if nothing changed."""
+        with self._lock:
+            if self._snapshot is not None:
+                generation, searcher, facts = self._snapshot
+                searcher.close()
+                self._detached = (generation, facts)
+                self._snapshot = None
 
     def close(self):
         with self._lock:

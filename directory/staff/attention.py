@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
+from .. import search
 from ..catalogue import LISTED
 from ..extensions import db
 from ..models import (
@@ -22,6 +23,7 @@ from ..models import (
 
 RESIDENTIAL = "residential-treatment"
 PAGE = 50
+CANDIDATES_MAX = 2000
 
 
 def _like(text):
@@ -30,11 +32,15 @@ def _like(text):
 
 
 def stale_services(today, days, limit=PAGE):
-    """Return (services, total) listed and not verified since `days` before `today`."""
+    """Return (services, total) listed and not verified since `days` before `today`.
+    The count and the oldest candidates come from the search index's facts; the rows
+    are then read for those candidates only (all of them if ties make them too many)."""
     cutoff = today - timedelta(days=days)
     condition = (Service.status.in_(LISTED),
                  or_(Service.assured_date.is_(None), Service.assured_date < cutoff))
-    total = db.session.scalar(select(func.count(Service.id)).where(*condition))
+    total, candidates = search.verified_before(cutoff, limit)
+    if len(candidates) <= CANDIDATES_MAX:
+        condition += (Service.id.in_(candidates),)
     services = db.session.scalars(
         select(Service).where(*condition).options(selectinload(Service.organization))
         .order_by(Service.assured_date.asc().nulls_first(), Service.name).limit(limit)).all()
@@ -72,20 +78,24 @@ def suggestion(suggestion_id):
     return db.session.get(Suggestion, suggestion_id)
 
 
-def find_services(text="", status=None, limit=PAGE):
-    """Return (services, total) whose name or organization's name contains `text`."""
-    query = select(Service).join(Organization, Organization.id == Service.organization_id)
+def find_services(text="", status=None, page=1, per_page=PAGE):
+    """Return (one page of the services whose name or organization's name contains
+    `text`, by name; how many there are in all)."""
+    query = select(Service.id)
     if text:
-        query = query.where(or_(Service.name.ilike(_like(text), escape="\\"),
-                                Organization.name.ilike(_like(text), escape="\\")))
+        query = query.join(Organization, Organization.id == Service.organization_id).where(
+            or_(Service.name.ilike(_like(text), escape="\\"),
+                Organization.name.ilike(_like(text), escape="\\")))
     if status == "listed":
         query = query.where(Service.status.in_(LISTED))
     elif status:
         query = query.where(Service.status == status)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    services = db.session.scalars(query.options(selectinload(Service.organization))
-                                  .order_by(Service.name).limit(limit)).all()
-    return services, total
+    ids = db.session.scalars(query.order_by(Service.name, Service.id)
+                             .offset((max(page, 1) - 1) * per_page).limit(per_page)).all()
+    found = {s.id: s for s in db.session.scalars(
+        select(Service).where(Service.id.in_(ids)).options(selectinload(Service.organization)))}
+    return [found[i] for i in ids if i in found], total
 
 
 def find_organizations(text="", limit=PAGE):

@@ -1,8 +1,10 @@
 """The staff dashboard (what needs attention, oldest first) and finding a service."""
 
-from flask import render_template, request
+from flask import redirect, render_template, request
 
+from ..filters import url_with
 from ..models import SERVICE_STATUSES, utcnow
+from ..paging import Pages, page_number
 from . import attention, bp
 from .access import setting, staff_required, today
 
@@ -28,6 +30,10 @@ def services():
     status = request.args.get("status", "")
     if status not in (*SERVICE_STATUSES, "listed"):
         status = ""
-    found, total = attention.find_services(text, status or None)
+    page = page_number(request.args)
+    found, total = attention.find_services(text, status or None, page)
+    pages = Pages(page, attention.PAGE, total)
+    if pages.past_the_end:
+        return redirect(url_with(page=pages.count))
     return render_template("staff/services.html", services=found, total=total, q=text,
-                           status=status, statuses=SERVICE_STATUSES)
+                           status=status, statuses=SERVICE_STATUSES, pages=pages)

@@ -129,7 +129,8 @@ def prepared_list(live_app, coordinator):
         user = db.session.query(m.User).filter_by(email=coordinator).one()
         made = m.ReferralList(title="Checked for accessibility", created_by=user)
         db.session.add(made)
-        for service in catalogue.services_in_term(catalogue.get_term("housing"))[:2]:
+        housing, _total = catalogue.services_in_term(catalogue.get_term("housing"))
+        for service in housing[:2]:
             made.add_service(service, coordinator, note="Bring an ID")
         _link, token = made.share(30, coordinator)
         db.session.commit()
