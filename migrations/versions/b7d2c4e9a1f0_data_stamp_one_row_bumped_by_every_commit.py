@@ -2,7 +2,7 @@
 indexed by name for the staff list
 
 Revision ID: b7d2c4e9a1f0
-Revises: 4eb1bfcc765a
+Revises: ca1b49e9355f
 Create Date: 2026-12-01 21:00:00.000000
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'b7d2c4e9a1f0'
-down_revision = '4eb1bfcc765a'
+down_revision = 'ca1b49e9355f'
 branch_labels = None
 depends_on = None
 
