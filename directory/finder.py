@@ -58,9 +58,14 @@ def allowed_terms():
     return catalogue.term_codes(set(GROUP_PARAMS.values()))
 
 
-def find(args):
-    """Run the search the query parameters ask for; return Findings."""
+def find(args, reads=()):
+    """Run the search the query parameters ask for; return Findings.
+
+    `reads` names the languages the searcher reads (the page's interface language):
+    services held only in other languages rank lower for them.
+    """
     params, errors = search.parse(args, allowed_terms())
+    params.reads = list(reads)
     findings = Findings(args, params, errors)
     try:
         params.place = locate.resolve(params.near, params.lat, params.lng)

@@ -76,6 +76,16 @@ def _codes():
     return frozenset(_english_names().values())
 
 
+NAMED_LANGUAGE = re.compile(r"\b([A-Z][a-z]+)-Language\b")
+
+
+def named_in(text):
+    """Return the codes of the languages a query names by their English name ("Korean
+    counseling" -> {"ko"}); short words are never taken for codes ("is", "to")."""
+    names = _english_names()
+    return {names[w] for w in re.findall(r"[a-z]{4,}", _key(text)) if w in names}
+
+
 def held_in(*texts):
     """Return the codes of the languages a record's text says its sessions are held in.
 
@@ -84,6 +94,10 @@ def held_in(*texts):
     """
     found = set()
     for text in texts:
+        for match in NAMED_LANGUAGE.finditer(text or ""):  # "Korean-Language Counselling"
+            code = _english_names().get(_key(match.group(1)))
+            if code:
+                found.add(code)
         for match in HELD_IN.finditer(text or ""):
             for name in re.split(r", | and | or ", match.group(1)):
                 code = _english_names().get(_key(name))

@@ -108,3 +108,25 @@ def test_languages_by_name_and_accessibility_in_words_are_found_after_import(app
     assert kept.name == "Elvish" and kept.code is None
     again = import_path(path)  # importing the same feed again adds nothing twice
     assert sum(again.created.values()) == 0
+
+
+def test_a_service_held_in_another_language_ranks_below_for_a_reader_of_english(app):
+    from werkzeug.datastructures import MultiDict
+
+    from directory import finder
+
+    terms = builders.load_taxonomy()
+    builders.service("Korean-Language Counselling", terms=[terms["outpatient-counselling"]],
+                     languages=("Korean",), description="Counselling held in Korean.")
+    builders.service("Harbor Counselling", terms=[terms["outpatient-counselling"]],
+                     lat=33.70, lng=-117.70, description="Counselling for adults.")
+
+    def order(reads, **args):
+        found = finder.find(MultiDict({"near": "92630", **args}), reads=reads)
+        return [service.name for _, service in found.items]
+
+    assert order(["en"], q="counselling") == ["Harbor Counselling",
+                                              "Korean-Language Counselling"]
+    assert order([], q="counselling")[0] == "Korean-Language Counselling"  # nearer
+    assert order(["en"], q="Korean counselling")[0] == "Korean-Language Counselling"
+    assert order(["en"], q="counselling", language="ko")[0] == "Korean-Language Counselling"

@@ -2,7 +2,7 @@
 organization, and how to browse safely."""
 
 from flask import abort, current_app, redirect, render_template, request
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 
 from .. import catalogue, coverage, finder, hours, locate
 from ..filters import url_with
@@ -21,7 +21,7 @@ def home():
 @bp.get("/search")
 def results():
     """Show the services that match what and where the person asked for."""
-    findings = finder.find(request.args)
+    findings = finder.find(request.args, reads=[str(get_locale())])
     result = findings.result
     if result is not None and result.total and result.page > result.total_pages:
         # A page past the end (an old link, a typed URL): show the last one instead.

@@ -9,6 +9,7 @@ from datetime import UTC
 
 from ..geo import extent_keys
 from ..hours import parse_time
+from ..languages import held_in
 from ..models.location import WEEKDAYS
 from ..populations import audience_limits
 from .schema import distinct_words, looks_spanish
@@ -42,6 +43,9 @@ def service_facts(service):
     tags += sorted(f"term:{a.taxonomy_term_id}" for a in service.attributes)
     tags.append(f"org:{service.organization_id}")
     tags += [f"limited:{group}" for group in sorted(audience_limits(service))]
+    held = held_in(service.name, service.description, service.eligibility_description)
+    if held and "en" not in held:  # sessions in another language only ("Korean-Language")
+        tags += [f"held:{code}" for code in sorted(held)]
     delivery = service.term_codes("delivery")
     categories = service.term_codes("category")
     points = [[round(loc.latitude, 6), round(loc.longitude, 6)]

@@ -21,6 +21,9 @@ NEARNESS_WEIGHT = 0.45
 # A service for a specific group (veterans, women, teens...) when the search does not ask
 # for that group: most people searching are not in it, so it ranks lower, never hidden.
 LIMITED_WEIGHT = 0.6
+# A service held only in a language the searcher does not read ("Korean-Language
+# Counselling" for someone reading English): lower, since they may still want it.
+OTHER_LANGUAGE_WEIGHT = 0.75
 
 
 @dataclass
@@ -182,6 +185,8 @@ def run(searcher, facts, params, zone, now=None):
     asked = set(text.audience) if text is not None else set()
     for code in params.terms.get("population", ()):
         asked |= FILTER_AUDIENCE.get(code, set())
+    reads = set(params.languages) | set(params.reads) | (text.languages if text else set())
+    asked |= {f"lang-{code}" for code in reads}
     order = _rank(facts, params, docs, scores, distance, reach, asked)
     start = (params.page - 1) * params.per_page
     page_docs = docs[order[start:start + params.per_page]]
@@ -201,15 +206,23 @@ def run(searcher, facts, params, zone, now=None):
 
 
 def limited_elsewhere(facts, docs, asked):
-    """Return the bool array: which of `docs` are for groups the search did not ask for."""
+    """Return two bool arrays over `docs`: for groups the search did not ask for; held only
+    in languages the searcher does not read (when the search says which they read)."""
     limited = np.zeros(docs.size, bool)
     wanted = np.zeros(docs.size, bool)
+    held = np.zeros(docs.size, bool)
+    readable = np.zeros(docs.size, bool)
+    reads_known = any(a.startswith("lang-") for a in asked)
     for tag, array in facts.tags.items():
         if tag.startswith("limited:"):
             limited |= array[docs]
             if tag[len("limited:"):] in asked:
                 wanted |= array[docs]
-    return limited & ~wanted
+        elif tag.startswith("held:") and reads_known:
+            held |= array[docs]
+            if f"lang-{tag[len('held:'):]}" in asked:
+                readable |= array[docs]
+    return limited & ~wanted, held & ~readable
 
 
 def _rank(facts, params, docs, scores, distance, reach, asked=frozenset()):
@@ -228,6 +241,8 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset()):
         blended = (1 - NEARNESS_WEIGHT) * relevance + NEARNESS_WEIGHT * nearness
     else:
         blended = relevance
-    blended = np.where(limited_elsewhere(facts, docs, asked), blended * LIMITED_WEIGHT, blended)
+    for_others, other_language = limited_elsewhere(facts, docs, asked)
+    blended = np.where(for_others, blended * LIMITED_WEIGHT, blended)
+    blended = np.where(other_language, blended * OTHER_LANGUAGE_WEIGHT, blended)
     names = np.arange(docs.size)  # stable: index order (name order after a rebuild)
     return np.lexsort((names, -blended, closed))

@@ -15,7 +15,7 @@ SLOTS = 7 * SLOTS_PER_DAY
 # Tags kept as one bool array each (they are filtered and counted as facets); others
 # (organization ids, taxonomy term ids: thousands of them) as lists of document numbers.
 DENSE_PREFIXES = ("category:", "delivery:", "payment:", "population:", "accessibility:",
-                  "lang:", "limited:")
+                  "lang:", "limited:", "held:")
 
 
 @dataclass

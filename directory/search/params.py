@@ -46,6 +46,7 @@ class SearchParams:
     sort: str = "relevance"
     reach_only: bool = False  # only services that reach the place by their service area
     as_typed: bool = False  # run the words as typed: no spelling corrections
+    reads: list = field(default_factory=list)  # languages the searcher reads (the interface)
     page: int = 1
     per_page: int = PER_PAGE_DEFAULT
 

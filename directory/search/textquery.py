@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from whoosh.spelling import ListCorrector, MultiCorrector
 
+from ..languages import named_in
 from . import concepts
 from .schema import (
     ENGLISH_STOPS,
@@ -31,6 +32,7 @@ from .schema import (
     SPANISH_STOPS,
     TEXT_FIELDS,
     fold,
+    looks_spanish,
     spanish_analyzer,
     stemming_analyzer,
 )
@@ -57,6 +59,7 @@ class TextQuery:
     unknown: list = field(default_factory=list)  # words that match nothing, uncorrected
     concepts: list = field(default_factory=list)  # ids of the concepts reached
     audience: set = field(default_factory=set)  # groups the words speak of ("veterans")
+    languages: set = field(default_factory=set)  # languages the words are in or name
 
 
 def spelling_corrector(searcher):
@@ -156,9 +159,10 @@ def build(searcher, text, correct=True):
         corrected = replace_word(corrected, wrong, right)
     weights = {}
     _literal(weights, reader, corrected, 1.0)
-    reached, audience = [], set()
+    reached, audience, said_in_spanish = [], set(), False
     for found in concepts.find(corrected):
         concept = found.concept
+        said_in_spanish |= found.language == "es"
         if concept.id in reached:
             continue
         reached.append(concept.id)
@@ -172,12 +176,12 @@ def build(searcher, text, correct=True):
             _literal(weights, reader, word, EXPANSION_WEIGHT, boosted=False)
     parts = [(name, term, weight) for (name, term), weight in weights.items()]
     suggestion = corrected if corrections else None
+    languages = named_in(text) | ({"es"} if said_in_spanish or looks_spanish(text) else set())
     if not parts:
         has_words = any(len(w) > 1 and w not in ENGLISH_STOPS and w not in SPANISH_STOPS
                         for w in WORD.findall(fold(text)))
-        return TextQuery([] if has_words else None, corrections, suggestion, unknown, reached,
-                         audience)
-    return TextQuery(parts, corrections, suggestion, unknown, reached, audience)
+        parts = [] if has_words else None
+    return TextQuery(parts, corrections, suggestion, unknown, reached, audience, languages)
 
 
 def replace_word(text, wrong, right):
