@@ -58,7 +58,7 @@ serve: install
 	$(GUNICORN) $(WSGI_APP)
 
 # Every page kind under load at state scale (100,000 services; builds them once, cached in
-# instance/bench-pages/; 7 minutes first on SQLite, 5 on PostgreSQL), then about 7 minutes per
+# instance/bench-pages/: 2 minutes on SQLite, 5 on PostgreSQL), then about 7 minutes per
 # database. Not part of `make test`.
 BENCH_SERVICES ?= 100000
 bench-pages: install
