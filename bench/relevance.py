@@ -36,8 +36,9 @@ K = 5
 NOW = datetime(2026, 12, 1, 18, 0)  # naive UTC, as the models store times
 GROUPS = ("search-en", "search-es", "matching")
 # nDCG@5 floors the tests hold, and the English/Spanish pairs' mean top-5 overlap.
-FLOORS = {"search-en": 0.77, "search-es": 0.77, "matching": 0.66}
-PAIR_OVERLAP = 0.80
+FLOORS = {"search-en": 0.78, "search-es": 0.77, "matching": 0.67}
+PAIR_OVERLAP = 0.80  # a bilingual reader; one interface language alone: PAIR_OVERLAP_ONE
+PAIR_OVERLAP_ONE = 0.77
 
 
 def load(name):
@@ -149,11 +150,17 @@ def overlap(a, b, k=K):
     return len(set(top_a) & set(top_b)) / size if size else 1.0
 
 
-def pair_overlaps():
-    """Return [(pair id, overlap of the English and Spanish top 5)] for a bilingual reader."""
-    bilingual = ("en", "es")  # one reader for both: the queries' words alone differ
-    return [(p["id"], overlap(search_ids(p["en"], bilingual), search_ids(p["es"], bilingual)))
+def pair_overlaps(reads=("en", "es")):
+    """Return [(pair id, overlap of the English and Spanish top 5)] for one reader: by
+    default bilingual, so the queries' words alone differ; ("en",) is a reader of the
+    English interface, whose results rank services held only in Spanish lower for the
+    English query (not for the Spanish one, whose writer reads Spanish)."""
+    return [(p["id"], overlap(search_ids(p["en"], reads), search_ids(p["es"], reads)))
             for p in load("pairs.json")]
+
+
+def mean_overlap(pairs):
+    return sum(o for _, o in pairs) / max(len(pairs), 1)
 
 
 def summary(scored):
@@ -183,7 +190,9 @@ def print_report(scored, pairs, misses=False):
               f"{f['mrr']:>6.3f} {f['misses']:>6}")
     mean = sum(o for _, o in pairs) / max(len(pairs), 1)
     print(f"pairs: {len(pairs)}, mean top-5 overlap {mean:.3f} "
-          f"({mean * K:.2f} of {K} services in common)")
+          f"({mean * K:.2f} of {K} services in common) for a bilingual reader; "
+          + ", ".join(f"{mean_overlap(pair_overlaps((code,))):.3f} reading only {code}"
+                      for code in ("en", "es")))
     if not misses:
         return
     for group, cases in scored.items():

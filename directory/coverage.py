@@ -23,10 +23,14 @@ ELSEWHERE = (("211", "https://www.211.org/"),
 
 
 def area_label():
-    """Return the words for the area the directory covers ("Orange County, CA")."""
+    """Return the words for the area the directory covers ("Orange County, CA"), or ""."""
     configured = (current_app.config.get("DIRECTORY_AREA") or "").strip()
     if configured:
         return configured
+    return search.remember("coverage.area_label", _counties_of_services)
+
+
+def _counties_of_services():
     codes = db.session.execute(select(Address.postal_code).distinct()
                                .where(Address.address_type == "physical")).scalars()
     counties = Counter()
@@ -34,12 +38,16 @@ def area_label():
         place = resolve_place(code or "")
         if place is not None and place.county:
             counties[(place.county, place.state)] += 1
-    named = [f"{county} County, {state}"
-             for (county, state), _ in counties.most_common(MOST_COUNTIES)]
-    return "; ".join(named)
+    return "; ".join(f"{county} County, {state}"
+                     for (county, state), _ in counties.most_common(MOST_COUNTIES))
 
 
-def is_outside(place):
-    """Return whether `place` is far from every in-person service of the directory."""
+def is_outside(place, hits=()):
+    """Return whether `place` is far from every in-person service of the directory.
+
+    A search's own hits answer it at once when one is near (the usual case).
+    """
+    if any(h.distance_miles is not None and h.distance_miles <= OUTSIDE_MILES for h in hits):
+        return False
     nearest = search.nearest_in_person_miles(place)
     return nearest is not None and nearest > OUTSIDE_MILES

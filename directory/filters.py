@@ -65,8 +65,8 @@ def directions_url(location, origin=None):
 
 def hours_phrase(service, moment=None):
     """Return (state, words) a person can act on: ("open", "Open now, until 5:00 PM"),
-    ("closed", "Opens today at 7:00 PM"), ("closed", "Opens next Tuesday at 10:00 AM"), or
-    (None, None) when the service lists no hours.
+    ("closed", "Closed now. Opens today at 7:00 PM."), ("closed", "Closed now. Opens next
+    Tuesday at 10:00 AM."), or (None, None) when the service lists no hours.
 
     Never a bare weekday that could mean today or next week.
     """

@@ -29,7 +29,7 @@ class Findings:
     items: list = field(default_factory=list)  # [(Hit, Service)]
     remote: list = field(default_factory=list)  # [(Hit, Service)] when nothing was found
     relax: list = field(default_factory=list)  # [(kind, value)] suggestions
-    outside: str | None = None  # the area the directory covers, when the place is not in it
+    outside: str | None = None  # the area covered ("" unknown), when the place is not in it
 
     @property
     def searched(self):
@@ -74,7 +74,7 @@ def find(args, reads=()):
         return findings
     findings.result = search.search(params)
     findings.items = _with_services(findings.result.hits)
-    if params.place is not None and coverage.is_outside(params.place):
+    if params.place is not None and coverage.is_outside(params.place, findings.result.hits):
         findings.outside = coverage.area_label()
     if findings.result.total == 0 and findings.searched:
         if findings.outside is None:

@@ -14,9 +14,13 @@ from babel.localedata import locale_identifiers
 EXTRA_NAMES = {"farsi": "fa", "mandarin": "zh", "cantonese": "yue", "filipino": "tl",
                "sign language": "ase", "american sign language": "ase", "asl": "ase",
                "castellano": "es", "espanol": "es", "chinese": "zh", "hmong": "hmn"}
-HELD_IN = re.compile(r"\b(?:(?:held|conducted|taught|run|led|given|offered|spoken)?\s*"
-                     r"(?:entirely |only |all )?in|aimed at|for) ((?:[A-Z][a-z]+)(?:(?:, | and "
-                     r"| or )[A-Z][a-z]+)*)(?: speakers)?\b")
+# "held entirely in Spanish", "taught in Korean", "aimed at Vietnamese speakers"; a bare
+# "in Spanish" (brochures, one track of several) says nothing about every session.
+_NAMES = r"(?:[A-Z][a-z]+)(?:(?:, | and | or )[A-Z][a-z]+)*"
+HELD_IN = re.compile(rf"\b(?i:held|conducted|taught|run|led|given|offered)\s+"
+                     rf"(?P<only>(?i:entirely|only|all)\s+)?in (?P<held>{_NAMES})\b"
+                     rf"|\b(?i:entirely|only) in (?P<entirely>{_NAMES})\b"
+                     rf"|\b(?i:aimed at) (?P<aimed>{_NAMES}) speakers\b")
 
 
 def _key(name):
@@ -86,26 +90,40 @@ def named_in(text):
     return {names[w] for w in re.findall(r"[a-z]{4,}", _key(text)) if w in names}
 
 
-def held_in(*texts):
-    """Return the codes of the languages a record's text says its sessions are held in.
-
-    "A weekly group held entirely in Spanish" and "classes are taught in Spanish" give
-    {"es"}; a sentence naming no language gives an empty set.
-    """
+def _codes_of(names):
     found = set()
-    for text in texts:
-        for match in NAMED_LANGUAGE.finditer(text or ""):  # "Korean-Language Counselling"
-            code = _english_names().get(_key(match.group(1)))
-            if code:
-                found.add(code)
-        for match in HELD_IN.finditer(text or ""):
-            for name in re.split(r", | and | or ", match.group(1)):
-                code = _english_names().get(_key(name))
-                if code:
-                    found.add(code)
+    for name in re.split(r", | and | or ", names or ""):
+        code = _english_names().get(_key(name))
+        if code:
+            found.add(code)
     return found
 
 
-def english_name(code):
-    """Return the English name of a language code ("vi" -> "Vietnamese"), or the code."""
-    return Locale("en").languages.get(code, code)
+def held_in(name, *texts, listed=()):
+    """Return the codes of the languages every session of a service is held in, or an
+    empty set when the record does not say so.
+
+    A name says it ("Korean-Language Counselling"), and so does "held entirely in
+    Spanish"; "taught in Spanish" or "aimed at Vietnamese speakers" say it only when the
+    service lists no other language (`listed`, its language codes): "one track is run in
+    Spanish" of a service that lists English and Spanish is not a Spanish-only service.
+    """
+    found = set()
+    for match in NAMED_LANGUAGE.finditer(name or ""):
+        found |= _codes_of(match.group(1))
+    if found:
+        return found
+    listed = {code.lower() for code in listed if code}
+    for text in texts:
+        for match in HELD_IN.finditer(text or ""):
+            codes = _codes_of(match.group("held") or match.group("entirely")
+                              or match.group("aimed"))
+            if match.group("only") or match.group("entirely") or (listed and listed <= codes):
+                found |= codes
+    return found
+
+
+def session_languages(service):
+    """Return the languages every session of a service is held in (see held_in)."""
+    return held_in(service.name, service.description, service.eligibility_description,
+                   listed=[lang.code for lang in service.languages if lang.code])

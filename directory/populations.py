@@ -47,6 +47,11 @@ LABELS = {
     "program-members": _l("Already a member or client of the program"),
 }
 _COMPILED = {group: re.compile(pattern, re.IGNORECASE) for group, (pattern, _) in GROUPS.items()}
+# "Men and women", "members of the public", "healthcare workers and the general public":
+# the first words name a group, the rest open the door to everyone.
+BROADER = re.compile(r"\b(and|or) (women|men|teens|adults|youth|anyone|everyone|others)\b"
+                     r"|\b(the )?(general )?public\b|\b(anyone|everyone)\b(?! who)",
+                     re.IGNORECASE)
 
 
 def limited_to(service):
@@ -56,6 +61,8 @@ def limited_to(service):
     client in any one of them may come.
     """
     text = " ".join((service.eligibility_description or "").split())
+    if BROADER.search(text):
+        return set()
     groups = {group for group, pattern in _COMPILED.items() if pattern.search(text)}
     if "transgender-nonbinary" in groups:
         groups.discard("lgbtq")

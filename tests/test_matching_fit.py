@@ -76,6 +76,10 @@ def test_services_for_specific_groups_are_left_out_counted_and_can_be_shown(seed
      {"hospital-discharge"}),
     ("Adults 18 and over.", set()),
     ("Anyone in recovery, including veterans and their families.", set()),
+    ("Men and women 18 and over.", set()),
+    ("Members of the public; no referral needed.", set()),
+    ("Healthcare workers, first responders and the general public.", set()),
+    ("Current and former shelter guests.", {"program-members"}),
 ])
 def test_the_group_a_service_is_limited_to_is_read_from_its_eligibility(
         app, eligibility, limited):
@@ -155,3 +159,20 @@ def test_the_match_page_offers_to_show_services_for_other_groups(coordinator_cli
     page = coordinator_client.post(match_url, data={**form, "groups": "veterans"}).get_data(
         as_text=True)
     assert "Veterans Circle" in page and "left out" not in page
+
+
+@pytest.mark.parametrize("name,text,listed,held", [
+    ("Intensive Outpatient Program", "One evening track group each week is run in Spanish.",
+     ["en", "es"], set()),
+    ("Peer Group", "A weekly group held entirely in Spanish.", ["en", "es"], {"es"}),
+    ("Korean-Language Counselling", "Counselling for adults.", ["ko", "en"], {"ko"}),
+    ("Family Classes", "Classes are taught in Spanish.", ["es"], {"es"}),
+    ("Family Classes", "Classes are taught in Spanish.", ["es", "en"], set()),
+    ("Support Line", "Aimed at Vietnamese speakers.", ["vi"], {"vi"}),
+    ("Veterans Group", "Open for Korean War veterans; brochures in Spanish.", ["en"], set()),
+])
+def test_only_a_record_that_says_every_session_is_in_a_language_is_held_in_it(
+        name, text, listed, held):
+    from directory.languages import held_in
+
+    assert held_in(name, text, listed=listed) == held

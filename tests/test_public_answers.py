@@ -130,3 +130,32 @@ def test_a_service_held_in_another_language_ranks_below_for_a_reader_of_english(
     assert order([], q="counselling")[0] == "Korean-Language Counselling"  # nearer
     assert order(["en"], q="Korean counselling")[0] == "Korean-Language Counselling"
     assert order(["en"], q="counselling", language="ko")[0] == "Korean-Language Counselling"
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("Wheelchair accessible entrance", {"wheelchair-access"}),
+    ("Step-free entrance and an elevator; bus stop at the door",
+     {"wheelchair-access", "near-transit"}),
+    ("Not wheelchair accessible; stairs only", set()),
+    ("No elevator", set()),
+    ("Restroom is not ADA compliant", set()),
+    ("Uplifting murals in a cramped waiting room", set()),
+    ("Staff trained to help; transitional housing office", set()),
+    ("Sign language interpreters on request", {"asl"}),
+])
+def test_accessibility_words_give_the_features_a_place_has_not_those_it_lacks(text, codes):
+    from directory.hsds.normalize import _features
+
+    assert _features(text) == codes
+
+
+def test_an_age_asks_for_the_services_of_that_age(app):
+    terms = builders.load_taxonomy()
+    builders.service("Teen Recovery Group", terms=[terms["group-therapy-peer-support"]],
+                     minimum_age=13, maximum_age=17, description="A recovery group.")
+    builders.service("Recovery Group", terms=[terms["group-therapy-peer-support"]],
+                     lat=33.70, lng=-117.70, description="A recovery group.")
+    assert names(run(search="recovery group", near="92630"))[0] == "Recovery Group"
+    assert names(run(search="recovery group", near="92630", age="16"))[0] == (
+        "Teen Recovery Group")
+    assert names(run(search="teen recovery group", near="92630"))[0] == "Teen Recovery Group"

@@ -1,6 +1,6 @@
 """The concept vocabulary (directory/search/concepts.json): every concept is reached from
-its English and its Spanish words, points at real codes, and expands to words that lift the
-services of that concept; a match through an expansion stays below the word typed."""
+its English and its Spanish words and points at real codes; a Spanish need reaches the
+services an English one does; a match through an expansion stays below the word typed."""
 
 import json
 from pathlib import Path

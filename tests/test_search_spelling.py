@@ -8,6 +8,16 @@ from tests import builders
 from tests.search_helpers import names, run
 
 
+def _edits(a, b):
+    """Return the Levenshtein distance between two words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
 @pytest.fixture
 def directory(app):
     terms = builders.load_taxonomy()
@@ -22,8 +32,10 @@ def directory(app):
 
 def test_a_word_nobody_mentions_is_named_not_replaced_by_a_distant_lookalike(directory):
     result = run(search="horse therapy")
-    assert "home" not in (result.suggestion or "")  # two edits away: too far for 5 letters
-    assert result.suggestion is None or result.corrections  # a change is always said
+    # "home" is two edits away, too far for five letters; what a change there is is said
+    assert "home" not in (result.suggestion or "")
+    assert all(_edits(wrong, right) <= 1 for wrong, right in result.corrections.items())
+    assert bool(result.corrections) == (result.suggestion is not None)
     typed = run(search="horse therapy", as_typed="1")
     assert typed.corrections == {} and typed.unknown == ["horse"]
     assert names(typed) == ["Open Door Counseling"]
@@ -66,3 +78,16 @@ def test_the_page_says_what_it_searched_and_links_to_the_words_as_typed(director
     nobody = client.get("/search?q=qwxyz+therapy").get_data(as_text=True)
     assert "No service mentions the word “qwxyz”." in nobody
     assert "Open Door Counseling" in nobody
+
+
+def test_a_pasted_paragraph_is_not_corrected_word_by_word(directory):
+    text = " ".join(f"therapyx{n}" for n in range(12)) + " theraphy"
+    result = run(search=text[:300])
+    assert len(result.corrections) <= 8
+    assert "theraphy" in result.unknown  # the ninth word and on: named, not searched for
+
+
+def test_a_correction_that_finds_nothing_is_still_said_with_the_way_back(directory, client):
+    page = client.get("/search?q=theraphy&category=housing").get_data(as_text=True)
+    assert "Showing results for" in page and "Search instead for “theraphy”" in page
+    assert "Did you mean" not in page

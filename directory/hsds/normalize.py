@@ -17,12 +17,17 @@ from .convert import Problem
 # accessibility term code -> what free text says when the place has it
 ACCESSIBILITY = {
     "wheelchair-access": re.compile(
-        r"wheel ?chair|step[- ]free|no steps|ramp|accessible (entrance|entry|restroom|"
-        r"toilet|bathroom|parking|building|door)|\bada\b|elevator|lift", re.IGNORECASE),
-    "asl": re.compile(r"\basl\b|sign language|\bdeaf\b|\btty\b", re.IGNORECASE),
-    "near-transit": re.compile(r"\bbus\b|transit|metrolink|train|light rail|\bocta\b",
-                               re.IGNORECASE),
+        r"\bwheel ?chairs?\b|\bstep[- ]free\b|\bno steps\b|\bramps?\b|\baccessible "
+        r"(entrance|entry|restroom|toilet|bathroom|parking|building|door)|\bada\b"
+        r"|\belevators?\b|\blifts?\b", re.IGNORECASE),
+    "asl": re.compile(r"\basl\b|\bsign language\b|\bdeaf\b|\btty\b", re.IGNORECASE),
+    "near-transit": re.compile(r"\bbus(es)?\b|\btransit\b|\bmetrolink\b|\btrains?\b"
+                               r"|\blight rail\b|\bocta\b", re.IGNORECASE),
 }
+# "Not wheelchair accessible", "no elevator", "without a ramp": the feature is missing.
+NEGATED = re.compile(r"\b(no|not|non|without|lacks?|isn't|is not|none)\b[\w\s-]{0,25}$",
+                     re.IGNORECASE)
+CHUNK = 2000
 DERIVED = uuid.UUID("6f0e3c52-8a4e-4f39-9d53-2c1a7b0d9e11")  # namespace of derived ids
 
 
@@ -33,10 +38,11 @@ def _languages(checked):
             values["code"] = code
             continue
         written = values.get("name") or values.get("code")
+        reason = (f"{written!r} is not a language name or code this directory knows; kept "
+                  "as written, so the language filter does not find it" if written else
+                  "gives neither a name nor a code; kept, but no filter can find it")
         checked.warnings.append(Problem(
-            "language", record_id, "name" if values.get("name") else "code",
-            f"{written!r} is not a language name or code this directory knows; kept as "
-            "written, so the language filter does not find it"))
+            "language", record_id, "name" if values.get("name") else "code", reason))
 
 
 def _accessibility_terms():
@@ -57,11 +63,14 @@ def _services_at(checked, location_ids):
     for values in checked.valid.get("service_at_location", {}).values():
         if values.get("location_id") in location_ids and values.get("service_id"):
             found.setdefault(values["location_id"], set()).add(values["service_id"])
-    stored = db.session.execute(select(ServiceAtLocation.location_id,
-                                       ServiceAtLocation.service_id)
-                                .where(ServiceAtLocation.location_id.in_(location_ids)))
-    for location_id, service_id in stored:
-        found.setdefault(location_id, set()).add(service_id)
+    ids = sorted(location_ids)
+    for start in range(0, len(ids), CHUNK):  # PostgreSQL takes 65,535 parameters at most
+        stored = db.session.execute(select(ServiceAtLocation.location_id,
+                                           ServiceAtLocation.service_id)
+                                    .where(ServiceAtLocation.location_id.in_(
+                                        ids[start:start + CHUNK])))
+        for location_id, service_id in stored:
+            found.setdefault(location_id, set()).add(service_id)
     return found
 
 
@@ -70,10 +79,22 @@ def _existing_links(checked, service_ids):
 
     links = {(v.get("link_id"), v.get("taxonomy_term_id"))
              for v in checked.valid.get("attribute", {}).values()}
-    if service_ids:
+    ids = sorted(service_ids)
+    for start in range(0, len(ids), CHUNK):
         links |= set(db.session.execute(select(Attribute.link_id, Attribute.taxonomy_term_id)
-                                        .where(Attribute.link_id.in_(service_ids))).all())
+                                        .where(Attribute.link_id.in_(
+                                            ids[start:start + CHUNK]))).all())
     return links
+
+
+def _features(text):
+    """Return the accessibility codes a text says a place has (not those it lacks)."""
+    codes = set()
+    for code, pattern in ACCESSIBILITY.items():
+        for match in pattern.finditer(text):
+            if not NEGATED.search(text[max(0, match.start() - 30):match.start()]):
+                codes.add(code)
+    return codes
 
 
 def _accessibility(checked):
@@ -84,14 +105,17 @@ def _accessibility(checked):
     said = {}  # location id -> term codes its accessibility text gives
     for record_id, values in rows.items():
         text = " ".join(filter(None, (values.get("description"), values.get("details"))))
-        codes = {code for code, pattern in ACCESSIBILITY.items() if pattern.search(text)}
-        if not codes or not values.get("location_id"):
-            checked.warnings.append(Problem(
-                "accessibility", record_id, "description",
-                f"{text[:80]!r} names no accessibility feature this directory filters by; "
-                "kept as written"))
+        codes = _features(text)
+        if not values.get("location_id"):
+            reason = "belongs to no location, so no service gets its accessibility"
+        elif not codes:
+            reason = (f"{text[:80]!r} names no accessibility feature this directory filters "
+                      "by (or says one is missing)")
+        else:
+            said.setdefault(values["location_id"], set()).update(codes)
             continue
-        said.setdefault(values["location_id"], set()).update(codes)
+        checked.warnings.append(Problem("accessibility", record_id, "description",
+                                        reason + "; kept as written"))
     services = _services_at(checked, set(said))
     links = _existing_links(checked, {s for ids in services.values() for s in ids})
     attributes = checked.valid.setdefault("attribute", {})

@@ -12,7 +12,7 @@ from flask_babel import lazy_ngettext
 
 from ..hours import open_evenings_or_weekends
 from ..labels import LANGUAGES, TERMS
-from ..languages import held_in
+from ..languages import session_languages
 
 REMOTE_DELIVERY = ("telehealth-video", "online-group", "phone")
 FREE = ("free", TERMS["free"], 20)
@@ -133,7 +133,7 @@ def _languages(item, context):
     if not spoken:  # a record that lists no language is taken to be in English
         spoken = {"en"}
     # "A group held entirely in Spanish": the sessions' language, whatever staff speak.
-    held = held_in(service.description, service.eligibility_description)
+    held = session_languages(service)
     if held and needs.languages and not held & set(needs.languages):
         names = ", ".join(str(_language(code)) for code in sorted(held))
         item.misfit("language", _l("Held in %(languages)s", languages=names), 25)

@@ -9,7 +9,7 @@ from datetime import UTC
 
 from ..geo import extent_keys
 from ..hours import parse_time
-from ..languages import held_in
+from ..languages import session_languages
 from ..models.location import WEEKDAYS
 from ..populations import audience_limits
 from .schema import distinct_words, looks_spanish
@@ -43,7 +43,7 @@ def service_facts(service):
     tags += sorted(f"term:{a.taxonomy_term_id}" for a in service.attributes)
     tags.append(f"org:{service.organization_id}")
     tags += [f"limited:{group}" for group in sorted(audience_limits(service))]
-    held = held_in(service.name, service.description, service.eligibility_description)
+    held = session_languages(service)
     if held and "en" not in held:  # sessions in another language only ("Korean-Language")
         tags += [f"held:{code}" for code in sorted(held)]
     delivery = service.term_codes("delivery")
@@ -101,7 +101,7 @@ def service_document(service):
         "facts": json.dumps(facts, separators=(",", ":"), sort_keys=True),
     }
     # Names and terms only: the body's words would double the cost of indexing, and the
-    # synonym table's words are a second vocabulary (see textquery.corrector).
+    # concept table's words are a second vocabulary (see textquery.spelling_corrector).
     doc["spell"] = " ".join(distinct_words(_join(doc["name"], doc["organization"],
                                                  doc["terms"], " ".join(cities))))
     doc["fingerprint"] = hashlib.sha1(

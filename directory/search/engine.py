@@ -10,11 +10,10 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from ..geo.distance import bounding_box, haversine_miles
-from ..populations import FILTER_AUDIENCE
+from ..populations import FILTER_AUDIENCE, OLDER_MIN_AGE, YOUTH_MAX_AGE
 from . import scoring
 from .facts import SLOTS, SLOTS_PER_DAY
 from .textquery import build as build_text_query
-from .textquery import suggest_for_nothing
 
 FACET_GROUPS = ("category", "delivery", "payment", "population", "accessibility")
 NEARNESS_WEIGHT = 0.45
@@ -185,6 +184,9 @@ def run(searcher, facts, params, zone, now=None):
     asked = set(text.audience) if text is not None else set()
     for code in params.terms.get("population", ()):
         asked |= FILTER_AUDIENCE.get(code, set())
+    if params.age is not None:  # an age says which age-limited services are for them
+        asked |= ({"youth"} if params.age <= YOUTH_MAX_AGE else set()) | (
+            {"older-adults"} if params.age >= OLDER_MIN_AGE else set())
     reads = set(params.languages) | set(params.reads) | (text.languages if text else set())
     asked |= {f"lang-{code}" for code in reads}
     order = _rank(facts, params, docs, scores, distance, reach, asked)
@@ -197,8 +199,6 @@ def run(searcher, facts, params, zone, now=None):
         for d, s in zip(page_docs.tolist(), page_scores.tolist(), strict=True)
     ]
     suggestion = text.suggestion if text is not None else None
-    if total == 0 and params.text and suggestion is None and not params.as_typed:
-        suggestion = suggest_for_nothing(searcher, params.text)
     return SearchResult(hits, total, params.page, params.per_page,
                         facet_counts(facts, docs, now, zone, today), suggestion,
                         text.corrections if text is not None else {},

@@ -8,9 +8,6 @@ import re
 
 from whoosh.analysis import (
     STOP_WORDS,
-    CharsetFilter,
-    LowercaseFilter,
-    RegexTokenizer,
     Token,
     Tokenizer,
 )
@@ -123,11 +120,6 @@ def looks_spanish(text):
 def stemming_analyzer():
     """Return the analyzer of searchable text: words, lower case, stop words, stems, accents."""
     return FoldingStemmer()
-
-
-def spelling_analyzer():
-    """Return the analyzer of the spelling field: whole lower-case words, accents folded."""
-    return RegexTokenizer(r"[^\W\d_]{3,}") | LowercaseFilter() | CharsetFilter(accent_map)
 
 
 WORD_RE = re.compile(r"[^\W\d_]{3,}")

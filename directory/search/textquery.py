@@ -2,17 +2,18 @@
 
 The words as typed count most: their English stems over the text fields (name weighted
 most) and their Spanish stems over the record's Spanish text. A concept the words trigger
-(concepts.json, English or Spanish) adds its translation at TRANSLATION_WEIGHT, the words
-records use for it at EXPANSION_WEIGHT and its codes at TAG_WEIGHT: always below the word
-itself, so an expansion that happens to share a stem with common words in names cannot
-outrank what the person typed.
+(concepts.json, English or Spanish) adds its translation at TRANSLATION_WEIGHT and the words
+records use for it at EXPANSION_WEIGHT, each below the same word typed and counting little
+in names, so an expansion that happens to share a stem with common words in names cannot
+outrank what the person typed; its codes (its category) add a flat TAG_WEIGHT to the
+services that carry them.
 
 Spelling: a word that matches nothing is corrected only into the directory's vocabulary
 (the index's names and terms, the concept table's words, English and Spanish), and only
 when the correction is close for its length; a word of the vocabulary, a stop word, a word
 of three letters or fewer, or a word inside a concept phrase is never replaced. A word
-outside the vocabulary that matches nothing and has no close correction is reported as
-unknown, never dropped in silence; a vocabulary word is one people use for a need here, so
+outside the vocabulary that matches nothing and has no close correction (or past the first
+eight words, or longer than twenty letters) is reported as unknown, never dropped in silence; a vocabulary word is one people use for a need here, so
 it is understood even where no record spells it. The text is never parsed
 as query syntax, so no input is a syntax error.
 """
@@ -87,6 +88,10 @@ def _in_vocabulary(reader, word):
     return ("spell", word) in reader or concepts.is_word(word)
 
 
+# Each correction searches the vocabulary: a pasted paragraph must not cost a second.
+MOST_CORRECTED, LONGEST_CORRECTED = 8, 20
+
+
 def max_distance(word):
     """Return how many edits a correction of `word` may make: one for a short word."""
     return 1 if len(word) <= 5 else 2
@@ -107,12 +112,12 @@ def read_words(searcher, text, correct=True):
     reader = searcher.reader()
     covered = _covered(text, concepts.find(text))
     corrections, unknown, corrector = {}, [], None
-    for word in dict.fromkeys(WORD.findall(fold(text))):
+    for n, word in enumerate(dict.fromkeys(WORD.findall(fold(text)))):
         if not _checkable(word) or word in covered or _matches(reader, word):
             continue
         if _in_vocabulary(reader, word):
             continue  # a word people use for a need here ("tratamiento"): kept, understood
-        if correct:
+        if correct and n < MOST_CORRECTED and len(word) <= LONGEST_CORRECTED:
             corrector = corrector or spelling_corrector(searcher)
             found = corrector.suggest(word, limit=1, maxdist=max_distance(word))
             if found and found[0] != word:
@@ -196,20 +201,3 @@ def replace_word(text, wrong, right):
         last = match.end()
     out.append(text[last:])
     return "".join(out)
-
-
-def suggest_for_nothing(searcher, text):
-    """Return a spelling for a query that found nothing, or None.
-
-    The same rules as corrections: close for the word's length, into the vocabulary, and
-    never replacing a word of the vocabulary.
-    """
-    reader = searcher.reader()
-    corrector, fixed = spelling_corrector(searcher), text
-    for word in dict.fromkeys(WORD.findall(fold(text))):
-        if not _checkable(word) or _in_vocabulary(reader, word):
-            continue
-        found = corrector.suggest(word, limit=1, maxdist=max_distance(word))
-        if found and found[0] != word:
-            fixed = replace_word(fixed, word, found[0])
-    return fixed if fixed != text else None

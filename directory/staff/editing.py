@@ -6,7 +6,7 @@ on their own (directory/audit.py, directory/search/sync.py)."""
 
 import re
 
-from ..languages import code_for, english_name
+from ..languages import code_for
 from ..models import Language, Phone, ServiceArea
 
 SERVICE_FIELDS = ("name", "alternate_name", "description", "status", "alert", "url", "email",
@@ -43,8 +43,9 @@ def parse_languages(text, current=()):
     for name in (p.strip() for p in re.split(r"[,;\n]", text or "")):
         if not name:
             continue
-        code = code_for(name)
-        match = known.get(name.lower()) or (code and (english_name(code), code))
+        code = code_for(name)  # the name stays as typed ("Farsi"); the code is ISO's
+        shown = name if any(c.isupper() for c in name) else name.capitalize()
+        match = known.get(name.lower()) or (code and (shown, code))
         if not match:
             unknown.append(name)
         elif match[0].lower() not in {n.lower() for n, _ in found}:
