@@ -65,6 +65,7 @@ def test_searching_as_typed_changes_no_word(directory):
 def test_a_word_with_nothing_close_finds_nothing_and_says_which_word(directory):
     result = run(search="zzqxv")
     assert result.total == 0 and result.unknown == ["zzqxv"]
+    assert run(search="zzz").unknown == ["zzz"]  # too short to correct, still named
 
 
 def test_the_page_says_what_it_searched_and_links_to_the_words_as_typed(directory, client):

@@ -103,7 +103,7 @@ def _covered(text, found):
 
 
 def _checkable(word):
-    return (len(word) >= 4 and word.isalpha() and word not in ENGLISH_STOPS
+    return (len(word) >= 3 and word.isalpha() and word not in ENGLISH_STOPS
             and word not in SPANISH_STOPS)
 
 
@@ -117,7 +117,7 @@ def read_words(searcher, text, correct=True):
             continue
         if _in_vocabulary(reader, word):
             continue  # a word people use for a need here ("tratamiento"): kept, understood
-        if correct and n < MOST_CORRECTED and len(word) <= LONGEST_CORRECTED:
+        if correct and n < MOST_CORRECTED and 4 <= len(word) <= LONGEST_CORRECTED:
             corrector = corrector or spelling_corrector(searcher)
             found = corrector.suggest(word, limit=1, maxdist=max_distance(word))
             if found and found[0] != word:
