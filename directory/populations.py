@@ -16,6 +16,8 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
+from .geo import resolve_place
+
 # group -> (pattern over the eligibility description, words for "only" on screen)
 GROUPS = {
     "veterans": (r"^(homeless or at-risk )?veterans?\b", _l("Veterans only")),
@@ -128,7 +130,5 @@ def residents_of(service):
     match = RESIDENTS.match(" ".join((service.eligibility_description or "").split()))
     if not match or "County" in match.group("city"):
         return None
-    from .geo import resolve_place
-
     place = resolve_place(f"{match.group('city')}, CA")
     return place.city if place is not None else None

@@ -102,9 +102,13 @@ def _covered(text, found):
     return {w for f in found for w in WORD.findall(folded[f.start:f.end])}
 
 
+def _content(word):
+    """Return whether a folded word means something: not a stop word of either language."""
+    return word not in ENGLISH_STOPS and word not in SPANISH_STOPS
+
+
 def _checkable(word):
-    return (len(word) >= 3 and word.isalpha() and word not in ENGLISH_STOPS
-            and word not in SPANISH_STOPS)
+    return len(word) >= 3 and word.isalpha() and _content(word)
 
 
 def read_words(searcher, text, correct=True):
@@ -183,8 +187,7 @@ def build(searcher, text, correct=True):
     suggestion = corrected if corrections else None
     languages = named_in(text) | ({"es"} if said_in_spanish or looks_spanish(text) else set())
     if not parts:
-        has_words = any(len(w) > 1 and w not in ENGLISH_STOPS and w not in SPANISH_STOPS
-                        for w in WORD.findall(fold(text)))
+        has_words = any(len(w) > 1 and _content(w) for w in WORD.findall(fold(text)))
         parts = [] if has_words else None
     return TextQuery(parts, corrections, suggestion, unknown, reached, audience, languages)
 
