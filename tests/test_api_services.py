@@ -21,7 +21,8 @@ def test_the_root_says_what_this_api_is(seeded_client):
 
 
 def test_services_answers_an_hsds_page_of_full_services(seeded_client):
-    body = seeded_client.get("/api/services?search=spanish peer group&per_page=5").get_json()
+    body = seeded_client.get("/api/services?search=spanish peer group&per_page=5&full=true"
+                             ).get_json()
     assert PAGE_KEYS <= set(body)
     assert body["page_number"] == 1 and body["first_page"] and body["size"] == 5
     assert body["total_pages"] == -(-body["total_items"] // 5)
@@ -35,7 +36,7 @@ def test_services_answers_an_hsds_page_of_full_services(seeded_client):
 
 def test_a_place_gives_distances_and_remote_services_have_none(seeded_client):
     body = seeded_client.get("/api/services?near=92630&radius=10&sort=distance&per_page=100"
-                             ).get_json()
+                             "&full=true").get_json()
     distances = [s["distance_miles"] for s in body["contents"]]
     in_person = [d for d in distances if d is not None]
     assert in_person == sorted(in_person) and in_person[-1] <= 10
@@ -79,7 +80,8 @@ def test_filters_and_hsds_parameters_narrow_the_results(seeded_client):
     mine = seeded_client.get(f"/api/services?organization_id={org}&per_page=100").get_json()
     assert mine["total_items"] >= 2
     assert {s["organization_id"] for s in mine["contents"]} == {org}
-    spanish = seeded_client.get("/api/services?language=Spanish&per_page=100").get_json()
+    spanish = seeded_client.get("/api/services?language=Spanish&per_page=100&full=1"
+                                 ).get_json()
     assert all(any(lang.get("code") == "es" for lang in s["languages"])
                for s in spanish["contents"])
     later = seeded_client.get("/api/services?modified_after=2099-01-01").get_json()
@@ -141,6 +143,10 @@ def test_any_origin_may_read(seeded_client):
 
 
 def test_the_api_is_read_only(seeded_client):
-    response = seeded_client.post("/api/services", json={"name": "Sneaky"})
+    response = seeded_client.put("/api/services", json={"name": "Sneaky"})
     assert response.status_code == 405
     assert response.get_json()["status"] == 405
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS", "POST"}
+    one = seeded_client.delete(f"/api/services/{SPANISH_GROUP}")
+    assert one.status_code == 405 and set(one.headers["Allow"].split(", ")) == {
+        "GET", "HEAD", "OPTIONS"}

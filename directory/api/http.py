@@ -31,12 +31,13 @@ def check_query_string():
 
 @bp.after_request
 def allow_any_origin(response):
-    if request.method in ("GET", "HEAD", "OPTIONS"):
+    if request.method in ("GET", "HEAD", "OPTIONS", "POST"):
         response.headers["Access-Control-Allow-Origin"] = "*"
         response.headers["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
         if request.method == "OPTIONS":
-            response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-            response.headers["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+            response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = ("If-None-Match, If-Modified-Since, "
+                                                                "Content-Type")
             response.headers["Access-Control-Max-Age"] = "86400"
     return response
 
@@ -46,7 +47,7 @@ def page_body(contents, total, paging, **extra):
     pages = max(1, -(-total // paging.per_page))
     return {"total_items": total, "total_pages": pages, "page_number": paging.page,
             "size": len(contents), "first_page": paging.page == 1,
-            "last_page": paging.page >= pages, "empty": total == 0, **extra,
+            "last_page": paging.page >= pages, "empty": not contents, **extra,
             "contents": contents}
 
 

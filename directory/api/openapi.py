@@ -91,6 +91,8 @@ def parameters():
                                           "maximum": PROXIMITY_MAX},
                             "Only locations within this many metres of the postcode."),
         "full": _param("full", BOOLEAN, "Return fully nested objects."),
+        "minimal": _param("minimal", BOOLEAN, "Only id, name, status and last_modified of each "
+                          "service; per_page may then be up to 1000."),
         "full_service": _param("full_service", BOOLEAN,
                                "Nest each service in full, not only its own fields."),
         "parent_id": _param("parent_id", {"type": "string", "maxLength": 64},
@@ -102,7 +104,8 @@ def parameters():
     return p
 
 
-SEARCH = ["search", "page", "per_page", "format", "taxonomy_term_id", "taxonomy_id",
+SEARCH = ["search", "page", "per_page", "format", "full", "minimal", "taxonomy_term_id",
+          "taxonomy_id",
           "organization_id", "modified_after", "near", "lat", "lng", "radius", "unit",
           *GROUP_PARAMS, "language", "age", "wheelchair", "open_now", "accepting",
           "verified_within_months", "sort"]
@@ -154,14 +157,29 @@ def _get(summary, operation_id, names, responses, path_param=None):
     return {"get": operation}
 
 
+def _listing(summary, operation_id, names, responses, params):
+    """Return the path item of a list endpoint: GET with a query string, and POST with the
+    same parameters as a form body (so search terms stay out of URLs and logs)."""
+    item = _get(summary, operation_id, names, responses)
+    fields = {n: {**params[n]["schema"], "description": params[n]["description"]} for n in names}
+    item["post"] = {"summary": summary + " (parameters in the body)",
+                    "operationId": operation_id + "ByPost", "responses": responses,
+                    "requestBody": {"required": False, "content": {
+                        "application/x-www-form-urlencoded": {"schema": {
+                            "type": "object", "properties": fields}}}}}
+    return item
+
+
 def document():
     """Return the OpenAPI document (a dict)."""
-    builder = SchemaBuilder(REF)
+    builder, params = SchemaBuilder(REF), parameters()
     service, org = builder.ref("service"), builder.ref("organization")
     org_fields = builder.ref("organization", full=False)
     taxonomy, term = builder.ref("taxonomy", False), builder.ref("taxonomy_term", False)
     sal, sal_full = builder.ref("service_at_location", False), builder.ref("service_at_location")
-    service_page = {"allOf": [_page_of(_with_distance(service)), {"type": "object", "properties": {
+    minimal = {"type": "object", "required": ["id", "name", "status"], "properties": {
+        k: {"type": "string"} for k in ("id", "name", "status", "last_modified")}}
+    service_page = {"allOf": [_page_of({"anyOf": [_with_distance(service), minimal]}), {"type": "object", "properties": {
         "facets": {"type": "object", "description": "Extension: counts of the results per "
                    "filter value.", "additionalProperties": True},
         "suggestion": {"type": ["string", "null"],
@@ -177,38 +195,39 @@ def document():
         "/openapi.json": _get("This OpenAPI document", "getOpenAPIDocument", [],
                               _responses({"type": "object"}, "The OpenAPI 3.1 document.",
                                          has_params=False)),
-        "/services": _get("Search services", "getPaginatedListOfServices", SEARCH,
-                          _responses(service_page, "A Page of fully nested services.", True)),
+        "/services": _listing("Search services", "getPaginatedListOfServices", SEARCH,
+                              _responses(service_page, "A Page of services.", True), params),
         "/services/{service_id}": _get("One service, fully nested", "getFullyNestedServiceById",
                                        [], _responses(service, "The service.", by_id=True,
                                                       has_params=False), "service_id"),
-        "/organizations": _get(
+        "/organizations": _listing(
             "Organizations", "getPaginatedListOfOrganizations",
             ["search", "full", "full_service", "taxonomy_term_id", "taxonomy_id", "page",
              "per_page", "format"],
             _responses(_page_of({"anyOf": [org, org_fields]}), "A Page of organizations.",
-                       True)),
+                       True), params),
         "/organizations/{organization_id}": _get(
             "One organization, fully nested", "getOrganizationById", ["full_service"],
             _responses(org, "The organization.", by_id=True), "organization_id"),
-        "/taxonomies": _get("Taxonomies", "getPaginatedListOfTaxonomies",
-                            ["search", "page", "per_page", "format"],
-                            _responses(_page_of(taxonomy), "A Page of taxonomies.", True)),
+        "/taxonomies": _listing("Taxonomies", "getPaginatedListOfTaxonomies",
+                                ["search", "page", "per_page", "format"],
+                                _responses(_page_of(taxonomy), "A Page of taxonomies.", True),
+                                params),
         "/taxonomies/{taxonomy_id}": _get("One taxonomy", "getTaxonomyById", [],
                                           _responses(taxonomy, "The taxonomy.", by_id=True,
                                                      has_params=False), "taxonomy_id"),
-        "/taxonomy_terms": _get(
+        "/taxonomy_terms": _listing(
             "Taxonomy terms", "getPaginatedListOfTaxonomyTerms",
             ["search", "page", "per_page", "format", "taxonomy_id", "top_only", "parent_id"],
-            _responses(_page_of(term), "A Page of taxonomy terms.", True)),
+            _responses(_page_of(term), "A Page of taxonomy terms.", True), params),
         "/taxonomy_terms/{term_id}": _get("One taxonomy term", "getTaxonomyTermById", [],
                                           _responses(term, "The term.", by_id=True,
                                                      has_params=False), "term_id"),
-        "/service_at_locations": _get(
+        "/service_at_locations": _listing(
             "Services at locations", "getPaginatedListOfServiceAtLocation",
-            [*SEARCH, "postcode", "proximity", "full"],
+            [n for n in SEARCH if n != "minimal"] + ["postcode", "proximity"],
             _responses(_page_of(_with_distance({"anyOf": [sal, sal_full]})),
-                       "A Page of services at locations.", True)),
+                       "A Page of services at locations.", True), params),
         "/service_at_locations/{sal_id}": _get(
             "One service at a location, fully nested",
             "getServiceAtLocationWithNestedDataById", [],
@@ -236,7 +255,7 @@ def document():
                              "identifier": "CC-BY-4.0"}},
         "servers": [{"url": "/api"}],
         "paths": paths,
-        "components": {"schemas": schemas, "parameters": parameters()},
+        "components": {"schemas": schemas, "parameters": params},
     }
 
 

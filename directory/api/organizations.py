@@ -1,4 +1,5 @@
-"""Organizations: `/api/organizations` (a Page of organizations, by name; `full` nests
+"""Organizations: `/api/organizations` (GET or POST: a Page of organizations, by name or
+taxonomy term or taxonomy; `full` nests
 their locations, phones, contacts and services) and `/api/organizations/{id}` (fully
 nested, its services by their own fields unless `full_service`)."""
 
@@ -8,7 +9,7 @@ from ..hsds import serialize
 from . import bp, queries
 from .errors import not_found
 from .http import answer, page_body, stream
-from .params import flag, paging, raise_if, record_id, text, usable_id
+from .params import flag, paging, raise_if, record_id, request_args, text, usable_id
 
 
 def organization_object(organization_id, full=True, full_service=False):
@@ -33,16 +34,16 @@ def _objects(ids, full, full_service):
     return serialize.objects("organization", ids, full=False)
 
 
-@bp.get("/organizations")
+@bp.route("/organizations", methods=["GET", "POST"])
 def organizations():
     """A Page of organizations, optionally searched by name or filtered by taxonomy."""
-    errors = {}
-    page = paging(request.args, errors)
-    search_text = text(request.args, "search", errors)
-    full = flag(request.args, "full", errors)
-    full_service = flag(request.args, "full_service", errors)
-    term_id = record_id(request.args, "taxonomy_term_id", errors)
-    taxonomy_id = record_id(request.args, "taxonomy_id", errors)
+    args, errors = request_args(), {}
+    page = paging(args, errors)
+    search_text = text(args, "search", errors)
+    full = flag(args, "full", errors)
+    full_service = flag(args, "full_service", errors)
+    term_id = record_id(args, "taxonomy_term_id", errors)
+    taxonomy_id = record_id(args, "taxonomy_id", errors)
     raise_if(errors)
     term_ids = [term_id] if term_id else None
     if page.format == "ndjson":

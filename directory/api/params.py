@@ -1,7 +1,12 @@
-"""Query parameters of the API's listings: paging, format, flags and ids, each checked
-with a message that says what to send instead (collected, then raised as one 400)."""
+"""Parameters of the API's listings: where they come from (the query string, or for a POST
+its form or JSON body, so search terms stay out of URLs), paging (an out-of-range
+`per_page` is clamped, as HSDS clients expect), format, flags and ids, each checked with a
+message that says what to send instead (collected, then raised as one 400)."""
 
 from dataclasses import dataclass
+
+from flask import request
+from werkzeug.datastructures import MultiDict
 
 from ..search.params import PER_PAGE_DEFAULT, PER_PAGE_MAX
 from .errors import BadParameters
@@ -28,7 +33,7 @@ def whole_number(args, name, errors, low, high, default):
     if raw == "":
         return default
     try:
-        value = int(raw)
+        value = int(raw) if len(raw) < 20 else low - 1
     except ValueError:
         errors[name] = f"{name} must be a whole number between {low} and {high}."
         return default
@@ -36,6 +41,35 @@ def whole_number(args, name, errors, low, high, default):
         errors[name] = f"{name} must be between {low} and {high}."
         return default
     return value
+
+
+def request_args():
+    """Return the parameters of this request: the query string, and for a POST the fields
+    of its form or JSON object body (a body field wins over the same query parameter).
+    """
+    args = MultiDict(request.args)
+    if request.method == "POST":
+        body = request.get_json(silent=True) if request.is_json else None
+        if request.is_json and not isinstance(body, dict):
+            raise BadParameters({"body": "Send the parameters as a JSON object or a form."})
+        fields = MultiDict(request.form) if body is None else MultiDict(
+            {k: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
+             for k, v in body.items()})
+        for key in fields:
+            args.setlist(key, fields.getlist(key))
+    return args
+
+
+def clamped(args, high=PER_PAGE_MAX):
+    """Return `args` with a whole-number `per_page` brought into 1..`high`."""
+    raw = (args.get("per_page") or "").strip()
+    digits = raw[1:] if raw[:1] in "+-" else raw
+    if digits.isdigit() and digits.isascii():
+        args = MultiDict(args)
+        too_big = len(digits) > 12 or int(digits) > high
+        args["per_page"] = "1" if raw.startswith("-") or int(digits[:13]) < 1 else str(
+            high if too_big else int(digits))
+    return args
 
 
 def flag(args, name, errors):
@@ -46,10 +80,11 @@ def flag(args, name, errors):
     return False
 
 
-def paging(args, errors):
+def paging(args, errors, per_page_max=PER_PAGE_MAX):
     """Return the Paging of a request, noting problems in `errors`."""
+    args = clamped(args, per_page_max)
     result = Paging(whole_number(args, "page", errors, 1, MAX_PAGE, 1),
-                    whole_number(args, "per_page", errors, 1, PER_PAGE_MAX, PER_PAGE_DEFAULT))
+                    whole_number(args, "per_page", errors, 1, per_page_max, PER_PAGE_DEFAULT))
     fmt = (args.get("format") or "json").strip().lower()
     if fmt not in FORMATS:
         errors["format"] = "format must be json or ndjson."

@@ -7,6 +7,7 @@ from sqlalchemy import func, or_, select
 from .. import catalogue, datastamp
 from .. import models as m
 from ..extensions import db
+from ..geo.gazetteer import extent_keys
 
 
 def data_stamp():
@@ -113,3 +114,21 @@ def listed_service_at_locations(service_ids=None):
         chunk = service_ids[start:start + 2000]
         rows.extend(db.session.execute(query.where(m.ServiceAtLocation.service_id.in_(chunk))))
     return sorted(rows, key=lambda r: (rank[r.service_id], r.id))
+
+
+def service_area_keys(service_ids, sal_ids):
+    """Return {service or service_at_location id: area keys} of the service areas whose
+    text extent names places ("state:CA", "postal_code:92630 92610"); ids without such an
+    area are left out (their coverage cannot be checked)."""
+    found = {}
+    area = m.ServiceArea
+    for column, ids in ((area.service_id, sorted(set(service_ids))),
+                        (area.service_at_location_id, sorted(set(sal_ids)))):
+        for start in range(0, len(ids), 2000):
+            rows = db.session.execute(select(column, area.extent).where(
+                column.in_(ids[start:start + 2000]), area.extent_type == "text"))
+            for owner, extent in rows:
+                keys = extent_keys(extent)
+                if keys:
+                    found.setdefault(owner, set()).update(keys)
+    return found

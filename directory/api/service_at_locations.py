@@ -1,18 +1,20 @@
-"""Services at their locations: `/api/service_at_locations` (HSDS's `postcode` and
-`proximity` in metres, and every parameter of `/api/services`: text, place, radius and
-filters) and `/api/service_at_locations/{id}` (fully nested)."""
+"""Services at their locations: `/api/service_at_locations` (GET or POST) and
+`/api/service_at_locations/{id}` (fully nested). HSDS's `postcode` keeps the services whose
+service area covers that ZIP code (a service without a readable service area is kept, as
+its coverage cannot be checked); `proximity` (metres) keeps the locations that close to
+the postcode's centre, nearest first. Every parameter of `/api/services` works too: text,
+filters, and this directory's `near` and `radius` when no postcode is given."""
 
 import numpy as np
-from flask import request
 
 from .. import locate, search
 from ..geo.distance import KM_PER_MILE, haversine_miles
 from ..hsds import serialize
-from ..search.params import RADIUS_MAX, RADIUS_MIN
+from ..search.params import RADIUS_MAX
 from . import bp, queries
 from .errors import BadParameters, not_found
 from .http import answer, page_body, stream
-from .params import flag, paging, raise_if, text, usable_id
+from .params import flag, paging, raise_if, request_args, text, usable_id
 from .services import EVERYTHING, search_request
 
 METRES_PER_MILE = KM_PER_MILE * 1000
@@ -33,24 +35,47 @@ def _proximity(args, errors):
     return metres / METRES_PER_MILE
 
 
-def _rows(params, limit_miles):
-    """Return [(sal id, distance or None)] in the order a person would read them."""
+def _found(params):
+    """Return the listed service_at_location rows of the services the search finds."""
     if not (params.text or params.place or params.has_filters):
-        return [(row.id, None) for row in queries.listed_service_at_locations()]
+        return queries.listed_service_at_locations(), set()
     params.page, params.per_page = 1, EVERYTHING
     hits = search.search(params).hits
     by_area = {h.service_id for h in hits if h.distance_miles is None}
-    rows = queries.listed_service_at_locations([h.service_id for h in hits])
-    distances = _distances(params.place, rows)
+    return queries.listed_service_at_locations([h.service_id for h in hits]), by_area
+
+
+def _near_rows(params):
+    """Return [(sal id, miles or None)] within the radius of `near` (or all, without it)."""
+    rows, by_area = _found(params)
     found = []
-    for row, distance in zip(rows, distances, strict=True):
+    for row, distance in zip(rows, _distances(params.place, rows), strict=True):
         if params.place is not None and (
-                (distance is not None and distance > limit_miles)
+                (distance is not None and distance > params.radius_miles)
                 or (distance is None and row.service_id not in by_area)):
             continue  # out of reach; a location without coordinates counts by service area
         found.append((row.id, distance))
     if params.place is not None and params.sort == "distance":
         found.sort(key=lambda r: float("inf") if r[1] is None else r[1])
+    return found
+
+
+def _postcode_rows(params, place, proximity_miles):
+    """Return [(sal id, miles or None)] the postcode's rules keep (see the module's text)."""
+    params.place = None
+    rows, _ = _found(params)
+    areas = queries.service_area_keys([r.service_id for r in rows], [r.id for r in rows])
+    covers = place.area_keys
+    found = []
+    for row, distance in zip(rows, _distances(place, rows), strict=True):
+        held = areas.get(row.id) or areas.get(row.service_id)
+        if held is not None and not held & covers:
+            continue
+        if proximity_miles is not None and (distance is None or distance > proximity_miles):
+            continue
+        found.append((row.id, distance))
+    if proximity_miles is not None:
+        found.sort(key=lambda r: r[1])
     return found
 
 
@@ -72,26 +97,27 @@ def _items(rows, full):
              else round(distances[obj["id"]], 2)} for obj in objects]
 
 
-@bp.get("/service_at_locations")
+@bp.route("/service_at_locations", methods=["GET", "POST"])
 def service_at_locations():
     """A Page of services at locations, found like /api/services finds services."""
-    errors = {}
-    page = paging(request.args, errors)
-    full = flag(request.args, "full", errors)
-    postcode = text(request.args, "postcode", errors, limit=20)
-    proximity_miles = _proximity(request.args, errors)
+    args, errors = request_args(), {}
+    page = paging(args, errors)
+    full = flag(args, "full", errors)
+    postcode = text(args, "postcode", errors, limit=20)
+    proximity_miles = _proximity(args, errors)
     raise_if(errors)
-    params, _ = search_request(request.args)
+    params, _ = search_request(args)
     if postcode:
         try:
-            params.place = locate.resolve(postcode)
+            place = locate.resolve(postcode)
         except locate.LocationError as exc:
             raise BadParameters({"postcode": str(exc)}) from None
-    limit = params.radius_miles
-    if proximity_miles is not None:
-        params.radius, params.unit = min(max(proximity_miles, RADIUS_MIN), RADIUS_MAX), "mi"
-        limit = proximity_miles
-    rows = _rows(params, limit)
+        rows = _postcode_rows(params, place, proximity_miles)
+    else:
+        if proximity_miles is not None:
+            raise BadParameters({"proximity": "proximity is measured from a postcode: "
+                                              "give the postcode too."})
+        rows = _near_rows(params)
     if page.format == "ndjson":
         return stream(item for start in range(0, len(rows), 200)
                       for item in _items(rows[start:start + 200], full))

@@ -1,10 +1,12 @@
-"""The API's root and its services: `/api/` (what this API is), `/api/services` (the
-search engine's full-text, location and filter search as an HSDS Page, or NDJSON) and
-`/api/services/{id}` (one fully nested service)."""
+"""The API's root and its services: `/api/` (what this API is), `/api/services` (GET, or
+POST with the parameters in the body: the search engine's full-text, location and filter
+search as an HSDS Page of services by their own fields, fully nested with `full`, or just
+id, name, status and last_modified with `minimal`; or NDJSON) and `/api/services/{id}`
+(one fully nested service)."""
 
 from datetime import UTC, datetime
 
-from flask import current_app, request, url_for
+from flask import current_app, url_for
 
 from .. import catalogue, locate, search
 from ..hsds import serialize
@@ -12,12 +14,14 @@ from ..search.params import GROUP_PARAMS
 from . import bp, queries
 from .errors import BadParameters, not_found
 from .http import answer, page_body, stream
-from .params import Paging, paging, raise_if, record_id, usable_id
+from .params import Paging, clamped, flag, paging, raise_if, record_id, request_args, usable_id
 
 HSDS_VERSION = "3.0"
 PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
 STREAM_CHUNK = 200
 EVERYTHING = 10 ** 9
+MINIMAL_PER_PAGE_MAX = 1000  # the specification: "aim to return all services within one call"
+MINIMAL_FIELDS = ("id", "name", "status", "last_modified")
 NO_TERM = "-"  # a term id nothing has: a taxonomy without terms matches no service
 
 
@@ -50,12 +54,14 @@ def _modified_after_fits(args):
     return True
 
 
-def search_request(args):
-    """Return (SearchParams with its place, format) from the query string, or raise 400."""
+def search_request(args, extra=None):
+    """Return (SearchParams with its place, format) from the parameters, or raise 400
+    (naming the problems noted in `extra` too)."""
     if not _modified_after_fits(args):
         raise BadParameters({"modified_after": "modified_after must be an ISO 8601 date or "
                                                "date-time between years 1 and 9999 in UTC."})
-    params, errors = search.parse(args, allowed_terms())
+    params, errors = search.parse(clamped(args), allowed_terms())
+    errors.update(extra or {})
     format_errors = {}
     fmt = paging(args, format_errors).format
     if "format" in format_errors:
@@ -74,28 +80,36 @@ def search_request(args):
     return params, fmt
 
 
-def service_items(hits):
-    """Return the HSDS service objects of search hits, each with its distance."""
-    found = {s["id"]: s for s in serialize.objects("service", [h.service_id for h in hits])}
+def service_items(hits, full=True, minimal=False):
+    """Return the HSDS service objects of search hits, each with its distance (or, with
+    `minimal`, only the fields that say which service and when it last changed)."""
+    objects = serialize.objects("service", [h.service_id for h in hits], full=full and not minimal)
+    if minimal:
+        return [{k: obj[k] for k in MINIMAL_FIELDS if k in obj} for obj in objects]
+    found = {s["id"]: s for s in objects}
     return [{**found[h.service_id], "distance_miles": None if h.distance_miles is None
              else round(h.distance_miles, 2)} for h in hits if h.service_id in found]
 
 
-def _all_hits(params):
+def _all_hits(params, full, minimal):
     params.page, params.per_page = 1, EVERYTHING
     hits = search.search(params).hits
     for start in range(0, len(hits), STREAM_CHUNK):
-        yield from service_items(hits[start:start + STREAM_CHUNK])
+        yield from service_items(hits[start:start + STREAM_CHUNK], full, minimal)
 
 
-@bp.get("/services")
+@bp.route("/services", methods=["GET", "POST"])
 def services():
-    """Search services: a Page of full HSDS services with distances and facets."""
-    params, fmt = search_request(request.args)
+    """Search services: a Page of HSDS services with distances and facets."""
+    args, errors = request_args(), {}
+    full, minimal = flag(args, "full", errors), flag(args, "minimal", errors)
+    params, fmt = search_request(args, errors)
+    if minimal:
+        params.per_page = paging(args, {}, MINIMAL_PER_PAGE_MAX).per_page
     if fmt == "ndjson":
-        return stream(_all_hits(params))
+        return stream(_all_hits(params, full, minimal))
     result = search.search(params)
-    body = page_body(service_items(result.hits), result.total,
+    body = page_body(service_items(result.hits, full, minimal), result.total,
                      Paging(result.page, result.per_page), facets=result.facets,
                      suggestion=result.suggestion)
     return answer(body)

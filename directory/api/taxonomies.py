@@ -1,20 +1,18 @@
-"""Taxonomies and their terms: `/api/taxonomies`, `/api/taxonomies/{id}`,
-`/api/taxonomy_terms` (by `taxonomy_id`, `parent_id`, `top_only` and name) and
+"""Taxonomies and their terms: `/api/taxonomies` (GET or POST), `/api/taxonomies/{id}`,
+`/api/taxonomy_terms` (GET or POST; by `taxonomy_id`, `parent_id`, `top_only` and name) and
 `/api/taxonomy_terms/{id}`."""
-
-from flask import request
 
 from ..hsds import serialize
 from . import bp, queries
 from .errors import not_found
 from .http import answer, page_body, stream
-from .params import flag, paging, raise_if, record_id, text, usable_id
+from .params import flag, paging, raise_if, record_id, request_args, text, usable_id
 
 
 def _listing(table_name, ids_for):
-    errors = {}
-    page = paging(request.args, errors)
-    filters = ids_for(errors)
+    args, errors = request_args(), {}
+    page = paging(args, errors)
+    filters = ids_for(args, errors)
     raise_if(errors)
     if page.format == "ndjson":
         ids, _ = filters()
@@ -31,11 +29,11 @@ def _one(table_name, record_id_value):
     return answer(found)
 
 
-@bp.get("/taxonomies")
+@bp.route("/taxonomies", methods=["GET", "POST"])
 def taxonomies():
     """A Page of taxonomies, optionally searched by name."""
-    def ids_for(errors):
-        search_text = text(request.args, "search", errors)
+    def ids_for(args, errors):
+        search_text = text(args, "search", errors)
         return lambda page=None: queries.taxonomy_ids(search_text, page)
     return _listing("taxonomy", ids_for)
 
@@ -46,14 +44,14 @@ def taxonomy(taxonomy_id):
     return _one("taxonomy", taxonomy_id)
 
 
-@bp.get("/taxonomy_terms")
+@bp.route("/taxonomy_terms", methods=["GET", "POST"])
 def taxonomy_terms():
     """A Page of taxonomy terms, by taxonomy, parent, top level only, or name."""
-    def ids_for(errors):
-        search_text = text(request.args, "search", errors)
-        taxonomy_id = record_id(request.args, "taxonomy_id", errors)
-        parent_id = record_id(request.args, "parent_id", errors)
-        top_only = flag(request.args, "top_only", errors)
+    def ids_for(args, errors):
+        search_text = text(args, "search", errors)
+        taxonomy_id = record_id(args, "taxonomy_id", errors)
+        parent_id = record_id(args, "parent_id", errors)
+        top_only = flag(args, "top_only", errors)
         return lambda page=None: queries.taxonomy_term_ids(search_text, taxonomy_id, parent_id,
                                                            top_only, page)
     return _listing("taxonomy_term", ids_for)

@@ -106,7 +106,7 @@ def filter_mask(facts, params, now, zone, today, modified=None):
             any_term |= facts.tag(f"term:{term_id}")
         mask &= any_term
     if params.modified_after is not None:
-        mask &= facts.modified > params.modified_after.replace(tzinfo=UTC).timestamp()
+        mask &= facts.modified >= params.modified_after.replace(tzinfo=UTC).timestamp()
     return mask
 
 
