@@ -8,6 +8,7 @@ from datetime import UTC
 from urllib.parse import unquote_to_bytes
 
 from flask import Response, request, stream_with_context
+from werkzeug.datastructures import MultiDict
 
 from . import bp, queries
 from .errors import BadParameters
@@ -23,7 +24,8 @@ def check_query_string():
         except UnicodeDecodeError:
             raise BadParameters({"query": "The query string is not valid UTF-8: percent-encode "
                                           "text as UTF-8 (for example é as %C3%A9)."}) from None
-    for key, value in request.args.items(multi=True):
+    fields = request.form if request.method == "POST" else MultiDict()
+    for key, value in [*request.args.items(multi=True), *fields.items(multi=True)]:
         if "\x00" in key or "\x00" in value:
             raise BadParameters({key.replace("\x00", "") or "query":
                                  "Parameters cannot contain NUL characters."})
