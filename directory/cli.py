@@ -1,4 +1,5 @@
-"""Flask commands for operators: seed, stats and create-user (more join as features land)."""
+"""Flask commands for operators: seed, stats, create-user, reindex, check-index, import-hsds,
+export-hsds, sync-hsds (follow another directory's HSDS API) and purge."""
 
 import sys
 
@@ -199,9 +200,37 @@ def purge_command(days):
     click.echo(f"Purged {count} referral list(s) not changed in {days} days.")
 
 
+@click.command("sync-hsds")
+@click.argument("url")
+@click.option("--prune", is_flag=True,
+              help="Remove services this feed gave before and no longer lists.")
+@click.option("--everything", is_flag=True,
+              help="Fetch every service, not only those changed since the last run.")
+def sync_hsds_command(url, prune, everything):
+    """Update the directory from another HSDS API (its base URL, e.g. https://x.org/api)."""
+    from .hsds import feed
+
+    try:
+        report = feed.sync(url, prune=prune, everything=everything)
+    except feed.FeedBusy as exc:
+        raise click.ClickException(str(exc)) from None
+    except feed.FeedError as exc:
+        raise click.ClickException(f"The feed could not be read: {exc}") from None
+    since = f" changed since {report.since.isoformat()}Z" if report.since else ""
+    click.echo(f"Fetched {report.fetched} service(s){since} from {url}: {report.created} "
+               f"created, {report.updated} updated, {report.unchanged} unchanged.")
+    for service_id, name in report.conflicts:
+        click.echo(f"conflict: {name} ({service_id}) was changed here since the last sync; "
+                   "the feed's copy is kept for an editor, this one is unchanged.")
+    for service_id, name in report.pruned:
+        click.echo(f"pruned: {name} ({service_id}) is no longer in the feed.")
+    for problem in report.problems:
+        click.echo(f"skipped: {problem}", err=True)
+
+
 def init_app(app):
     """Register the commands on `app`."""
     for command in (seed_command, stats_command, create_user_command, reindex_command,
                     check_index_command, import_hsds_command, export_hsds_command,
-                    purge_command):
+                    purge_command, sync_hsds_command):
         app.cli.add_command(command)

@@ -4,6 +4,7 @@ from .account import ROLES, User, WeakPassword
 from .audit import ChangeRecord
 from .base import new_id, utcnow
 from .clinic import ClinicProfile
+from .feed import FeedRecord, FeedSource
 from .geocode import GeocodeResult
 from .location import (
     LOCATION_TYPES,
@@ -53,6 +54,8 @@ __all__ = [
     "Contact",
     "CostOption",
     "DataStamp",
+    "FeedRecord",
+    "FeedSource",
     "GeocodeResult",
     "Language",
     "Location",
