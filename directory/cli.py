@@ -206,10 +206,20 @@ def purge_command(days):
               help="Remove services this feed gave before and no longer lists.")
 @click.option("--everything", is_flag=True,
               help="Fetch every service, not only those changed since the last run.")
-def sync_hsds_command(url, prune, everything):
+@click.option("--take-feed", "take", metavar="SERVICE_ID",
+              help="Settle a conflict with the feed's copy (instead of syncing).")
+@click.option("--keep-ours", "keep", metavar="SERVICE_ID",
+              help="Settle a conflict keeping the edit made here (instead of syncing).")
+def sync_hsds_command(url, prune, everything, take, keep):
     """Update the directory from another HSDS API (its base URL, e.g. https://x.org/api)."""
     from .hsds import feed
 
+    if take or keep:
+        if not feed.resolve(url, take or keep, take_feed=bool(take)):
+            raise click.ClickException(f"No conflict for {take or keep} from {url}.")
+        click.echo(f"Settled {take or keep}: " + ("the feed's copy is in." if take
+                                                  else "the edit made here stays."))
+        return
     try:
         report = feed.sync(url, prune=prune, everything=everything)
     except feed.FeedBusy as exc:
@@ -226,6 +236,12 @@ def sync_hsds_command(url, prune, everything):
         click.echo(f"pruned: {name} ({service_id}) is no longer in the feed.")
     for problem in report.problems:
         click.echo(f"skipped: {problem}", err=True)
+    waiting = feed.waiting(url)
+    if waiting:
+        click.echo(f"{len(waiting)} conflict(s) wait for an editor (settle each with "
+                   "--take-feed ID or --keep-ours ID):")
+        for service_id, here, there in waiting:
+            click.echo(f"  {service_id}: here “{here}”, at the feed “{there}”")
 
 
 def init_app(app):

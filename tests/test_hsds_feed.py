@@ -1,7 +1,8 @@
 """`flask sync-hsds URL` against a second instance of this app, serving the sample
 directory over real HTTP on a loopback port: everything the feed lists arrives with its
 source and time recorded, later runs ask only for what changed, a staff edit made here is
-never overwritten (it is listed as a conflict), --prune removes what the feed dropped,
+never overwritten (it is listed as a conflict until an editor settles it), --prune
+removes what the feed dropped,
 and one run at a time."""
 
 import json
@@ -103,6 +104,17 @@ def test_a_staff_edit_here_is_never_overwritten_and_is_listed_as_a_conflict(app,
     record = db.session.get(m.FeedRecord, edited)
     assert record.conflict and json.loads(record.incoming)["name"].startswith("Renamed")
     assert not db.session.get(m.FeedRecord, changed).conflict
+    assert "1 conflict(s) wait for an editor" in output
+    assert "1 conflict(s) wait" in _sync(runner, url, "--everything")  # still not overwritten
+    assert db.session.get(m.Service, edited).name == "Edited here by staff"
+    settled = _sync(runner, url, "--take-feed", edited)
+    db.session.expire_all()
+    assert "the feed's copy is in" in settled
+    assert db.session.get(m.Service, edited).name == f"Renamed at the feed {edited[:4]}"
+    assert not db.session.get(m.FeedRecord, edited).conflict
+    assert "wait for an editor" not in _sync(runner, url)
+    again = runner.invoke(args=["sync-hsds", url, "--keep-ours", edited])
+    assert again.exit_code == 1 and "No conflict for" in again.output
 
 
 def test_prune_removes_only_what_the_feed_dropped(app, runner, feed_site):

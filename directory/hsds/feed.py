@@ -229,3 +229,37 @@ def _flush(batch, source, report, high_water):
     _import(_split(batch, source, report), source, report)
     seen = [t for t in (_moment(s.get("last_modified")) for s in batch) if t is not None]
     return max([high_water, *seen], key=lambda t: t or datetime.min)
+
+
+def waiting(url):
+    """Return [(service id, name here, name at the feed)] of this feed's conflicts."""
+    rows = db.session.execute(
+        select(m.FeedRecord.service_id, m.Service.name, m.FeedRecord.incoming)
+        .join(m.FeedSource, m.FeedSource.id == m.FeedRecord.source_id)
+        .outerjoin(m.Service, m.Service.id == m.FeedRecord.service_id)
+        .where(m.FeedSource.url == url, m.FeedRecord.conflict.is_(True))
+        .order_by(m.FeedRecord.service_id)).all()
+    return [(i, name, json.loads(incoming or "{}").get("name")) for i, name, incoming in rows]
+
+
+def resolve(url, service_id, take_feed):
+    """Settle a conflict: take the feed's copy over the edit made here, or keep this one
+    (later changes at the feed apply again). Return False when there is no such conflict."""
+    record = db.session.scalar(select(m.FeedRecord).join(
+        m.FeedSource, m.FeedSource.id == m.FeedRecord.source_id).where(
+        m.FeedSource.url == url, m.FeedRecord.service_id == service_id,
+        m.FeedRecord.conflict.is_(True)))
+    if record is None:
+        return False
+    source, incoming = db.session.get(m.FeedSource, record.source_id), record.incoming
+    record.conflict, record.incoming = False, None
+    record.synced_version = db.session.scalar(
+        select(m.Service.version).where(m.Service.id == service_id))
+    db.session.commit()
+    if take_feed and incoming:
+        report = SyncReport(url=url)
+        _import([json.loads(incoming)], source, report)
+        from .. import search
+
+        search.rebuild()
+    return True
