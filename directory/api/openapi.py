@@ -59,7 +59,7 @@ def parameters():
         "organization_id": _param("organization_id", {"type": "string", "maxLength": 64},
                                   "Services of this organization."),
         "modified_after": _param("modified_after", {"type": "string", "format": "date-time"},
-                                 "Services modified after this date or date-time (ISO 8601)."),
+                                 "Services modified on or after this date or date-time (ISO 8601)."),
         "near": _param("near", {"type": "string", "maxLength": 200},
                        "Extension: a ZIP code, a city (\"Irvine, CA\") or a street address to "
                        "search around."),

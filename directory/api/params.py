@@ -3,6 +3,7 @@ its form or JSON body, so search terms stay out of URLs), paging (an out-of-rang
 `per_page` is clamped, as HSDS clients expect), format, flags and ids, each checked with a
 message that says what to send instead (collected, then raised as one 400)."""
 
+import json
 from dataclasses import dataclass
 
 from flask import request
@@ -53,11 +54,18 @@ def request_args():
         if request.is_json and not isinstance(body, dict):
             raise BadParameters({"body": "Send the parameters as a JSON object or a form."})
         fields = MultiDict(request.form) if body is None else MultiDict(
-            {k: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
-             for k, v in body.items()})
+            [(k, _text_of(item)) for k, v in body.items()
+             for item in (v if isinstance(v, list) else [v])])
         for key in fields:
             args.setlist(key, fields.getlist(key))
     return args
+
+
+def _text_of(value):
+    """Return a JSON body's value as the query string would carry it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value if isinstance(value, str) else json.dumps(value)
 
 
 def clamped(args, high=PER_PAGE_MAX):
