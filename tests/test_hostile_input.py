@@ -57,6 +57,6 @@ def test_a_method_an_address_does_not_take_is_a_405_naming_the_allowed_ones(clie
     assert response.status_code == 405
     assert set(response.headers["Allow"].replace(" ", "").split(",")) >= {"GET", "HEAD"}
     _assert_safe_headers(response)
-    api = client.post("/api/services")
+    api = client.put("/api/services")  # POST is its form of search (HSDS 3.1)
     assert api.status_code == 405 and "GET" in api.headers["Allow"]
     assert api.get_json()["status"] == 405
