@@ -7,7 +7,7 @@ and one run at a time."""
 
 import json
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -115,6 +115,31 @@ def test_a_staff_edit_here_is_never_overwritten_and_is_listed_as_a_conflict(app,
     assert "wait for an editor" not in _sync(runner, url)
     again = runner.invoke(args=["sync-hsds", url, "--keep-ours", edited])
     assert again.exit_code == 1 and "No conflict for" in again.output
+
+
+def test_keeping_the_edit_made_here_lets_later_feed_changes_in(app, runner, feed_site):
+    other, url = feed_site
+    _sync(runner, url)
+    chosen = next(s for s in _listed_on_feed(other)["contents"]
+                  if not s["name"].startswith("Renamed"))["id"]
+    service = db.session.get(m.Service, chosen)
+    service.name, service.version = "Kept here", service.version + 1
+    db.session.commit()
+
+    def rename(name, day):  # after the far-future changes of the test above
+        def change():
+            there = db.session.get(m.Service, chosen)
+            there.name, there.last_modified = name, datetime(2040, 1, day)
+        return change
+    _on_feed(other, rename("First rename at the feed", 1))
+    assert f"conflict: First rename at the feed ({chosen})" in _sync(runner, url)
+    assert "the edit made here stays" in _sync(runner, url, "--keep-ours", chosen)
+    db.session.expire_all()
+    assert db.session.get(m.Service, chosen).name == "Kept here"
+    _on_feed(other, rename("Second rename at the feed", 2))
+    assert "wait for an editor" not in _sync(runner, url)
+    db.session.expire_all()
+    assert db.session.get(m.Service, chosen).name == "Second rename at the feed"
 
 
 def test_prune_removes_only_what_the_feed_dropped(app, runner, feed_site):

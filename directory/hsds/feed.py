@@ -217,10 +217,10 @@ def sync(url, prune=False, everything=False):
     finally:
         session.info.pop("search_sync_disabled", None)
         _release(source_id, holder)
-    if report.created or report.updated or report.pruned:
-        from .. import search
+        if report.created or report.updated or report.pruned:  # even when a page failed
+            from .. import search
 
-        search.rebuild()
+            search.rebuild()
     return report
 
 
