@@ -16,7 +16,7 @@ from ..geo.geocoder import GeocodingUnavailable
 from .bulk import id_in
 from .convert import ENUMS, BadValue, Problem, _to_date, _to_datetime, _to_number
 from .rules import NUMBER_TEXT, REQUIRED, TABULAR_REQUIRED, references
-from .tables import TABLES
+from .tables import POLYMORPHIC, SOFT_REFERENCES, TABLES
 
 CHUNK = 2000
 
@@ -134,14 +134,23 @@ def _in_directory(table_name, ids):
     return found
 
 
+SOFT = "soft"  # a reference kept as written when its record is nowhere
+LINKS = {"attribute": "link_id", "metadata": "resource_id"}
+
+
 def _targets(table_name, values):
-    """Return [(field, target table, required, id)] for the references a record makes."""
+    """Return [(field, target table, required (True, False or SOFT), id)] for the
+    references a record makes."""
     found = [(name, target, required, values[name])
              for name, (target, required) in references(table_name).items()
              if values.get(name) is not None]
-    if table_name == "attribute" and values.get("link_entity") in TABLES \
-            and values.get("link_id") is not None:
-        found.append(("link_id", values["link_entity"], True, values["link_id"]))
+    found += [(name, target, SOFT, values[name])
+              for (table, name), target in SOFT_REFERENCES.items()
+              if table == table_name and values.get(name) is not None]
+    if table_name in LINKS:
+        entity, link = values.get(POLYMORPHIC[table_name]), LINKS[table_name]
+        if entity in TABLES and values.get(link) is not None:
+            found.append((link, entity, SOFT, values[link]))
     return found
 
 
@@ -154,7 +163,7 @@ def _check_references(checked, invalid):
                 if target_id not in checked.valid.get(target, {}):
                     wanted.setdefault(target, set()).add(target_id)
     known = {target: _in_directory(target, ids) for target, ids in wanted.items()}
-    changed = True
+    changed, warned = True, set()
     while changed:
         changed = False
         for name, records in checked.valid.items():
@@ -162,6 +171,15 @@ def _check_references(checked, invalid):
                 for field_name, target, required, target_id in list(_targets(name, values)):
                     if target_id in checked.valid.get(target, {}) \
                             or target_id in known.get(target, ()):
+                        continue
+                    if required == SOFT:
+                        if (name, record_id, field_name) in warned:
+                            continue
+                        warned.add((name, record_id, field_name))
+                        checked.warnings.append(Problem(
+                            name, record_id, field_name,
+                            f"refers to {target} {target_id}, which is neither in the file "
+                            "nor in the directory; kept as written"))
                         continue
                     if target_id in invalid.get(target, ()):
                         reason = f"refers to {target} {target_id}, which is skipped"

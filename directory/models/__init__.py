@@ -4,6 +4,14 @@ from .account import ROLES, User, WeakPassword
 from .audit import ChangeRecord
 from .base import new_id, utcnow
 from .clinic import ClinicProfile
+from .funding import (
+    Funding,
+    MetaTableDescription,
+    OrganizationIdentifier,
+    Program,
+    RequiredDocument,
+    Url,
+)
 from .geocode import GeocodeResult
 from .location import (
     LOCATION_TYPES,
@@ -53,17 +61,22 @@ __all__ = [
     "Contact",
     "CostOption",
     "DataStamp",
+    "Funding",
     "GeocodeResult",
     "Language",
     "Location",
+    "MetaTableDescription",
     "Organization",
+    "OrganizationIdentifier",
     "Phone",
+    "Program",
     "RateLimitCount",
     "ReferralItem",
     "ReferralList",
     "ReferralListChange",
     "ReferralSend",
     "ReferralStatusChange",
+    "RequiredDocument",
     "Schedule",
     "Service",
     "ServiceArea",
@@ -74,6 +87,7 @@ __all__ = [
     "Taxonomy",
     "TaxonomyTerm",
     "Unit",
+    "Url",
     "User",
     "WeakPassword",
     "new_id",
