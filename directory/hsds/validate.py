@@ -215,7 +215,7 @@ def _geocoded(address):
     return Place(latitude, longitude, label or text)
 
 
-def _fill_coordinates(checked):
+def _fill_coordinates(checked, cleared=()):
     """Place physical locations without coordinates at their address: the configured
     geocoder for the street address when there is one, else the ZIP code or the city."""
     addresses = {}
@@ -223,7 +223,7 @@ def _fill_coordinates(checked):
         if values.get("location_id"):
             addresses.setdefault(values["location_id"], []).append(values)
     missing = [v for v in checked.valid.get("location", {}).values()
-               if v.get("location_type") == "physical"
+               if v.get("location_type") == "physical" and v["id"] not in cleared
                and (v.get("latitude") is None or v.get("longitude") is None)]
     from ..models import Address
 
@@ -252,14 +252,19 @@ def _fill_coordinates(checked):
 
 
 def _check_coordinates(checked):
+    """Clear coordinates that exist nowhere on Earth (the record stays, without a point,
+    and is not placed at its address either: the source said something else)."""
+    cleared = set()
     for values in checked.valid.get("location", {}).values():
         for name, limit in (("latitude", 90), ("longitude", 180)):
             value = values.get(name)
             if value is not None and not -limit <= value <= limit:
+                cleared.add(values["id"])
                 checked.warnings.append(Problem(
                     "location", values["id"], name,
                     f"{value:g} is outside -{limit}..{limit}; imported without coordinates"))
                 values["latitude"] = values["longitude"] = None
+    return cleared
 
 
 def check(rows, progress=None, skipped=()):
@@ -287,7 +292,7 @@ def check(rows, progress=None, skipped=()):
                 progress(1000)
     if progress:
         progress(done % 1000)
-    _check_coordinates(checked)
+    cleared = _check_coordinates(checked)
     _check_references(checked, invalid)
-    _fill_coordinates(checked)
+    _fill_coordinates(checked, cleared)
     return checked
