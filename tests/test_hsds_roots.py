@@ -150,10 +150,16 @@ def test_each_root_object_imports_as_what_it_is(app, tmp_path, form):
 
 
 def test_an_impossible_coordinate_keeps_the_record_without_a_point(app, tmp_path):
+    """As in the specification's location example, which also leaves out the address's
+    state_province (a field HSDS requires): the address is kept, the gap said."""
     location = _location()
     location["latitude"], location["longitude"] = 100, 101
+    del location["addresses"][0]["state_province"]
     report = importer.import_path(_write(tmp_path, "location.json", location))
     assert report.problems == []
+    assert f"address {uid('addr')}: state_province: is required but missing; kept empty" \
+        in [str(w) for w in report.warnings]
+    assert db.session.get(m.Address, uid("addr")).city == "Santa Ana"
     assert "latitude: 100 is outside -90..90; imported without coordinates" in [
         f"{w.field}: {w.reason}" for w in report.warnings if w.table == "location"]
     stored = db.session.get(m.Location, uid("loc"))

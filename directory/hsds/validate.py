@@ -19,6 +19,8 @@ from .rules import NUMBER_TEXT, REQUIRED, TABULAR_REQUIRED, references
 from .tables import POLYMORPHIC, SOFT_REFERENCES, TABLES
 
 CHUNK = 2000
+KEPT_EMPTY = {("address", name) for name in ("address_1", "city", "state_province",
+                                             "postal_code")}
 
 
 @dataclass
@@ -87,8 +89,10 @@ class TableRules:
                          | set(TABULAR_REQUIRED.get(table_name, ())) | not_null]
         self.enums = {f: allowed for (t, f), allowed in ENUMS.items() if t == table_name}
 
-    def convert(self, record_id, raw):
-        """Return (values, problems) for one raw record."""
+    def convert(self, record_id, raw, warnings=None):
+        """Return (values, problems) for one raw record; a required part of an address
+        that is missing is kept empty, with a warning in `warnings` (published examples
+        leave them out, and the rest of the address is worth keeping)."""
         values, problems = {"id": record_id}, []
         limits = self.text_limits
         for name, value in raw.items():
@@ -114,6 +118,11 @@ class TableRules:
                     problems.append(Problem(self.name, record_id, name, str(exc)))
         for name in self.required:
             if values.get(name) is None and not any(p.field == name for p in problems):
+                if (self.name, name) in KEPT_EMPTY and warnings is not None:
+                    values[name] = ""
+                    warnings.append(Problem(self.name, record_id, name,
+                                            "is required but missing; kept empty"))
+                    continue
                 problems.append(Problem(self.name, record_id, name, "is required"))
         for name, allowed in self.enums.items():
             if values.get(name) is not None and values[name] not in allowed:
@@ -281,7 +290,7 @@ def check(rows, progress=None, skipped=()):
         for record_id, raw in (rows.get(name) or {}).items():
             if set(raw) <= {"id"}:
                 continue  # only named, as {"id": ...}: a reference, checked as one
-            values, problems = rules.convert(str(record_id), raw)
+            values, problems = rules.convert(str(record_id), raw, checked.warnings)
             if problems:
                 checked.problems.extend(problems)
                 invalid.setdefault(name, set()).add(str(record_id))
