@@ -47,7 +47,7 @@ def build_source(services, folder, fmt):
         started = time.perf_counter()
         synthetic.generate(services)
         print(f"generated {services:,} services in {time.perf_counter() - started:.1f} s")
-        target = folder / ("package" if fmt == "csv" else "directory.json")
+        target = folder / ("package" if fmt == "csv" else "json")
         started = time.perf_counter()
         result = export.export(target, fmt)
         seconds = time.perf_counter() - started

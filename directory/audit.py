@@ -30,6 +30,8 @@ AUDITED = (
     m.Organization, m.Service, m.Location, m.Address, m.Accessibility, m.ServiceAtLocation,
     m.Schedule, m.Phone, m.Contact, m.ServiceArea, m.Language, m.CostOption,
     m.ServiceCapacity, m.Unit, m.Attribute, m.Taxonomy, m.TaxonomyTerm, m.User,
+    m.Funding, m.Program, m.OrganizationIdentifier, m.RequiredDocument, m.Url,
+    m.MetaTableDescription,
 )
 # Fields whose change is not news (last_modified follows every change) or is secret.
 SKIPPED = {"id", "last_modified", "session_version", "version"}

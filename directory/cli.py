@@ -137,7 +137,8 @@ def _progress_bar():
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--strict", is_flag=True, help="Import nothing if any record is invalid.")
 def import_hsds_command(path, strict):
-    """Import HSDS 3.0 JSON or a data package (folder or zip); upserts by id."""
+    """Import HSDS JSON (an object, a list, an API page, NDJSON, a folder of them) or a
+    data package (folder or zip); upserts by id."""
     from .hsds import importer
 
     advance, stop = _progress_bar()
@@ -171,17 +172,26 @@ def import_hsds_command(path, strict):
 @click.command("export-hsds")
 @click.argument("path", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json",
-              show_default=True, help="json: one file; csv: a data package folder (or .zip).")
+              show_default=True,
+              help="json: a folder of object lists; csv: a data package folder (or .zip).")
+@click.option("--profile", type=click.Choice(["3.0", "3.1"]), default="3.0", show_default=True,
+              help="The HSDS version the export follows.")
 @click.option("--category", help="Only services in this category (a project term code).")
-@click.option("--modified-after", type=click.DateTime(), help="Only services changed after this.")
-def export_hsds_command(path, fmt, category, modified_after):
-    """Export the directory (or a filtered part) as HSDS 3.0 JSON or CSV data package."""
+@click.option("--modified-after", type=click.DateTime(),
+              help="Only services changed on or after this.")
+def export_hsds_command(path, fmt, profile, category, modified_after):
+    """Export the directory (or a filtered part) as HSDS JSON or a CSV data package."""
     from .hsds import export
+
+    if fmt == "json" and path.lower().endswith((".json", ".zip")):
+        raise click.BadParameter("the JSON export is a folder (services.json, "
+                                 "organizations.json ...); give a folder name",
+                                 param_hint="PATH")
 
     if category and catalogue.get_term(category) is None:
         raise click.BadParameter(f"no category with the code {category!r}",
                                  param_hint="--category")
-    result = export.export(path, fmt, category, modified_after)
+    result = export.export(path, fmt, category, modified_after, profile)
     counts = ", ".join(f"{n} {t}" for t, n in result.counts.items() if n)
     click.echo(f"Exported to {path}: {counts or 'nothing'}.")
 

@@ -28,6 +28,8 @@ ENV_KEYS = {
     "SESSION_HOURS": ("SESSION_HOURS", float),
     "STALE_AFTER_DAYS": ("STALE_AFTER_DAYS", int),
     "REFERRAL_RETENTION_DAYS": ("REFERRAL_RETENTION_DAYS", int),
+    "HSDS_IMPORT_MAX_BYTES": ("HSDS_IMPORT_MAX_BYTES", int),
+    "HSDS_IMPORT_MAX_RECORDS": ("HSDS_IMPORT_MAX_RECORDS", int),
     "SHARE_LINK_DAYS": ("SHARE_LINK_DAYS", int),
     "AVAILABILITY_STALE_DAYS": ("AVAILABILITY_STALE_DAYS", int),
     "LOGIN_LIMIT_PER_ACCOUNT": ("LOGIN_LIMIT_PER_ACCOUNT", str),
@@ -107,6 +109,10 @@ def defaults(instance_path):
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
+        # One HSDS import at most: uncompressed bytes and records (a small zip must not
+        # take gigabytes of memory).
+        "HSDS_IMPORT_MAX_BYTES": 1024 * 1024 * 1024,
+        "HSDS_IMPORT_MAX_RECORDS": 2_000_000,
     }
 
 

@@ -1,6 +1,7 @@
 """The official HSDS schemas and API definition, read in place from ../shared/hsds (never
 copied into the project): each version's object schemas in a `referencing` registry, a
-validator for the answers the specification's `openapi.json` describes, and that
+validator for the answers the specification's `openapi.json` describes, each version's
+`datapackage.json`, and that
 `openapi.json` with its links to the specification's published schemas resolved from
 the local copies, so no test needs the network.
 
@@ -15,6 +16,7 @@ import os
 from functools import cache
 from pathlib import Path
 
+import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -23,10 +25,15 @@ ROOT = Path(os.environ.get("HSDS_SCHEMAS_DIR")
             or Path(__file__).resolve().parents[2] / "shared" / "hsds")
 PUBLISHED = "https://raw.githubusercontent.com/openreferral/specification/"
 LIST_SUFFIX = "_list"
+VERSIONS = ("3.0", "3.1")
 
 
 def schema_dir(version):
-    return ROOT / version / "schema"
+    """Return the folder of one version's official schemas, or skip the test saying why."""
+    found = ROOT / version / "schema"
+    if not (found / "service.json").is_file():
+        pytest.skip(f"the official HSDS {version} schemas are not at {found}")
+    return found
 
 
 @cache
@@ -51,6 +58,52 @@ def errors(version, name, instance):
     validator = Draft202012Validator(object_schema(version, name), registry=registry(version),
                                      format_checker=Draft202012Validator.FORMAT_CHECKER)
     return [f"{name} {e.json_path}: {e.message}" for e in validator.iter_errors(instance)]
+
+
+def _nested(version, name):
+    """Return the keys of an object's schema that hold objects or lists, not values."""
+    properties = object_schema(version, name)["properties"]
+    return {k for k, v in properties.items() if "$ref" in v or v.get("type") == "array"}
+
+
+def objects_errors(version, name, objects, tabular=False):
+    """Return what the official `name` schema refuses in each of `objects`. `tabular`: the
+    objects are CSV rows, which cannot hold the nested objects a schema requires (a
+    service_capacity's unit), only the fields naming them."""
+    nested = _nested(version, name) if tabular else set()
+    validator = Draft202012Validator(object_schema(version, name), registry=registry(version))
+    return [f"{name} {obj.get('id')}: {error.json_path}: {error.message}"
+            for obj in objects for error in validator.iter_errors(obj)
+            if not (error.validator == "required" and error.message.split("'")[1] in nested)]
+
+
+def value_type(version, name, field):
+    """Return the JSON type the official schema gives a field ("string", "number")."""
+    return object_schema(version, name)["properties"].get(field, {}).get("type")
+
+
+def unknown_keys(version, name, obj, path=""):
+    """Return the keys of `obj` (and of what it nests) that its official schema lacks."""
+    properties = object_schema(version, name)["properties"]
+    found = []
+    for key, value in obj.items():
+        where = f"{path}{name}.{key}"
+        if key not in properties:
+            found.append(where)
+            continue
+        spec = properties[key]
+        ref = spec.get("$ref") or (spec.get("items") or {}).get("$ref")
+        if ref:
+            for item in value if isinstance(value, list) else [value]:
+                found += unknown_keys(version, ref[:-5], item, where + " > ")
+    return found
+
+
+@cache
+def datapackage(version):
+    """Return one version's official datapackage.json."""
+    folder = schema_dir(version).parent
+    return json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
 
 
 def list_schema(version, name):

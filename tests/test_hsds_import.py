@@ -18,8 +18,7 @@ def test_a_nested_service_imports_with_zero_skipped_and_is_findable(app, client,
     result = runner.invoke(args=["import-hsds", str(hsds_fixtures / "service_full.json")])
     assert result.exit_code == 0, result.output
     assert "0 skipped" in result.output
-    assert "not stored: organization.funding (1)" in result.output
-    assert "not stored: service.additional_urls (1)" in result.output
+    assert "not stored" not in result.output
     service = db.session.get(m.Service, COACHING)
     assert service.organization.name == "Tidewater Peer Recovery Network"
     assert [loc.name for loc in service.locations] == ["Tidewater Santa Ana Hub"]
@@ -27,9 +26,13 @@ def test_a_nested_service_imports_with_zero_skipped_and_is_findable(app, client,
     assert service.capacities[0].unit.name == "coaching slots"
     assert service.schedules[0].timezone == -8
     assert {t.name for t in service.terms} == {"Peer recovery coaching"}
-    # the file names the term's parent without holding it: kept without the link, and said
-    assert service.terms[0].parent_id is None
+    # the file names the term's parent without holding it: kept as written, and said
+    assert service.terms[0].parent_id == "589a2daa-a9a0-560d-8031-5277306b061e"
     assert "warning: taxonomy_term" in result.output and "parent_id: refers to" in result.output
+    assert "kept as written" in result.output
+    funding = db.session.scalars(select(m.Funding)).all()
+    assert [f.organization_id for f in funding] == [service.organization_id]
+    assert db.session.scalar(select(m.Url.label).where(m.Url.service_id == COACHING)) == "Flyer"
     phone = service.locations[0].phones[0]
     assert phone.extension == "12" and phone.languages[0].note == "Ask for Rosa"
     found = client.get("/api/services?search=coaching").get_json()
@@ -53,7 +56,8 @@ def test_a_data_package_folder_imports_and_fills_missing_coordinates(app, client
     result = runner.invoke(args=["import-hsds", str(hsds_fixtures / "package")])
     assert result.exit_code == 0, result.output
     assert "coordinates filled from the address: 1" in result.output
-    assert "not stored: funding (not stored) (1)" in result.output
+    assert "not stored" not in result.output
+    assert db.session.query(m.Funding).count() == 1
     fountain_valley = db.session.scalar(select(m.Location).where(
         m.Location.name == "Bayside Fountain Valley"))
     assert fountain_valley.latitude is not None
@@ -105,8 +109,8 @@ def test_a_newer_version_updates_the_record_and_the_history_names_the_import(
     assert again.changed == 0 and again.problems == []
 
 
-def test_an_optional_reference_to_nothing_is_dropped_with_a_warning(app, hsds_fixtures,
-                                                                    tmp_path):
+def test_a_reference_to_nothing_is_kept_as_written_with_a_warning(app, hsds_fixtures,
+                                                                  tmp_path):
     document = json.loads((hsds_fixtures / "organizations.json").read_text())
     document[1]["parent_organization_id"] = "0b9a3f57-0000-4000-8000-000000000000"
     path = tmp_path / "orgs.json"
@@ -116,8 +120,9 @@ def test_an_optional_reference_to_nothing_is_dropped_with_a_warning(app, hsds_fi
     assert [str(w) for w in report.warnings] == [(
         f"organization {document[1]['id']}: parent_organization_id: refers to organization "
         "0b9a3f57-0000-4000-8000-000000000000, which is neither in the file nor in the "
-        "directory; imported without it")]
-    assert db.session.get(m.Organization, document[1]["id"]).parent_organization_id is None
+        "directory; kept as written")]
+    assert db.session.get(m.Organization, document[1]["id"]).parent_organization_id \
+        == "0b9a3f57-0000-4000-8000-000000000000"
 
 
 def test_a_large_import_shows_progress_and_a_summary(app, runner, tmp_path):
@@ -151,17 +156,24 @@ def test_the_quirks_of_published_examples_import_with_zero_skipped(app, hsds_fix
     location["addresses"][0]["city"] = "Nowhere Town"
     document["attributes"][0]["link_entity"] = "link_entity"
     document["metadata"] = [{"id": "6d0f3b1e-0000-4000-8000-000000000000",
-                             "resource_type": "location", "field_name": "name"}]
+                             "resource_type": "location", "field_name": "name",
+                             "last_action_date": "2023-01-01", "last_action_type": "update",
+                             "previous_value": "Old", "replacement_value": "New",
+                             "updated_by": "Ann"}]
     document["program"] = {"id": "7e1a2b3c-0000-4000-8000-000000000000", "name": "Peer program"}
     path = tmp_path / "quirky.json"
     path.write_text(json.dumps(document))
     report = importer.import_path(path)
     assert report.problems == []
-    assert {"service.metadata", "service.program"} <= set(report.ignored)
+    assert report.ignored == {}
+    assert db.session.get(m.Service, COACHING).program_id == document["program"]["id"]
+    assert db.session.get(m.Program, document["program"]["id"]).name == "Peer program"
+    history = db.session.get(m.ChangeRecord, "6d0f3b1e-0000-4000-8000-000000000000")
+    assert (history.resource_type, history.resource_id) == ("location", COACHING)
     reasons = [f"{w.table}.{w.field}: {w.reason}" for w in report.warnings]
     assert "location.latitude: 100 is outside -90..90; imported without coordinates" in reasons
-    assert any(r.startswith("location.latitude: is missing and its address could not be placed")
-               for r in reasons)
+    # not placed at its address either: the file said something else
+    assert not any("could not be placed" in r for r in reasons)
     phone = db.session.get(m.Phone, shared_phone["id"])
     assert {phone.service_id, phone.location_id, phone.organization_id, phone.contact_id} \
         == {COACHING, location["id"], document["organization"]["id"],

@@ -17,6 +17,8 @@ from .tables import SELF_REFERENCES, TABLES
 
 CHUNK = 2000
 BATCH = 2000
+# The change history is never rewritten: a record already held stays as it is.
+APPEND_ONLY = {"metadata"}
 
 
 @dataclass
@@ -110,7 +112,7 @@ def write(valid, progress=None):
                 new.append((record_id, values))
                 continue
             diff = {k: v for k, v in values.items() if k != "id" and old[k] != v}
-            if diff:
+            if diff and name not in APPEND_ONLY:
                 changes[record_id] = diff
             else:
                 written.unchanged[name] += 1

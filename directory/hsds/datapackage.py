@@ -1,7 +1,8 @@
-"""The tabular form of HSDS: a folder or zip holding `datapackage.json` and one CSV file per
-table. Reading returns rows per table the way flattened JSON does, with each broken row
-reported by file and line; writing produces the same form with a descriptor whose field
-types, required fields and enumerations follow HSDS."""
+"""Reading the tabular form of HSDS: a folder or zip holding `datapackage.json` and one
+CSV file per table (the package's own folder only, never its subfolders). Rows come back
+per table the way flattened JSON does, with each broken row reported by file and line and
+each repeated id reported once per file with a count; a cell an export neutralised
+against spreadsheet formulas (`'=...`) gets its text back. Writing is in tabular.py."""
 
 import csv
 import io
@@ -12,11 +13,22 @@ from pathlib import Path, PurePosixPath
 
 from .convert import Problem
 from .jsonfile import ReadError
-from .rules import CSV_PATHS, ENUMS, NOT_STORED, REQUIRED, TABULAR_REQUIRED, field_order
+from .rules import NOT_STORED
 from .rules import table_for_path as _table_for_path
 from .tables import TABLES
 
 DESCRIPTOR = "datapackage.json"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text):
+    """Return a CSV cell a spreadsheet will not run as a formula (an apostrophe first)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def unquote(text):
+    """Return the text of a cell `neutralise` wrote."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
 class _Source:
@@ -32,11 +44,20 @@ class _Source:
                 self.base = str(PurePosixPath(min(names, key=len)).parent).strip(".")
 
     def names(self):
+        """Return the files of the package's own folder (never of its subfolders)."""
         if self.zip is not None:
             prefix = f"{self.base}/" if self.base else ""
             return [n[len(prefix):] for n in self.zip.namelist()
-                    if n.startswith(prefix) and not n.endswith("/")]
-        return [str(p.relative_to(self.path)) for p in self.path.rglob("*") if p.is_file()]
+                    if n.startswith(prefix) and "/" not in n[len(prefix):]]
+        return sorted(p.name for p in self.path.iterdir() if p.is_file())
+
+    def size(self):
+        """Return the uncompressed size of the package's files, in bytes."""
+        if self.zip is not None:
+            prefix = f"{self.base}/" if self.base else ""
+            return sum(i.file_size for i in self.zip.infolist()
+                       if i.filename.startswith(prefix) and "/" not in i.filename[len(prefix):])
+        return sum((self.path / n).stat().st_size for n in self.names())
 
     def open(self, name):
         if self.zip is not None:
@@ -73,7 +94,7 @@ def _resources(source):
 
 def _read_csv(source, path, table_name, rows, problems, ignored):
     table = TABLES[table_name]
-    lines = {}
+    lines, repeated = {}, Counter()
     try:
         with source.open(path) as handle:
             reader = csv.reader(handle, strict=True)
@@ -104,14 +125,11 @@ def _read_csv(source, path, table_name, rows, problems, ignored):
                     problems.append(Problem(table_name, None, "id",
                                             f"is required ({path} line {line})"))
                     continue
-                if record_id in rows[table_name]:
-                    problems.append(Problem(
-                        table_name, record_id, "id",
-                        f"appears again in {path} line {line} (first on line "
-                        f"{lines[record_id]}); the first row is kept"))
+                if record_id in lines:
+                    repeated[record_id] += 1
                     continue
                 lines[record_id] = line
-                rows[table_name][record_id] = {h: values[i] for i, h in known}
+                rows[table_name][record_id] = {h: unquote(values[i]) for i, h in known}
                 for i, h in unknown:
                     if values[i].strip():
                         ignored[f"{table_name}.{h}"] += 1
@@ -119,14 +137,24 @@ def _read_csv(source, path, table_name, rows, problems, ignored):
         raise ReadError(f"{path} line {reader.line_num}: {exc}") from None
     except UnicodeDecodeError as exc:
         raise ReadError(f"{path}: byte {exc.start} is not UTF-8 text; save it as UTF-8") from None
+    finally:
+        if repeated:
+            first = min(repeated, key=lines.get)
+            problems.append(Problem(table_name, None, "id", (
+                f"{len(repeated)} id(s) appear more than once in {path} "
+                f"({sum(repeated.values())} repeated row(s), the first {first} from line "
+                f"{lines[first]}); the first row of each is kept")))
 
 
-def read_package(path):
-    """Return (rows {table: {id: row}}, problems, ignored Counter) of a data package."""
+def read_package(path, check_size=None):
+    """Return (rows {table: {id: row}}, problems, ignored Counter) of a data package;
+    `check_size(name, bytes)` may refuse it before anything is decompressed."""
     try:
         source = _Source(path)
     except zipfile.BadZipFile:
         raise ReadError(f"{Path(path).name}: not a zip file or a folder") from None
+    if check_size is not None:
+        check_size(Path(path).name, source.size())
     rows = {name: {} for name in TABLES}
     problems, ignored = [], Counter()
     for table_name, file_path, label in _resources(source):
@@ -140,74 +168,3 @@ def read_package(path):
             continue
         _read_csv(source, file_path, table_name, rows, problems, ignored)
     return rows, problems, ignored
-
-
-FIELD_TYPES = {"DateTime": "datetime", "Date": "date", "Integer": "integer", "Float": "number"}
-
-
-def field_descriptor(table_name, name):
-    """Return the Table Schema field descriptor of one HSDS field."""
-    from .rules import NUMBER_TEXT
-
-    column = TABLES[table_name].model.__table__.columns[name]
-    kind = FIELD_TYPES.get(type(column.type).__name__, "string")
-    if (table_name, name) in NUMBER_TEXT:
-        kind = "number"
-    found = {"name": name, "type": kind}
-    if kind == "date":
-        found["format"] = "%Y-%m-%d"
-    required = name == "id" or name in REQUIRED.get(table_name, ()) \
-        or name in TABULAR_REQUIRED.get(table_name, ())
-    constraints = {"required": True} if required else {}
-    if name == "id":
-        constraints["unique"] = True
-    if (table_name, name) in ENUMS:
-        constraints["enum"] = list(ENUMS[(table_name, name)])
-    if constraints:
-        found["constraints"] = constraints
-    return found
-
-
-def descriptor():
-    """Return the datapackage.json of an export of this directory."""
-    from .rules import references
-
-    resources = []
-    for name in TABLES:
-        fields = field_order(name)
-        keys = [{"fields": f, "reference": {"resource": "" if target == name else target,
-                                            "fields": "id"}}
-                for f, (target, _) in references(name).items()]
-        resources.append({
-            "name": name, "path": CSV_PATHS[name], "profile": "tabular-data-resource",
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "schema": {"fields": [field_descriptor(name, f) for f in fields],
-                       "primaryKey": "id", "foreignKeys": keys},
-        })
-    return {"profile": "tabular-data-package", "name": "hsds-directory-export",
-            "title": "HSDS 3.0 export of the referral directory", "resources": resources}
-
-
-def write_package(path, table_rows):
-    """Write a data package to a folder (or a .zip) from {table: iterable of cell lists}."""
-    path = Path(path)
-    as_zip = path.suffix.lower() == ".zip"
-    files = {}
-    for name in TABLES:
-        buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(field_order(name))
-        writer.writerows(table_rows.get(name, ()))
-        files[CSV_PATHS[name]] = buffer.getvalue()
-    files[DESCRIPTOR] = json.dumps(descriptor(), indent=2) + "\n"
-    if as_zip:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name in sorted(files):
-                info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, files[name])
-    else:
-        path.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            (path / name).write_text(text, encoding="utf-8", newline="")

@@ -1,8 +1,11 @@
-"""Writing the directory out as HSDS 3.0: JSON (a list of organization objects with their
-services, locations, phones and contacts nested, followed by the taxonomy terms, so the
-hierarchy survives) or a tabular data package (every table, one CSV each). A filtered
-export (a category, services modified after a date) holds those services and what they
-need. Output is deterministic: exporting the same data twice gives the same bytes."""
+"""Writing the directory out in the official shapes of HSDS 3.0 (the default) or 3.1.
+JSON is a folder of lists of the specification's objects, one file per root object:
+services.json (each service with its nested records and its organization's fields),
+organizations.json, locations.json, taxonomies.json, taxonomy_terms.json and
+meta_table_descriptions.json. CSV is a data package (a folder or a .zip) whose file and
+column names follow HSDS's datapackage.json. A filtered export (a category, services
+modified on or after a date) holds those services and what they need. Output is
+deterministic: exporting the same data twice gives the same bytes."""
 
 from dataclasses import dataclass, field
 
@@ -10,13 +13,16 @@ from sqlalchemy import select
 
 from .. import models as m
 from ..extensions import db
-from .datapackage import write_package
-from .jsonfile import write_json
-from .rules import field_order
+from .jsonfile import json_text
+from .profiles import DEFAULT_PROFILE, export_shape
+from .rules import CSV_PATHS
 from .serialize import RowStore, Serializer, open_eligibility_attributes
 from .tables import TABLES
+from .tabular import cells, write_files, write_package
 
 FORMATS = ("json", "csv")
+JSON_ROOTS = ("service", "organization", "location", "taxonomy", "taxonomy_term",
+              "meta_table_description")
 
 
 @dataclass
@@ -37,7 +43,7 @@ def selected_services(category=None, modified_after=None):
             select(m.Attribute.link_id).where(m.Attribute.link_entity == "service",
                                               m.Attribute.taxonomy_term_id.in_(term_ids))))
     if modified_after is not None:
-        query = query.where(m.Service.last_modified > modified_after)
+        query = query.where(m.Service.last_modified >= modified_after)
     return set(db.session.scalars(query))
 
 
@@ -47,70 +53,78 @@ def _ordered_ids(model, ids=None):
     return found if ids is None else [i for i in found if i in ids]
 
 
-def _walk(service_ids):
-    """Return a RowStore holding the organizations (with the services) to export."""
-    restrict = None
-    if service_ids is not None:
-        locations = set(db.session.scalars(select(m.ServiceAtLocation.location_id).where(
-            m.ServiceAtLocation.service_id.in_(service_ids)))) if service_ids else set()
-        restrict = {"service": service_ids, "location": locations}
-        org_ids = set(db.session.scalars(select(m.Service.organization_id).where(
-            m.Service.id.in_(service_ids)))) if service_ids else set()
-    store = RowStore(restrict)
-    organizations = store.load("organization", _ordered_ids(
-        m.Organization, None if service_ids is None else org_ids))
-    store.prefetch("organization", organizations)
-    terms = store.load("taxonomy_term", _ordered_ids(m.TaxonomyTerm))
-    store.prefetch("taxonomy_term", terms, full=False)
-    return store, organizations, terms
+def _selection(service_ids):
+    """Return {root table: ids or None (all)} and the children restriction."""
+    if service_ids is None:
+        return {}, None
+    ids = service_ids or set()
+    locations = set(db.session.scalars(select(m.ServiceAtLocation.location_id).where(
+        m.ServiceAtLocation.service_id.in_(ids)))) if ids else set()
+    organizations = set(db.session.scalars(select(m.Service.organization_id).where(
+        m.Service.id.in_(ids)))) if ids else set()
+    chosen = {"service": ids, "location": locations, "organization": organizations}
+    return chosen, {"service": ids, "location": locations}
 
 
-def _all_rows(store):
-    """Fill the store with every row of every table (the unfiltered tabular export)."""
-    for name, table in TABLES.items():
-        for row in db.session.execute(select(table.model.__table__)):
+def _walk(shape, service_ids):
+    """Return a RowStore that fetched the root objects to export, and {root: rows}."""
+    chosen, restrict = _selection(service_ids)
+    store = RowStore(restrict, shape)
+    roots = {}
+    for name in JSON_ROOTS:
+        rows = store.load(name, _ordered_ids(TABLES[name].model, chosen.get(name)))
+        store.prefetch(name, rows)
+        roots[name] = rows
+    return store, roots
+
+
+def export_json(path, service_ids=None, profile=DEFAULT_PROFILE):
+    """Write the JSON form (a folder, one file per root object); return an ExportResult."""
+    shape = export_shape(profile)
+    store, roots = _walk(shape, service_ids)
+    serializer = Serializer(store)
+    files, counts = {}, {}
+    for name, rows in roots.items():
+        files[CSV_PATHS[name][:-4] + ".json"] = json_text(
+            serializer.object(name, row) for row in rows)
+        counts[name] = len(rows)
+    write_files(path, files)
+    return ExportResult(counts)
+
+
+def _all_rows(store, shape):
+    """Fill the store with every row of every table of the shape (an unfiltered export);
+    the change history only of the tables exported."""
+    for name in shape.tables():
+        query = select(TABLES[name].model.__table__)
+        if name == "metadata":
+            query = query.where(m.ChangeRecord.resource_type.in_(shape.tables()))
+        for row in db.session.execute(query):
             store.rows[name].setdefault(row.id, dict(row._mapping))
 
 
-def export_json(path, service_ids=None):
-    """Write the JSON form; return an ExportResult."""
-    store, organizations, terms = _walk(service_ids)
-    serializer = Serializer(store)
-    items = [serializer.object("organization", row) for row in organizations]
-    items += [serializer.object("taxonomy_term", row, full=False) for row in terms]
-    write_json(path, items)
-    return ExportResult({"organization": len(organizations), "taxonomy_term": len(terms),
-                         "service": sum(len(o.get("services", ())) for o in items)})
-
-
-def export_csv(path, service_ids=None):
+def export_csv(path, service_ids=None, profile=DEFAULT_PROFILE):
     """Write the tabular form; return an ExportResult."""
-    store, _, _ = _walk(service_ids)
+    shape = export_shape(profile)
+    store, _ = _walk(shape, service_ids)
     if service_ids is None:
-        _all_rows(store)
-    else:
-        for taxonomy in db.session.execute(select(m.Taxonomy.__table__)):
-            store.rows["taxonomy"].setdefault(taxonomy.id, dict(taxonomy._mapping))
+        _all_rows(store, shape)
     attributes = store.rows["attribute"]
     for extra in open_eligibility_attributes(list(attributes.values()),
                                              store.rows["taxonomy_term"]):
         attributes.setdefault(extra["id"], extra)
     serializer = Serializer(store)
     tables, counts = {}, {}
-    for name in TABLES:
-        order = field_order(name)
+    for name in shape.tables():
         rows = sorted(store.rows[name].values(), key=lambda r: r["id"])
-        cells = []
-        for row in rows:
-            obj = serializer.fields(name, row)
-            cells.append(["" if obj.get(f) is None else str(obj[f]) for f in order])
-        tables[name], counts[name] = cells, len(cells)
-    write_package(path, tables)
+        tables[name] = cells(shape, name, (serializer.fields(name, row) for row in rows))
+        counts[name] = len(rows)
+    write_package(path, shape, tables)
     return ExportResult(counts)
 
 
-def export(path, fmt="json", category=None, modified_after=None):
-    """Export the directory (or the filtered services) to `path` in `fmt`."""
+def export(path, fmt="json", category=None, modified_after=None, profile=DEFAULT_PROFILE):
+    """Export the directory (or the filtered services) to `path` in `fmt` and `profile`."""
     service_ids = selected_services(category, modified_after)
     writer = export_json if fmt == "json" else export_csv
-    return writer(path, service_ids)
+    return writer(path, service_ids, profile)

@@ -1,19 +1,44 @@
 """Flatten nested HSDS JSON (organizations with services, or services with their
 organization) into rows per table, the same shape a CSV data package has."""
 
-from .tables import TABLES
+from .tables import POLYMORPHIC, TABLES
 
-TERM_KEYS = ("parent_id", "taxonomy_id", "taxonomy_detail", "term_uri", "code", "taxonomy",
-             "language")
+ROOTS = ("service", "organization", "location", "service_at_location", "taxonomy",
+         "taxonomy_term")
+# Keys only one kind of root object has, checked in this order.
+ROOT_KEYS = (
+    ("service", ("status", "service_at_locations", "program_id", "required_documents",
+                 "eligibility_description", "capacities", "additional_urls")),
+    ("service_at_location", ("service", "location", "location_id", "service_id")),
+    ("location", ("location_type", "latitude", "longitude", "addresses", "accessibility",
+                  "transportation", "external_identifier")),
+    ("taxonomy_term", ("parent_id", "taxonomy_id", "taxonomy_detail", "term_uri", "code",
+                       "taxonomy", "language")),
+    ("organization", ("services", "website", "tax_status", "tax_id", "year_incorporated",
+                      "legal_status", "logo", "parent_organization_id", "funding", "programs",
+                      "organization_identifiers", "locations", "additional_websites")),
+    ("taxonomy", ("version",)),
+)
 
 
 def root_table(obj):
-    """Return "service", "taxonomy_term" or "organization": which HSDS object `obj` is."""
-    if any(key in obj for key in ("status", "organization_id", "service_at_locations")):
-        return "service"
-    if "services" not in obj and any(key in obj for key in TERM_KEYS):
-        return "taxonomy_term"
+    """Return which HSDS root object `obj` is: service, service_at_location, location,
+    taxonomy_term, organization or taxonomy (an object with only an id, a name and a
+    description is taken for an organization)."""
+    for name, keys in ROOT_KEYS:
+        if any(key in obj for key in keys):
+            return name
     return "organization"
+
+
+def root_for_name(file_name):
+    """Return the table a file name promises ("taxonomies.json", "location_list.json"),
+    or None."""
+    from .rules import table_for_path
+
+    stem = file_name.lower().rsplit(".", 1)[0]
+    found = [name for name in ROOTS if stem.startswith(name)]
+    return table_for_path(stem) or (max(found, key=len) if found else None)
 
 
 def flatten(document, root=None, ignored=None):
@@ -25,7 +50,8 @@ def flatten(document, root=None, ignored=None):
     """
     rows = {name: {} for name in TABLES}
     missing_ids = []
-    if isinstance(document, dict) and isinstance(document.get("contents"), list):
+    if isinstance(document, dict) and isinstance(document.get("contents"), list) \
+            and "id" not in document:
         document = document["contents"]  # an HSDS API page
     items = document if isinstance(document, list) else [document]
     for item in items:
@@ -46,8 +72,9 @@ def _walk(table_name, obj, rows, missing_ids, link=None, ignored=None):
     row = {key: value for key, value in obj.items() if key in table.fields}
     if link:
         row.update({k: v for k, v in link.items() if row.get(k) in (None, "")})
-        if table_name == "attribute" and row.get("link_entity") not in TABLES:
-            row["link_entity"] = link["link_entity"]  # nesting says which record it tags
+        entity = POLYMORPHIC.get(table_name)
+        if entity and row.get(entity) not in TABLES:
+            row[entity] = link[entity]  # nesting says which record it tags
     for key, (parent_name, field) in table.parents.items():
         nested = obj.get(key)
         if isinstance(nested, dict):
@@ -65,8 +92,8 @@ def _walk(table_name, obj, rows, missing_ids, link=None, ignored=None):
         if not isinstance(children, list):
             continue
         child_link = {field: record_id}
-        if child_name == "attribute":
-            child_link["link_entity"] = table_name
+        if child_name in POLYMORPHIC:
+            child_link[POLYMORPHIC[child_name]] = table_name
         for child in children:
             if isinstance(child, dict):
                 _walk(child_name, child, rows, missing_ids, child_link, ignored)

@@ -11,7 +11,7 @@ from ..extensions import db
 from . import bulk, normalize, validate
 from .convert import Problem
 from .datapackage import read_package
-from .flatten import flatten
+from .flatten import flatten, root_for_name
 from .jsonfile import ReadError, read_json
 from .tables import TABLES
 
@@ -55,22 +55,74 @@ class ImportReport:
         return lines
 
 
-def read(path):
-    """Return (rows, problems, ignored) for a JSON file or a data package (folder or zip)."""
-    path = Path(path)
-    if path.is_dir() or path.suffix.lower() == ".zip":
-        return read_package(path)
-    if path.suffix.lower() == ".csv":
-        return read_package(path.parent)
-    ignored = Counter()
-    document = read_json(path)
-    if not isinstance(document, (list, dict)):
-        raise ReadError(f"{path.name}: expected an HSDS object or a list of them")
-    rows, missing = flatten(document, ignored=ignored)
-    problems = [Problem(table, None, "id", "is required" + (
-        f" (record named {row.get('name')!r})" if isinstance(row, dict) and row.get("name")
-        else "")) for table, row in missing]
+def _limits():
+    """Return (bytes, records) one import may hold, from the configuration."""
+    from flask import current_app, has_app_context
+
+    config = current_app.config if has_app_context() else {}
+    return (config.get("HSDS_IMPORT_MAX_BYTES", 1024 ** 3),
+            config.get("HSDS_IMPORT_MAX_RECORDS", 2_000_000))
+
+
+def _check_size(name, size):
+    limit = _limits()[0]
+    if size > limit:
+        raise ReadError(f"{name}: holds {size:,} bytes uncompressed; at most {limit:,} are "
+                        "imported at once (HSDS_IMPORT_MAX_BYTES)")
+
+
+def _json_files(path):
+    """Return the JSON files of a folder holding no data package (its own files only)."""
+    files = sorted(p for p in path.iterdir() if p.is_file())
+    if any(p.suffix.lower() == ".csv" or p.name == "datapackage.json" for p in files):
+        return None
+    found = [p for p in files if p.suffix.lower() in (".json", ".ndjson", ".jsonl")]
+    return found or None
+
+
+def _read_json_files(files):
+    rows, problems, ignored = None, [], Counter()
+    for file in files:
+        document = read_json(file)
+        if not isinstance(document, (list, dict)):
+            raise ReadError(f"{file.name}: expected an HSDS object or a list of them")
+        found, missing = flatten(document, root_for_name(file.name), ignored=ignored)
+        if rows is None:
+            rows = found
+        else:
+            for table, records in found.items():
+                for record_id, row in records.items():
+                    merged = rows[table].setdefault(record_id, {})
+                    merged.update({k: v for k, v in row.items()
+                                   if v is not None or k not in merged})
+        problems += [Problem(table, None, "id", "is required" + (
+            f" (record named {row.get('name')!r})" if isinstance(row, dict) and row.get("name")
+            else "")) for table, row in missing]
     return rows, problems, ignored
+
+
+def read(path):
+    """Return (rows, problems, ignored) for a JSON file (one object, a list, an API page
+    or NDJSON), a folder of such files, or a data package (folder or zip). A path to one
+    CSV file reads the package of its folder (not its subfolders)."""
+    path = Path(path)
+    if path.suffix.lower() == ".csv" and path.is_file():
+        path = path.parent
+    if path.is_dir():
+        files = _json_files(path)
+        _check_size(path.name, sum(p.stat().st_size for p in (files or path.iterdir())
+                                   if p.is_file()))
+        found = _read_json_files(files) if files else read_package(path)
+    elif path.suffix.lower() == ".zip":
+        found = read_package(path, _check_size)
+    else:
+        _check_size(path.name, path.stat().st_size)
+        found = _read_json_files([path])
+    count, limit = sum(len(r) for r in found[0].values()), _limits()[1]
+    if count > limit:
+        raise ReadError(f"{path.name}: holds {count:,} records; at most {limit:,} are imported "
+                        "at once (HSDS_IMPORT_MAX_RECORDS)")
+    return found
 
 
 def import_path(path, strict=False, progress=None, rebuild_index=True):

@@ -43,14 +43,18 @@ def read_json(path):
         raise _decode_error(path.name, exc) from None
 
 
+def json_text(items):
+    """Return HSDS objects as the text of a JSON list, one key per line, in a stable form."""
+    parts = ["["]
+    for index, item in enumerate(items):
+        parts.append(("," if index else "") + "\n" + json.dumps(item, ensure_ascii=False,
+                                                                indent=2))
+    parts.append("\n]\n")
+    return "".join(parts)
+
+
 def write_json(path, items):
-    """Write HSDS objects as a JSON list, one key per line, in a stable form."""
+    """Write HSDS objects as a JSON list (see json_text)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as out:
-        out.write("[")
-        for index, item in enumerate(items):
-            out.write("," if index else "")
-            out.write("\n")
-            out.write(json.dumps(item, ensure_ascii=False, indent=2))
-        out.write("\n]\n")
+    path.write_text(json_text(items), encoding="utf-8", newline="\n")

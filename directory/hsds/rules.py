@@ -1,4 +1,4 @@
-"""What HSDS 3.0 asks of each table, written down once for import, export and the API: the
+"""What HSDS asks of each table, written down once for import, export and the API: the
 field order of its CSV files and JSON objects, the fields it requires (in JSON and in the
 tabular form), its enumerations, fields it types differently from our columns, the file
 names of a data package, and which fields refer to records of other tables."""
@@ -47,6 +47,15 @@ FIELD_ORDER = {
                          "updated"],
     "attribute": ["id", "link_id", "taxonomy_term_id", "link_type", "link_entity", "value",
                   "label"],
+    "program": ["id", "organization_id", "name", "alternate_name", "description"],
+    "organization_identifier": ["id", "organization_id", "identifier_scheme", "identifier_type",
+                                "identifier"],
+    "funding": ["id", "organization_id", "service_id", "source"],
+    "required_document": ["id", "service_id", "document", "uri"],
+    "url": ["id", "label", "url", "organization_id", "service_id"],
+    "metadata": ["id", "resource_id", "resource_type", "last_action_date", "last_action_type",
+                 "field_name", "previous_value", "replacement_value", "updated_by"],
+    "meta_table_description": ["id", "name", "language", "character_set"],
 }
 
 # Fields HSDS requires in every form (besides id).
@@ -61,6 +70,10 @@ REQUIRED = {
                 "address_type"),
     "phone": ("number",),
     "service_capacity": ("available", "updated"),
+    "program": ("name",),
+    "organization_identifier": ("identifier_type", "identifier"),
+    "url": ("url",),
+    "metadata": ("last_action_date", "last_action_type"),
 }
 # Fields HSDS requires in the tabular form; in JSON nesting supplies them.
 TABULAR_REQUIRED = {
@@ -69,32 +82,42 @@ TABULAR_REQUIRED = {
     "cost_option": ("service_id",),
     "service_capacity": ("service_id", "unit_id"),
     "attribute": ("link_id", "taxonomy_term_id", "link_entity"),
+    "metadata": ("resource_id", "resource_type"),
 }
 
 
 # Fields HSDS types as numbers that this directory keeps as text.
 NUMBER_TEXT = {("phone", "extension")}
 
-# Data package file names (HSDS's `path` of each table); readers accept other spellings.
+# Data package file names (the `path` of each table in HSDS's datapackage.json); readers
+# accept other spellings too (singular names, `service_at_locations.csv`).
 CSV_PATHS = {
     "taxonomy": "taxonomies.csv", "taxonomy_term": "taxonomy_terms.csv",
-    "organization": "organizations.csv", "unit": "units.csv", "location": "locations.csv",
-    "service": "services.csv", "service_at_location": "service_at_locations.csv",
-    "address": "addresses.csv", "accessibility": "accessibility.csv",
-    "contact": "contacts.csv", "phone": "phones.csv", "schedule": "schedules.csv",
-    "service_area": "service_areas.csv", "language": "languages.csv",
-    "cost_option": "cost_options.csv", "service_capacity": "service_capacity.csv",
-    "attribute": "attributes.csv",
+    "organization": "organizations.csv", "program": "programs.csv",
+    "organization_identifier": "organization_identifiers.csv", "unit": "units.csv",
+    "location": "locations.csv", "service": "services.csv",
+    "service_at_location": "service_at_location.csv", "address": "addresses.csv",
+    "accessibility": "accessibility.csv", "contact": "contacts.csv", "phone": "phones.csv",
+    "schedule": "schedules.csv", "service_area": "service_areas.csv",
+    "language": "languages.csv", "funding": "funding.csv", "cost_option": "cost_options.csv",
+    "required_document": "required_documents.csv", "url": "url.csv",
+    "service_capacity": "service_capacity.csv",
+    "meta_table_description": "meta_table_descriptions.csv", "attribute": "attributes.csv",
+    "metadata": "metadata.csv",
 }
+# Other spellings of file names met in published packages.
+CSV_ALIASES = {"service_at_locations": "service_at_location", "services_at_location":
+               "service_at_location", "taxonomy": "taxonomy", "urls": "url"}
 
 # HSDS tables this directory does not keep: their data is counted and left out.
-NOT_STORED = ("funding", "program", "required_document", "organization_identifier", "url",
-              "metadata", "meta_table_description")
+NOT_STORED = ()
 
 
 def table_for_path(stem):
     """Return the table a CSV file stem names ("services", "service", ...), or None."""
     stem = stem.lower().strip()
+    if stem in CSV_ALIASES:
+        return CSV_ALIASES[stem]
     for name, path in CSV_PATHS.items():
         if stem in (name, path[:-4]):
             return name

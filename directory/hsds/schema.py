@@ -1,7 +1,8 @@
 """JSON Schemas (draft 2020-12) of the HSDS objects this directory writes, built from the
 table map and the rules: each field's JSON type, the fields HSDS requires, enumerations,
-and the nesting the serializer produces. The OpenAPI document uses them for responses;
-tests check exports and API answers against them."""
+and the nesting the serializer produces. The OpenAPI document uses them for responses.
+They describe what we write, so nothing is checked against them: tests check exports
+against the official HSDS schemas (tests/hsds_official.py)."""
 
 from sqlalchemy import Date, DateTime, Float, Integer
 
@@ -60,11 +61,3 @@ class SchemaBuilder:
         if self.strict:
             schema["additionalProperties"] = False
         return schema
-
-
-def standalone(table_name, full=True, strict=True):
-    """Return a self-contained schema of one object shape (for checking files)."""
-    builder = SchemaBuilder(prefix="#/$defs/", strict=strict)
-    root = builder.ref(table_name, full)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **root,
-            "$defs": builder.schemas}

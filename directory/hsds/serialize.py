@@ -15,8 +15,9 @@ from sqlalchemy import select
 
 from ..extensions import db
 from .bulk import id_in
-from .rules import NUMBER_TEXT, field_order
-from .tables import TABLES
+from .profiles import API
+from .rules import NUMBER_TEXT
+from .tables import POLYMORPHIC, TABLES
 
 CHUNK = 2000
 OE_ATTRIBUTE_NAMESPACE = uuid.UUID("6f1d3b7e-2a4c-4d8e-9b1f-0c2e4a6b8d10")
@@ -26,6 +27,9 @@ REQUIRED_STAND_INS = {
     ("taxonomy_term", "description"): lambda row: row.get("name") or "",
     ("address", "country"): lambda row: "US",
     ("address", "address_type"): lambda row: "physical",
+    ("program", "description"): lambda row: row.get("name") or "",
+    **{("metadata", name): lambda row: "" for name in ("field_name", "previous_value",
+                                                        "replacement_value", "updated_by")},
 }
 # Parent objects nested with their own children (the location of a service_at_location).
 FULL_PARENTS = {("service_at_location", "location")}
@@ -50,21 +54,24 @@ def hsds_value(table_name, name, value):
     return value
 
 
-def plan(table_name, full=True, came_from=None):
-    """Yield (kind, key, table, field, full) for what an object of `table_name` nests."""
-    table = TABLES[table_name]
+def plan(table_name, full=True, came_from=None, shape=None):
+    """Yield (kind, key, table, field, full) for what an object of `table_name` nests
+    (in `shape`, a profiles.Shape; by default the API's)."""
+    table, shape = TABLES[table_name], shape or API
     if full:
         for key, (child, fk) in table.children.items():
-            yield "child", key, child, fk, True
+            if shape.keeps(table_name, key, child):
+                yield "child", key, child, fk, True
     for key, (parent, fk) in table.parents.items():
-        if parent != came_from:
+        if parent != came_from and shape.keeps(table_name, key, parent):
             yield "parent", key, parent, fk, (table_name, key) in FULL_PARENTS
 
 
 class RowStore:
     """Rows fetched by id, and children fetched by the field naming their parent."""
 
-    def __init__(self, restrict=None):
+    def __init__(self, restrict=None, shape=None):
+        self.shape = shape or API
         self.rows = {name: {} for name in TABLES}
         self.children = {}  # (table, field, entity) -> {parent id: [rows]}
         self.restrict = restrict or {}  # table -> ids allowed as children
@@ -77,7 +84,7 @@ class RowStore:
         for start in range(0, len(values), CHUNK):
             query = select(model.__table__).where(id_in(column, values[start:start + CHUNK]))
             if entity is not None:
-                query = query.where(model.link_entity == entity)
+                query = query.where(getattr(model, POLYMORPHIC[table_name]) == entity)
             found.extend(dict(r._mapping) for r in db.session.execute(query))
         return found
 
@@ -109,9 +116,9 @@ class RowStore:
         if not rows:
             return
         ids = [r["id"] for r in rows]
-        for kind, _key, other, fk, other_full in plan(table_name, full, came_from):
+        for kind, _key, other, fk, other_full in plan(table_name, full, came_from, self.shape):
             if kind == "child":
-                entity = table_name if other == "attribute" else None
+                entity = table_name if other in POLYMORPHIC else None
                 found = self.load_children(other, fk, ids, entity)
                 self.prefetch(other, found, True, table_name)
             else:
@@ -136,7 +143,7 @@ class Serializer:
 
     def fields(self, table_name, row):
         obj = {}
-        for name in field_order(table_name):
+        for name in self.store.shape.fields(table_name):
             value = hsds_value(table_name, name, row.get(name))
             if value is None and (table_name, name) in REQUIRED_STAND_INS:
                 value = REQUIRED_STAND_INS[(table_name, name)](row)
@@ -147,9 +154,10 @@ class Serializer:
     def object(self, table_name, row, full=True, came_from=None):
         """Return the HSDS object of one row with everything it nests."""
         obj = self.fields(table_name, row)
-        for kind, key, other, fk, other_full in plan(table_name, full, came_from):
+        for kind, key, other, fk, other_full in plan(table_name, full, came_from,
+                                                     self.store.shape):
             if kind == "child":
-                entity = table_name if other == "attribute" else None
+                entity = table_name if other in POLYMORPHIC else None
                 rows = self.store.children.get((other, fk, entity), {}).get(row["id"], [])
                 items = [self.object(other, r, True, table_name)
                          for r in sorted(rows, key=_sort_key(other))]
@@ -187,9 +195,9 @@ def open_eligibility_attributes(attributes, terms):
     return extra
 
 
-def objects(table_name, ids, full=True, restrict=None):
+def objects(table_name, ids, full=True, restrict=None, shape=None):
     """Return the HSDS objects of the records `ids` of a table, in the order of `ids`."""
-    store = RowStore(restrict)
+    store = RowStore(restrict, shape)
     rows = store.load(table_name, list(ids))
     store.prefetch(table_name, rows, full)
     serializer = Serializer(store)

@@ -1,4 +1,5 @@
-"""The HSDS 3.0 tables this directory stores, in the order they can be written,
+"""The HSDS tables this directory stores (every table of 3.0, and 3.1's unit,
+service_capacity and url), in the order they can be written,
 and how HSDS nests them in JSON. Import, export and the API all read this map."""
 
 from dataclasses import dataclass, field
@@ -28,64 +29,96 @@ class Table:
 
 
 _ATTR = ("attribute", "link_id")
+_META = ("metadata", "resource_id")
+# Child tables that point at a record of any table: the field naming the table.
+POLYMORPHIC = {"attribute": "link_entity", "metadata": "resource_type"}
+
+
+def _table(name, model, children=None, parents=None, private=(), attributes=True):
+    """Return a Table whose objects also nest their attributes (when HSDS gives them
+    some) and their metadata, the change history HSDS attaches to every object."""
+    nested = dict(children or {})
+    if attributes:
+        nested["attributes"] = _ATTR
+    nested["metadata"] = _META
+    return Table(name, model, nested, parents or {}, private)
+
 
 TABLES = {
     t.name: t
     for t in [
-        Table("taxonomy", m.Taxonomy),
-        Table("taxonomy_term", m.TaxonomyTerm,
-              parents={"taxonomy_detail": ("taxonomy", "taxonomy_id")},
-              private=("open_eligibility_term_id",)),
-        Table("organization", m.Organization,
-              children={"services": ("service", "organization_id"),
-                        "locations": ("location", "organization_id"),
-                        "phones": ("phone", "organization_id"),
-                        "contacts": ("contact", "organization_id"),
-                        "attributes": _ATTR},
-              private=("version",)),
-        Table("unit", m.Unit),
-        Table("location", m.Location,
-              children={"addresses": ("address", "location_id"),
-                        "accessibility": ("accessibility", "location_id"),
-                        "phones": ("phone", "location_id"),
-                        "languages": ("language", "location_id"),
-                        "schedules": ("schedule", "location_id"),
-                        "contacts": ("contact", "location_id"),
-                        "attributes": _ATTR},
-              private=("version",)),
-        Table("service", m.Service,
-              parents={"organization": ("organization", "organization_id")},
-              children={"phones": ("phone", "service_id"),
-                        "schedules": ("schedule", "service_id"),
-                        "service_areas": ("service_area", "service_id"),
-                        "service_at_locations": ("service_at_location", "service_id"),
-                        "languages": ("language", "service_id"),
-                        "cost_options": ("cost_option", "service_id"),
-                        "contacts": ("contact", "service_id"),
-                        "capacities": ("service_capacity", "service_id"),
-                        "attributes": _ATTR},
-              private=("version",)),
-        Table("service_at_location", m.ServiceAtLocation,
-              parents={"location": ("location", "location_id"),
-                       "service": ("service", "service_id")},
-              children={"phones": ("phone", "service_at_location_id"),
-                        "schedules": ("schedule", "service_at_location_id"),
-                        "contacts": ("contact", "service_at_location_id"),
-                        "service_areas": ("service_area", "service_at_location_id"),
-                        "attributes": _ATTR}),
-        Table("address", m.Address),
-        Table("accessibility", m.Accessibility),
-        Table("contact", m.Contact, children={"phones": ("phone", "contact_id")}),
-        Table("phone", m.Phone, children={"languages": ("language", "phone_id")}),
-        Table("schedule", m.Schedule),
-        Table("service_area", m.ServiceArea),
-        Table("language", m.Language),
-        Table("cost_option", m.CostOption),
-        Table("service_capacity", m.ServiceCapacity, parents={"unit": ("unit", "unit_id")}),
+        _table("taxonomy", m.Taxonomy, attributes=False),
+        _table("taxonomy_term", m.TaxonomyTerm, attributes=False,
+               parents={"taxonomy_detail": ("taxonomy", "taxonomy_id")},
+               private=("open_eligibility_term_id",)),
+        _table("organization", m.Organization,
+               children={"additional_websites": ("url", "organization_id"),
+                         "funding": ("funding", "organization_id"),
+                         "contacts": ("contact", "organization_id"),
+                         "phones": ("phone", "organization_id"),
+                         "locations": ("location", "organization_id"),
+                         "programs": ("program", "organization_id"),
+                         "organization_identifiers": ("organization_identifier",
+                                                      "organization_id"),
+                         "services": ("service", "organization_id")},
+               private=("version",)),
+        _table("program", m.Program),
+        _table("organization_identifier", m.OrganizationIdentifier),
+        _table("unit", m.Unit),
+        _table("location", m.Location,
+               children={"languages": ("language", "location_id"),
+                         "addresses": ("address", "location_id"),
+                         "contacts": ("contact", "location_id"),
+                         "accessibility": ("accessibility", "location_id"),
+                         "phones": ("phone", "location_id"),
+                         "schedules": ("schedule", "location_id")},
+               private=("version",)),
+        _table("service", m.Service,
+               parents={"organization": ("organization", "organization_id"),
+                        "program": ("program", "program_id")},
+               children={"additional_urls": ("url", "service_id"),
+                         "phones": ("phone", "service_id"),
+                         "schedules": ("schedule", "service_id"),
+                         "service_areas": ("service_area", "service_id"),
+                         "service_at_locations": ("service_at_location", "service_id"),
+                         "languages": ("language", "service_id"),
+                         "funding": ("funding", "service_id"),
+                         "cost_options": ("cost_option", "service_id"),
+                         "required_documents": ("required_document", "service_id"),
+                         "contacts": ("contact", "service_id"),
+                         "capacities": ("service_capacity", "service_id")},
+               private=("version",)),
+        _table("service_at_location", m.ServiceAtLocation,
+               parents={"location": ("location", "location_id"),
+                        "service": ("service", "service_id")},
+               children={"service_areas": ("service_area", "service_at_location_id"),
+                         "contacts": ("contact", "service_at_location_id"),
+                         "phones": ("phone", "service_at_location_id"),
+                         "schedules": ("schedule", "service_at_location_id")}),
+        _table("address", m.Address),
+        _table("accessibility", m.Accessibility),
+        _table("contact", m.Contact, children={"phones": ("phone", "contact_id")}),
+        _table("phone", m.Phone, children={"languages": ("language", "phone_id")}),
+        _table("schedule", m.Schedule),
+        _table("service_area", m.ServiceArea),
+        _table("language", m.Language),
+        _table("funding", m.Funding),
+        _table("cost_option", m.CostOption),
+        _table("required_document", m.RequiredDocument),
+        _table("url", m.Url),
+        _table("service_capacity", m.ServiceCapacity, parents={"unit": ("unit", "unit_id")}),
+        _table("meta_table_description", m.MetaTableDescription),
         Table("attribute", m.Attribute,
+              children={"metadata": _META},
               parents={"taxonomy_term": ("taxonomy_term", "taxonomy_term_id")}),
+        Table("metadata", m.ChangeRecord),
     ]
 }
 
 # Tables whose rows point at a row of the same table, written parents first.
 SELF_REFERENCES = {"taxonomy_term": "parent_id", "organization": "parent_organization_id"}
+# Fields naming a record without a database constraint: a record the file and the
+# directory lack is kept as written (and the report says so).
+SOFT_REFERENCES = {("service", "program_id"): "program",
+                   ("organization", "parent_organization_id"): "organization",
+                   ("taxonomy_term", "parent_id"): "taxonomy_term"}

@@ -7,18 +7,18 @@ nowhere is cleared with a warning when HSDS makes it optional."""
 
 from dataclasses import dataclass, field
 
-from flask import current_app
 from sqlalchemy import Date, DateTime, Float, Integer, String, select
 
 from ..extensions import db
-from ..geo.gazetteer import Place, resolve_place
-from ..geo.geocoder import GeocodingUnavailable
+from . import coordinates
 from .bulk import id_in
 from .convert import ENUMS, BadValue, Problem, _to_date, _to_datetime, _to_number
 from .rules import NUMBER_TEXT, REQUIRED, TABULAR_REQUIRED, references
-from .tables import TABLES
+from .tables import POLYMORPHIC, SOFT_REFERENCES, TABLES
 
 CHUNK = 2000
+KEPT_EMPTY = {("address", name) for name in ("address_1", "city", "state_province",
+                                             "postal_code")}
 
 
 @dataclass
@@ -87,8 +87,10 @@ class TableRules:
                          | set(TABULAR_REQUIRED.get(table_name, ())) | not_null]
         self.enums = {f: allowed for (t, f), allowed in ENUMS.items() if t == table_name}
 
-    def convert(self, record_id, raw):
-        """Return (values, problems) for one raw record."""
+    def convert(self, record_id, raw, warnings=None):
+        """Return (values, problems) for one raw record; a required part of an address
+        that is missing is kept empty, with a warning in `warnings` (published examples
+        leave them out, and the rest of the address is worth keeping)."""
         values, problems = {"id": record_id}, []
         limits = self.text_limits
         for name, value in raw.items():
@@ -114,6 +116,11 @@ class TableRules:
                     problems.append(Problem(self.name, record_id, name, str(exc)))
         for name in self.required:
             if values.get(name) is None and not any(p.field == name for p in problems):
+                if (self.name, name) in KEPT_EMPTY and warnings is not None:
+                    values[name] = ""
+                    warnings.append(Problem(self.name, record_id, name,
+                                            "is required but missing; kept empty"))
+                    continue
                 problems.append(Problem(self.name, record_id, name, "is required"))
         for name, allowed in self.enums.items():
             if values.get(name) is not None and values[name] not in allowed:
@@ -134,14 +141,23 @@ def _in_directory(table_name, ids):
     return found
 
 
+SOFT = "soft"  # a reference kept as written when its record is nowhere
+LINKS = {"attribute": "link_id", "metadata": "resource_id"}
+
+
 def _targets(table_name, values):
-    """Return [(field, target table, required, id)] for the references a record makes."""
+    """Return [(field, target table, required (True, False or SOFT), id)] for the
+    references a record makes."""
     found = [(name, target, required, values[name])
              for name, (target, required) in references(table_name).items()
              if values.get(name) is not None]
-    if table_name == "attribute" and values.get("link_entity") in TABLES \
-            and values.get("link_id") is not None:
-        found.append(("link_id", values["link_entity"], True, values["link_id"]))
+    found += [(name, target, SOFT, values[name])
+              for (table, name), target in SOFT_REFERENCES.items()
+              if table == table_name and values.get(name) is not None]
+    if table_name in LINKS:
+        entity, link = values.get(POLYMORPHIC[table_name]), LINKS[table_name]
+        if entity in TABLES and values.get(link) is not None:
+            found.append((link, entity, SOFT, values[link]))
     return found
 
 
@@ -154,7 +170,7 @@ def _check_references(checked, invalid):
                 if target_id not in checked.valid.get(target, {}):
                     wanted.setdefault(target, set()).add(target_id)
     known = {target: _in_directory(target, ids) for target, ids in wanted.items()}
-    changed = True
+    changed, warned = True, set()
     while changed:
         changed = False
         for name, records in checked.valid.items():
@@ -162,6 +178,15 @@ def _check_references(checked, invalid):
                 for field_name, target, required, target_id in list(_targets(name, values)):
                     if target_id in checked.valid.get(target, {}) \
                             or target_id in known.get(target, ()):
+                        continue
+                    if required == SOFT:
+                        if (name, record_id, field_name) in warned:
+                            continue
+                        warned.add((name, record_id, field_name))
+                        checked.warnings.append(Problem(
+                            name, record_id, field_name,
+                            f"refers to {target} {target_id}, which is neither in the file "
+                            "nor in the directory; kept as written"))
                         continue
                     if target_id in invalid.get(target, ()):
                         reason = f"refers to {target} {target_id}, which is skipped"
@@ -182,68 +207,6 @@ def _check_references(checked, invalid):
                     break
 
 
-def _geocoded(address):
-    """Return the street address's Place from the configured geocoder, or None."""
-    if not current_app.config.get("GEOCODER"):
-        return None
-    from ..locate import geocoder
-
-    text = ", ".join(str(address[k]) for k in ("address_1", "city", "state_province",
-                                               "postal_code") if address.get(k))
-    try:
-        latitude, longitude, label = geocoder().locate(text)
-    except GeocodingUnavailable:
-        return None
-    return Place(latitude, longitude, label or text)
-
-
-def _fill_coordinates(checked):
-    """Place physical locations without coordinates at their address: the configured
-    geocoder for the street address when there is one, else the ZIP code or the city."""
-    addresses = {}
-    for values in checked.valid.get("address", {}).values():
-        if values.get("location_id"):
-            addresses.setdefault(values["location_id"], []).append(values)
-    missing = [v for v in checked.valid.get("location", {}).values()
-               if v.get("location_type") == "physical"
-               and (v.get("latitude") is None or v.get("longitude") is None)]
-    from ..models import Address
-
-    for values in missing:
-        found = addresses.get(values["id"]) or [
-            {c: getattr(a, c) for c in ("address_1", "postal_code", "city", "state_province",
-                                        "address_type")}
-            for a in db.session.scalars(select(Address).where(Address.location_id == values["id"]))
-        ]
-        found.sort(key=lambda a: a.get("address_type") not in (None, "physical"))
-        place = None
-        for address in found:
-            place = (_geocoded(address) or resolve_place(address.get("postal_code") or "")
-                     or resolve_place(f"{address.get('city') or ''}, "
-                                      f"{address.get('state_province') or ''}"))
-            if place:
-                break
-        if place is None:
-            where = "its address could not be placed" if found else "it has no address"
-            checked.warnings.append(Problem("location", values["id"], "latitude",
-                                            f"is missing and {where}; imported without "
-                                            "coordinates, so it is not found by distance"))
-            continue
-        values["latitude"], values["longitude"] = place.latitude, place.longitude
-        checked.coordinates_filled += 1
-
-
-def _check_coordinates(checked):
-    for values in checked.valid.get("location", {}).values():
-        for name, limit in (("latitude", 90), ("longitude", 180)):
-            value = values.get(name)
-            if value is not None and not -limit <= value <= limit:
-                checked.warnings.append(Problem(
-                    "location", values["id"], name,
-                    f"{value:g} is outside -{limit}..{limit}; imported without coordinates"))
-                values["latitude"] = values["longitude"] = None
-
-
 def check(rows, progress=None, skipped=()):
     """Return a Checked for flattened rows ({table: {id: raw row}}); `skipped` lists the
     (table, id) of records already set aside while reading (a broken CSV row)."""
@@ -258,7 +221,7 @@ def check(rows, progress=None, skipped=()):
         for record_id, raw in (rows.get(name) or {}).items():
             if set(raw) <= {"id"}:
                 continue  # only named, as {"id": ...}: a reference, checked as one
-            values, problems = rules.convert(str(record_id), raw)
+            values, problems = rules.convert(str(record_id), raw, checked.warnings)
             if problems:
                 checked.problems.extend(problems)
                 invalid.setdefault(name, set()).add(str(record_id))
@@ -269,7 +232,7 @@ def check(rows, progress=None, skipped=()):
                 progress(1000)
     if progress:
         progress(done % 1000)
-    _check_coordinates(checked)
+    cleared = coordinates.check(checked)
     _check_references(checked, invalid)
-    _fill_coordinates(checked)
+    coordinates.fill(checked, cleared)
     return checked

@@ -5,6 +5,14 @@ from .audit import ChangeRecord
 from .base import new_id, utcnow
 from .clinic import ClinicProfile
 from .feed import FeedRecord, FeedSource
+from .funding import (
+    Funding,
+    MetaTableDescription,
+    OrganizationIdentifier,
+    Program,
+    RequiredDocument,
+    Url,
+)
 from .geocode import GeocodeResult
 from .location import (
     LOCATION_TYPES,
@@ -56,17 +64,22 @@ __all__ = [
     "DataStamp",
     "FeedRecord",
     "FeedSource",
+    "Funding",
     "GeocodeResult",
     "Language",
     "Location",
+    "MetaTableDescription",
     "Organization",
+    "OrganizationIdentifier",
     "Phone",
+    "Program",
     "RateLimitCount",
     "ReferralItem",
     "ReferralList",
     "ReferralListChange",
     "ReferralSend",
     "ReferralStatusChange",
+    "RequiredDocument",
     "Schedule",
     "Service",
     "ServiceArea",
@@ -77,6 +90,7 @@ __all__ = [
     "Taxonomy",
     "TaxonomyTerm",
     "Unit",
+    "Url",
     "User",
     "WeakPassword",
     "new_id",

@@ -1,6 +1,6 @@
 """Organizations and the people and numbers to reach them: HSDS organization, contact, phone."""
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -23,9 +23,8 @@ class Organization(HSDSRecord, Versioned, db.Model):
     legal_status: Mapped[str | None] = mapped_column(String(255))
     logo: Mapped[str | None] = mapped_column(String(500))
     uri: Mapped[str | None] = mapped_column(String(500))
-    parent_organization_id: Mapped[str | None] = mapped_column(
-        String(36), ForeignKey("organization.id", ondelete="SET NULL"), index=True
-    )
+    # No constraint: HSDS files name parents held elsewhere, and the id is kept as written.
+    parent_organization_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
     services = relationship(
         "Service", back_populates="organization", order_by="Service.name",

@@ -33,7 +33,8 @@ class TaxonomyTerm(HSDSRecord, db.Model):
     code: Mapped[str | None] = mapped_column(String(100), index=True)
     name: Mapped[str] = mapped_column(String(255))
     description: Mapped[str | None] = mapped_column(Text)
-    parent_id: Mapped[str | None] = fk("taxonomy_term.id", ondelete="SET NULL")
+    # No constraint: a term may name a parent of a taxonomy held elsewhere (kept as written).
+    parent_id: Mapped[str | None] = mapped_column(String(36), index=True)
     taxonomy: Mapped[str | None] = mapped_column(String(255))
     language: Mapped[str | None] = mapped_column(String(16))
     taxonomy_id: Mapped[str | None] = fk("taxonomy.id")
@@ -42,10 +43,10 @@ class TaxonomyTerm(HSDSRecord, db.Model):
         String(36), ForeignKey("taxonomy_term.id", ondelete="SET NULL")
     )
 
-    parent = relationship("TaxonomyTerm", remote_side="TaxonomyTerm.id",
-                          foreign_keys=[parent_id], back_populates="children")
-    children = relationship("TaxonomyTerm", foreign_keys=[parent_id], back_populates="parent",
-                            order_by="TaxonomyTerm.name")
+    parent = relationship("TaxonomyTerm", back_populates="children",
+                          primaryjoin="foreign(TaxonomyTerm.parent_id) == remote(TaxonomyTerm.id)")
+    children = relationship("TaxonomyTerm", back_populates="parent", order_by="TaxonomyTerm.name",
+                            primaryjoin="TaxonomyTerm.id == foreign(TaxonomyTerm.parent_id)")
     open_eligibility_term = relationship("TaxonomyTerm", remote_side="TaxonomyTerm.id",
                                          foreign_keys=[open_eligibility_term_id])
     taxonomy_record = relationship("Taxonomy", back_populates="terms")

@@ -2,7 +2,7 @@
 the version staff left it at, and a lease so one run at a time
 
 Revision ID: e5a9c3d1f7b2
-Revises: b7d2c4e9a1f0
+Revises: d3f81a6c2b57
 Create Date: 2026-12-02 00:10:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'e5a9c3d1f7b2'
-down_revision = 'b7d2c4e9a1f0'
+down_revision = 'd3f81a6c2b57'
 branch_labels = None
 depends_on = None
 
