@@ -14,12 +14,12 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
-from ..models import ROLES
+from ..models import STAFF_ROLES
 from ..models.account import MIN_PASSWORD_LENGTH
 
 PASSWORD_RULE = _l("Use at least %(count)d characters; a few unrelated words work well.",
                    count=MIN_PASSWORD_LENGTH)
-ROLE_CHOICES = list(zip(ROLES, (_l("Admin: manages users and everything else"),
+ROLE_CHOICES = list(zip(STAFF_ROLES, (_l("Admin: manages users and everything else"),
                                 _l("Editor: edits the directory and reviews suggestions"),
                                 _l("Coordinator: matching and referrals; reads the directory")),
                         strict=True))
