@@ -36,7 +36,7 @@ class AnswerForm(FlaskForm):
     answer = SelectField(_l("Your answer"), choices=[(key, label) for key, (_s, _r, _i, label)
                                                      in ANSWERS.items()])
     reason_text = TextAreaField(_l("Reason or note for the coordinator"),
-                                [Optional(), Length(max=1000)], render_kw={"rows": 3})
+                                [Length(max=1000)], render_kw={"rows": 3})
 
     def validate_reason_text(self, field):
         if self.answer.data == "declined" and not (field.data or "").strip():
