@@ -104,7 +104,7 @@ def test_beds_hours_and_verification_publish_at_once_under_the_providers_name(
     assert service.assured_date is not None and service.assured_date > date(2026, 11, 1)
     assert service.assurer_email == provider.email
     public = client.get(f"/services/{service.id}").get_data(as_text=True)
-    assert "7" in public and "8:30" in public
+    assert "7 of 12 seats available" in public and "8:30" in public
     names = set(db.session.scalars(select(m.ChangeRecord.updated_by)))
     assert "Maria Lopez, provider at Casa Esperanza Peer Group Organization " \
         "(maria@casa.example.org)" in names

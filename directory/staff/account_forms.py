@@ -23,6 +23,8 @@ ROLE_CHOICES = list(zip(STAFF_ROLES, (_l("Admin: manages users and everything el
                                 _l("Editor: edits the directory and reviews suggestions"),
                                 _l("Coordinator: matching and referrals; reads the directory")),
                         strict=True))
+# An invited provider stays a provider (its organization comes with the invitation).
+PROVIDER_CHOICE = ("provider", _l("Provider: keeps one program's listings current"))
 
 
 def _new_password(label, required=True):
@@ -58,7 +60,7 @@ class NewUserForm(FlaskForm):
 
 
 class EditUserForm(FlaskForm):
-    role = SelectField(_l("Role"), choices=ROLE_CHOICES)
+    role = SelectField(_l("Role"), choices=[*ROLE_CHOICES, PROVIDER_CHOICE])
     active = BooleanField(_l("Can sign in"))
     password = _new_password(_l("Set a new password (optional)"), required=False)
 
