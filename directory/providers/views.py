@@ -11,7 +11,7 @@ from .. import messaging
 from ..audit import ACTOR
 from ..extensions import csrf, db
 from ..models import Organization
-from ..staff import attention, details, stale
+from ..staff import attention, details, editing, stale
 from ..staff.access import admin_required, role_required, today
 from ..staff.account_forms import ConfirmForm
 from ..staff.auth import sign_in
@@ -84,13 +84,8 @@ def text(service_id):
     form = details.posted_or(opened, ListingTextForm)
     conflict = None
     if form.validate_on_submit():
-        outcome = {}
-
-        def apply():
-            outcome["what"] = edits.save_text(service, form.data, current_user)
-            return outcome["what"]
-
-        conflict, saved = stale.save(form, service, opened, apply)
+        conflict, saved = stale.save(form, service, opened, lambda: edits.save_text(
+            service, form.data, current_user))
         if saved is not None:
             flash({"published": _("Saved. The public page shows the change now."),
                    "proposed": _("Sent to the directory's editors: the public page changes "
@@ -107,7 +102,7 @@ def verify(service_id):
     """Mark the listing still accurate today (published at once)."""
     service = _service(service_id)
     if ConfirmForm().validate_on_submit():
-        edits.editing.mark_verified(service, current_user.email, today())
+        editing.mark_verified(service, current_user.email, today())
         db.session.commit()
         flash(_("“%(name)s” is marked still accurate today.", name=service.name), "success")
     return redirect(_home())
