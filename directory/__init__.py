@@ -65,6 +65,9 @@ def create_app(test_config=None):
     from . import referrals
 
     referrals.init_app(app)
+    from . import providers
+
+    providers.init_app(app)
     errors.init_app(app)
     filters.init_app(app)
     cli.init_app(app)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from . import catalogue, sample, search
 from .extensions import db
 from .hsds.load import summary_lines
-from .models import ROLES, User, WeakPassword
+from .models import STAFF_ROLES, User, WeakPassword
 
 
 @click.command("seed")
@@ -45,7 +45,7 @@ def stats_command():
 
 @click.command("create-user")
 @click.argument("email")
-@click.option("--role", type=click.Choice(ROLES), default="coordinator", show_default=True)
+@click.option("--role", type=click.Choice(STAFF_ROLES), default="coordinator", show_default=True)
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 def create_user_command(email, role, password_stdin):
     """Create a staff account (or reset its password and role if it exists)."""

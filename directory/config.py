@@ -32,6 +32,11 @@ ENV_KEYS = {
     "HSDS_IMPORT_MAX_RECORDS": ("HSDS_IMPORT_MAX_RECORDS", int),
     "SHARE_LINK_DAYS": ("SHARE_LINK_DAYS", int),
     "AVAILABILITY_STALE_DAYS": ("AVAILABILITY_STALE_DAYS", int),
+    "PROVIDER_INVITE_DAYS": ("PROVIDER_INVITE_DAYS", int),
+    "DIRECTORY_URL": ("DIRECTORY_URL", str),
+    "PROVIDER_LINK_DAYS": ("PROVIDER_LINK_DAYS", int),
+    "PROVIDER_TEXT_REVIEW": ("PROVIDER_TEXT_REVIEW", lambda text: text.lower() in
+                             ("1", "true", "yes", "on")),
     "LOGIN_LIMIT_PER_ACCOUNT": ("LOGIN_LIMIT_PER_ACCOUNT", str),
     "LOGIN_LIMIT_PER_ADDRESS": ("LOGIN_LIMIT_PER_ADDRESS", str),
     "SUGGESTION_LIMIT": ("SUGGESTION_LIMIT", str),
@@ -82,6 +87,10 @@ def defaults(instance_path):
         "REFERRAL_RETENTION_DAYS": 90,
         "SHARE_LINK_DAYS": 30,
         "AVAILABILITY_STALE_DAYS": 14,
+        "DIRECTORY_URL": "http://localhost:5000",  # links in mail sent from commands
+        "PROVIDER_INVITE_DAYS": 7,  # an invitation link works once, for this many days
+        "PROVIDER_LINK_DAYS": 14,  # a reminder's "still accurate" link
+        "PROVIDER_TEXT_REVIEW": False,  # True: providers' text edits wait for an editor
         "LOGIN_LIMIT_PER_ACCOUNT": "5 per 15 minutes",
         "LOGIN_LIMIT_PER_ADDRESS": "30 per 15 minutes",
         "SUGGESTION_LIMIT": "5 per hour",

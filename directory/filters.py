@@ -28,7 +28,7 @@ def ago(value, today=None):
         return gettext("never")
     if isinstance(value, datetime):
         value = value.date()
-    today = today or date.today()
+    today = today or local_now().date()  # the directory's day, as assured_date is
     days = (today - value).days
     if days <= 0:
         return gettext("today")

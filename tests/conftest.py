@@ -56,7 +56,7 @@ def database_factory(tmp_path_factory):
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-EDITOR_PATH = re.compile(r"/staff/.+/(edit|phones|hours|areas|availability)$")
+EDITOR_PATH = re.compile(r"/(staff|provider)/.+/(edit|phones|hours|areas|availability|text)$")
 STAMP_INPUT = re.compile(r'name="stamp" type="hidden" value="([0-9a-f]*)"')
 
 

@@ -1,7 +1,7 @@
 """Fuzzing every route's parameters (Hypothesis, bounded and seeded): paths with real and
 made-up ids, query strings and posted forms of known and unknown names with hostile
-values, anonymously on the public routes and as a signed-in editor on the staff and
-referral ones. Nothing answers 5xx, and every answer, error pages included, carries the
+values, anonymously on the public routes, and as a signed-in editor and as a program's
+provider on the staff, referral and provider ones. Nothing answers 5xx, and every answer, error pages included, carries the
 security headers."""
 
 from urllib.parse import quote
@@ -39,10 +39,11 @@ FIELDS = ["name", "alternate_name", "description", "status", "email", "url", "we
           "barriers", "add", "direction", "body", "homepage", "reason", "latitude",
           "longitude", "set_coordinates", "location_type", "address_1", "city",
           "state_province", "postal_code", "services", "stamp", "suggestion_id", "next",
-          "follow_up_on", "text"]
+          "follow_up_on", "text", "answer", "reason_text", "share_first_name", "first_name",
+          "share_phone", "phone", "contact_time", "eligibility_description"]
 # Signing out would end the fuzzing editor's session (the tests of sessions cover it).
 NOT_FUZZED = {"static", "staff.logout"}
-PRIVATE = ("staff.", "referrals.")
+PRIVATE = ("staff.", "referrals.", "providers.")
 
 values = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40),
                    st.integers(-10 ** 12, 10 ** 12).map(str))
@@ -63,6 +64,10 @@ def world(app, staff_users):
     referral_list.add_service(service, "editor@clinic.example.org")
     db.session.commit()
     _link, token = referral_list.share(30, "editor@clinic.example.org")
+    referral = m.ProgramReferral(item=referral_list.items[0], service_id=service.id,
+                                 organization_id=service.organization_id, first_name="Fuzz")
+    staff_users["provider"].organization_id = service.organization_id
+    db.session.add(referral)
     db.session.commit()
     return {
         "service_id": [service.id], "organization_id": [service.organization_id],
@@ -73,7 +78,7 @@ def world(app, staff_users):
         "link_id": [referral_list.share_links[0].id], "suggestion_id": [suggestion.id],
         "user_id": [staff_users["coordinator"].id], "token": [token],
         "term_id": [terms["telehealth"].id], "taxonomy_id": [terms["telehealth"].taxonomy_id],
-        "sal_id": [service.service_at_locations[0].id],
+        "sal_id": [service.service_at_locations[0].id], "referral_id": [referral.id],
     }
 
 
@@ -94,7 +99,8 @@ def _path(data, rule, world):
         real = world.get(argument, [])
         chosen = data.draw(st.one_of(st.sampled_from(real), values) if real else values)
         path = path.replace(f"<{argument}>", quote(chosen, safe="") or "x")
-        for converter in ("any(services, locations, organizations):", "path:"):
+        for converter in ("any(services, locations, organizations):", "path:",
+                          "any(services, locations):"):
             path = path.replace(f"<{converter}{argument}>", quote(chosen, safe="") or "x")
     return path
 
@@ -111,10 +117,10 @@ def _assert_calm(response, method, path):
     assert headers.get("X-Content-Type-Options") == "nosniff", (method, path)
 
 
-@pytest.mark.parametrize("audience", ["public", "staff"])
+@pytest.mark.parametrize("audience", ["public", "editor", "provider"])
 def test_no_route_answers_5xx_to_any_parameters(app, client, staff_client, world, audience):
-    asker = staff_client("editor") if audience == "staff" else client
-    routes = _routes(app, private=audience == "staff")
+    asker = client if audience == "public" else staff_client(audience)
+    routes = _routes(app, private=audience != "public")
     assert routes
 
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,

@@ -1,5 +1,7 @@
 """Every staff route against every role: anonymous visitors are sent to sign in, roles
-without the permission get the 403 page, and the roles with it get the page."""
+without the permission get the 403 page, and the roles with it get the page. Providers
+(people at a program) are the least: of the staff pages only their own password; the
+provider pages are theirs alone, scoped to their organization."""
 
 import pytest
 
@@ -8,8 +10,8 @@ from directory.extensions import db
 from tests import builders
 from tests.conftest import staff_password_hash
 
-ROLES = ("coordinator", "editor", "admin")
-STAFF, EDIT, ADMIN = "coordinator", "editor", "admin"
+ROLES = ("provider", "coordinator", "editor", "admin")
+ANY, STAFF, EDIT, ADMIN = "provider", "coordinator", "editor", "admin"
 
 # (method, path, least role allowed); {service}, {organization}, {location}, {suggestion},
 # {user} are filled with records built for each request.
@@ -20,8 +22,8 @@ ROUTES = [
     ("GET", "/staff/organizations", STAFF),
     ("GET", "/staff/organizations/{organization}", STAFF),
     ("GET", "/staff/locations/{location}", STAFF),
-    ("GET", "/staff/password", STAFF),
-    ("POST", "/staff/password", STAFF),
+    ("GET", "/staff/password", ANY),
+    ("POST", "/staff/password", ANY),
     ("GET", "/staff/services/new", EDIT),
     ("POST", "/staff/services/new", EDIT),
     ("GET", "/staff/services/{service}/edit", EDIT),
@@ -132,3 +134,71 @@ def test_every_staff_route_is_in_the_matrix(app):
     checked -= {"/staff/services/<service>/phones", "/staff/locations/<location>/phones",
                 "/staff/organizations/<organization>/phones"}
     assert normalised == checked
+
+
+# Pages of the providers blueprint: who may open them ("refer": coordinators, editors and
+# admins). {list}, {item} and {referral} are a referral to the provider's own program.
+PROVIDER_ROUTES = [
+    ("GET", "/provider/", "provider"),
+    ("GET", "/provider/services/{service}/availability", "provider"),
+    ("POST", "/provider/services/{service}/availability", "provider"),
+    ("GET", "/provider/services/{service}/hours", "provider"),
+    ("POST", "/provider/services/{service}/hours", "provider"),
+    ("GET", "/provider/services/{service}/text", "provider"),
+    ("POST", "/provider/services/{service}/text", "provider"),
+    ("GET", "/provider/services/{service}/phones", "provider"),
+    ("POST", "/provider/services/{service}/phones", "provider"),
+    ("GET", "/provider/locations/{location}/phones", "provider"),
+    ("POST", "/provider/locations/{location}/phones", "provider"),
+    ("POST", "/provider/services/{service}/verify", "provider"),
+    ("GET", "/provider/referrals", "provider"),
+    ("GET", "/provider/referrals/{referral}", "provider"),
+    ("POST", "/provider/referrals/{referral}", "provider"),
+    ("GET", "/staff/providers/invite", "admin"),
+    ("POST", "/staff/providers/invite", "admin"),
+    ("GET", "/referrals/lists/{list}/items/{item}/program", "refer"),
+    ("POST", "/referrals/lists/{list}/items/{item}/program", "refer"),
+    ("GET", "/referrals/lists/{list}/items/{item}/fhir.json", "refer"),
+]
+PUBLIC_LINKS = {"/provider/invitation/<token>", "/provider/confirm/<token>"}
+
+
+def _provider_outcome(client, method, path, provider):
+    """Build a service of the provider's organization referred to it; open `path`."""
+    records = _records(path)
+    service = db.session.get(m.Service, records["service"])
+    provider.organization_id = service.organization_id
+    made = m.ReferralList(title="Access check", created_by=provider)
+    item = made.add_service(service, "coordinator@clinic.example.org")
+    referral = m.ProgramReferral(item=item, service_id=service.id,
+                                 organization_id=service.organization_id)
+    db.session.add_all([made, referral])
+    db.session.commit()
+    return _outcome(client, method, path.format(**records, list=made.id, item=item.id,
+                                                 referral=referral.id))
+
+
+@pytest.mark.parametrize("role", (None, *ROLES))
+def test_provider_pages_against_every_role(client, staff_client, staff_users, role):
+    visitor = staff_client(role) if role else client
+    wrong = []
+    for method, path, who in PROVIDER_ROUTES:
+        allowed = role == who or (who == "refer" and role in ("coordinator", "editor",
+                                                               "admin"))
+        expected = "allowed" if allowed else "refused" if role else "sign in"
+        outcome = _provider_outcome(visitor, method, path, staff_users["provider"])
+        if outcome != expected:
+            wrong.append((method, path, expected, outcome))
+    assert wrong == []
+
+
+def test_every_provider_route_is_in_the_matrix(app):
+    rules = {rule.rule for rule in app.url_map.iter_rules()
+             if rule.endpoint.startswith("providers.")}
+    checked = {path.replace("{", "<").replace("}", ">") for _, path, _ in PROVIDER_ROUTES}
+    rules.discard("/provider/<any(services, locations):kind>/<owner_id>/phones")
+    checked -= {"/provider/services/<service>/phones", "/provider/locations/<location>/phones"}
+    normalised = {rule.replace("<service_id>", "<service>").replace("<list_id>", "<list>")
+                  .replace("<item_id>", "<item>").replace("<referral_id>", "<referral>")
+                  for rule in rules}
+    assert normalised - PUBLIC_LINKS == checked

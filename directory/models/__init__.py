@@ -1,6 +1,6 @@
 """The HSDS-shaped data model, one module per cluster of tables; import models from here."""
 
-from .account import ROLES, User, WeakPassword
+from .account import ROLES, STAFF_ROLES, User, WeakPassword
 from .audit import ChangeRecord
 from .base import new_id, utcnow
 from .clinic import ClinicProfile
@@ -23,6 +23,7 @@ from .location import (
     ServiceAtLocation,
 )
 from .organization import Contact, Organization, Phone
+from .provider import SHARED_FIELDS, TASK_STATUSES, ProgramReferral, ProviderToken
 from .referral import (
     OPEN_STATUSES,
     REFERRAL_STATUSES,
@@ -53,7 +54,10 @@ __all__ = [
     "REFERRAL_STATUSES",
     "ROLES",
     "SERVICE_STATUSES",
+    "SHARED_FIELDS",
+    "STAFF_ROLES",
     "SUGGESTION_STATUSES",
+    "TASK_STATUSES",
     "Accessibility",
     "Address",
     "Attribute",
@@ -73,6 +77,8 @@ __all__ = [
     "OrganizationIdentifier",
     "Phone",
     "Program",
+    "ProgramReferral",
+    "ProviderToken",
     "RateLimitCount",
     "ReferralItem",
     "ReferralList",

@@ -4,13 +4,14 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, DateTime, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
-from .base import HSDSRecord, utcnow
+from .base import HSDSRecord, fk, utcnow
 
-ROLES = ("admin", "editor", "coordinator")
+STAFF_ROLES = ("admin", "editor", "coordinator")
+ROLES = (*STAFF_ROLES, "provider")  # providers are invited for one organization
 MIN_PASSWORD_LENGTH = 12
 
 
@@ -20,7 +21,8 @@ class WeakPassword(ValueError):
 
 class User(HSDSRecord, UserMixin, db.Model):
     """A staff member. Roles: admin (everything), editor (the directory), coordinator
-    (matching and referrals; read-only on the directory)."""
+    (matching and referrals; read-only on the directory), provider (someone at a program:
+    its own organization's listings and the referrals sent to it, nothing else)."""
 
     __tablename__ = "user_account"
 
@@ -31,6 +33,11 @@ class User(HSDSRecord, UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     # Bumped on sign-out and password change: every session carrying the old number ends.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
+    # A provider's name (the history shows it) and the one organization it may edit.
+    name: Mapped[str | None] = mapped_column(String(120))
+    organization_id: Mapped[str | None] = fk("organization.id", ondelete="SET NULL")
+
+    organization = relationship("Organization")
 
     def set_password(self, password):
         """Hash and store `password` (scrypt), refusing one that is too short."""
@@ -58,10 +65,11 @@ class User(HSDSRecord, UserMixin, db.Model):
         return bool(self.active)
 
     def can(self, permission):
-        """Return whether the role grants `permission` (edit, refer, admin)."""
+        """Return whether the role grants `permission` (staff, edit, refer, admin, provide)."""
         grants = {
-            "admin": {"admin", "edit", "refer"},
-            "editor": {"edit", "refer"},
-            "coordinator": {"refer"},
+            "admin": {"admin", "edit", "refer", "staff"},
+            "editor": {"edit", "refer", "staff"},
+            "coordinator": {"refer", "staff"},
+            "provider": {"provide"},
         }
         return permission in grants.get(self.role, set())

@@ -254,6 +254,14 @@ def purge_list(referral_list):
     db.session.commit()
 
 
+def _forget_program_referrals(item_ids):
+    # What a client agreed to share with a program goes with the list (the database's
+    # ON DELETE CASCADE would do it too; saying it keeps every engine right).
+    from .provider import ProgramReferral
+
+    db.session.execute(delete(ProgramReferral).where(ProgramReferral.item_id.in_(item_ids)))
+
+
 def _unlink_history(item_ids):
     # The database would do this (ON DELETE SET NULL); saying it keeps every engine right.
     db.session.execute(ReferralStatusChange.__table__.update()
@@ -274,6 +282,8 @@ def purge_lists(days, now=None):
 
 
         db.session.execute(delete(ReferralSend).where(ReferralSend.referral_list_id.in_(stale)))
+        _forget_program_referrals(select(ReferralItem.id).where(
+            ReferralItem.referral_list_id.in_(stale)))
         db.session.execute(delete(ReferralItem).where(ReferralItem.referral_list_id.in_(stale)))
         db.session.execute(delete(ReferralList).where(ReferralList.updated_at < cutoff))
     db.session.commit()

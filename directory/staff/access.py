@@ -1,6 +1,7 @@
 """Who may do what in the staff workspace, checked on the server for every view: any
 signed-in staff member may read the directory's staff pages, editors (and admins) may
-change it, and only admins manage accounts. A refusal is a 403 page."""
+change it, and only admins manage accounts. Providers (people at a program) are not
+staff: every staff page refuses them. A refusal is a 403 page."""
 
 from functools import wraps
 from urllib.parse import urlsplit
@@ -29,7 +30,8 @@ def role_required(permission=None):
     return decorator
 
 
-staff_required = role_required()
+signed_in_required = role_required()
+staff_required = role_required("staff")
 editor_required = role_required("edit")
 admin_required = role_required("admin")
 
@@ -43,6 +45,13 @@ def safe_next(target, default):
             or "\\" in target:
         return default
     return target
+
+
+def home_for(user):
+    """Return where an account starts: the provider's listings, or the staff dashboard."""
+    from flask import url_for
+
+    return url_for("providers.home" if user.can("provide") else "staff.dashboard")
 
 
 def today():

@@ -14,15 +14,17 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
-from ..models import ROLES
+from ..models import STAFF_ROLES
 from ..models.account import MIN_PASSWORD_LENGTH
 
 PASSWORD_RULE = _l("Use at least %(count)d characters; a few unrelated words work well.",
                    count=MIN_PASSWORD_LENGTH)
-ROLE_CHOICES = list(zip(ROLES, (_l("Admin: manages users and everything else"),
+ROLE_CHOICES = list(zip(STAFF_ROLES, (_l("Admin: manages users and everything else"),
                                 _l("Editor: edits the directory and reviews suggestions"),
                                 _l("Coordinator: matching and referrals; reads the directory")),
                         strict=True))
+# An invited provider stays a provider (its organization comes with the invitation).
+PROVIDER_CHOICE = ("provider", _l("Provider: keeps one program's listings current"))
 
 
 def _new_password(label, required=True):
@@ -58,7 +60,7 @@ class NewUserForm(FlaskForm):
 
 
 class EditUserForm(FlaskForm):
-    role = SelectField(_l("Role"), choices=ROLE_CHOICES)
+    role = SelectField(_l("Role"), choices=[*ROLE_CHOICES, PROVIDER_CHOICE])
     active = BooleanField(_l("Can sign in"))
     password = _new_password(_l("Set a new password (optional)"), required=False)
 

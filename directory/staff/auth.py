@@ -20,7 +20,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db, limiter
 from . import bp, people
-from .access import safe_next, staff_required
+from .access import home_for, safe_next, signed_in_required
 from .account_forms import ConfirmForm, LoginForm, PasswordForm
 
 
@@ -57,9 +57,9 @@ def sign_in(user):
                key_func=_account_key)
 def login():
     """Show the sign-in form; sign the staff member in."""
-    target = safe_next(request.args.get("next"), url_for("staff.dashboard"))
+    target = safe_next(request.args.get("next"), None)
     if current_user.is_authenticated and request.method == "GET":
-        return redirect(target)
+        return redirect(target or home_for(current_user))
     form = LoginForm()
     problem = None
     if form.validate_on_submit():
@@ -71,7 +71,7 @@ def login():
         if matches and user.is_active:
             sign_in(user)
             flash(_("Signed in as %(email)s.", email=user.email), "success")
-            return redirect(target)
+            return redirect(target or home_for(user))
         problem = _l("The email or password is not right. Check them and try again.")
     return render_template("staff/login.html", form=form, problem=problem)
 
@@ -91,7 +91,7 @@ def logout():
 
 
 @bp.route("/password", methods=["GET", "POST"])
-@staff_required
+@signed_in_required
 def password():
     """Change one's own password; every other session of the account is signed out."""
     form = PasswordForm()
@@ -105,7 +105,7 @@ def password():
             sign_in(user)
             flash(_("Password changed. Any other session using your account is now "
                     "signed out."), "success")
-            return redirect(url_for("staff.dashboard"))
+            return redirect(home_for(user))
     return render_template("staff/password.html", form=form)
 
 

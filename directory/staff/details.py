@@ -27,7 +27,12 @@ def phones(kind, owner_id):
     owner = db.session.get(model, owner_id)
     if owner is None:
         abort(404)
-    back = url_for(endpoint, **{key: owner.id})
+    return phones_editor(owner, url_for(endpoint, **{key: owner.id}))
+
+
+def phones_editor(owner, back):
+    """Answer the phones editor of `owner` (staff and providers share it); `back` is
+    where a save or Cancel goes."""
 
     def opened():
         rows = [{"id": p.id, "number": p.number, "extension": p.extension,
@@ -39,17 +44,17 @@ def phones(kind, owner_id):
         editing.save_phones(owner, [entry.data for entry in form.phones])
         return owner
 
-    form = _posted_or(opened, PhonesForm)
+    form = posted_or(opened, PhonesForm)
     conflict = None
     if form.validate_on_submit():
         conflict, saved = stale.save(form, owner, opened, apply)
         if saved is not None:
             flash(_("Phone numbers saved."), "success")
             return redirect(back)
-    return _page("staff/phones.html", conflict, form=form, owner=owner, back=back)
+    return editor_page("staff/phones.html", conflict, form=form, owner=owner, back=back)
 
 
-def _posted_or(opened, form_class):
+def posted_or(opened, form_class):
     """Return the posted form, or on a GET the form as opened with its stamp."""
     if request.method != "GET":
         return form_class()
@@ -58,7 +63,7 @@ def _posted_or(opened, form_class):
     return form
 
 
-def _page(template, conflict, **values):
+def editor_page(template, conflict, **values):
     """Render an editor; a refused save (a colleague's came first) answers 409 Conflict."""
     return render_template(template, conflict=conflict, **values), 409 if conflict else 200
 
@@ -90,6 +95,11 @@ def _week_from(form):
 def service_hours(service_id):
     """Edit the weekly hours: each day closed, open 24 hours, or one or two time ranges."""
     record = service_or_404(service_id)
+    return hours_editor(record, url_for("staff.service", service_id=record.id))
+
+
+def hours_editor(record, back):
+    """Answer the weekly hours editor of a service (staff and providers share it)."""
 
     def opened():
         return HoursForm(formdata=None, data=_week_data(*weekly.read_week(record.schedules)))
@@ -97,7 +107,7 @@ def service_hours(service_id):
     def apply():
         return weekly.write_week(record, _week_from(form), form.notes.data, Schedule)
 
-    form = _posted_or(opened, HoursForm)
+    form = posted_or(opened, HoursForm)
     conflict = None
     if form.validate_on_submit():
         conflict, changed = stale.save(form, record, opened, apply)
@@ -106,10 +116,10 @@ def service_hours(service_id):
                 flash(_("Hours saved."), "success")
             else:
                 flash(_("The hours were already like that; nothing changed."), "info")
-            return redirect(url_for("staff.service", service_id=record.id))
+            return redirect(back)
     kept = [s for s in record.schedules if not weekly.editable(s)]
-    return _page("staff/hours.html", conflict, form=form, service=record, days=WEEKDAYS,
-                 kept=kept)
+    return editor_page("staff/hours.html", conflict, form=form, service=record, days=WEEKDAYS,
+                 kept=kept, back=back)
 
 
 @bp.route("/services/<service_id>/areas", methods=["GET", "POST"])
@@ -127,7 +137,7 @@ def service_areas(service_id):
                 for a in record.service_areas if a.id in now] + [{}] * BLANK_ROWS
         return AreasForm(formdata=None, data={"areas": rows})
 
-    form = _posted_or(opened, AreasForm)
+    form = posted_or(opened, AreasForm)
     conflict = None
     if form.validate_on_submit():
         rows, ok = [], True
@@ -154,7 +164,7 @@ def service_areas(service_id):
                 flash(_("Service areas saved."), "success")
                 return redirect(url_for("staff.service", service_id=record.id))
     other = [a for a in record.service_areas if a.id not in shown]
-    return _page("staff/areas.html", conflict, form=form, service=record, other=other)
+    return editor_page("staff/areas.html", conflict, form=form, service=record, other=other)
 
 
 @bp.route("/services/<service_id>/availability", methods=["GET", "POST"])
@@ -162,6 +172,12 @@ def service_areas(service_id):
 def availability(service_id):
     """Update beds or seats free, whether new clients are accepted, and the waitlist."""
     record = service_or_404(service_id)
+    target = url_for("staff.service", service_id=record.id)
+    return availability_editor(record, safe_next(request.args.get("next"), target))
+
+
+def availability_editor(record, back):
+    """Answer the availability update of a service (staff and providers share it)."""
 
     def opened():
         return AvailabilityForm(formdata=None, data=capacity.current(record))
@@ -172,12 +188,11 @@ def availability(service_id):
                         form.note.data)
         return record
 
-    form = _posted_or(opened, AvailabilityForm)
+    form = posted_or(opened, AvailabilityForm)
     conflict = None
     if form.validate_on_submit():
         conflict, saved = stale.save(form, record, opened, apply)
         if saved is not None:
             flash(_("Availability updated for “%(name)s”.", name=record.name), "success")
-            target = url_for("staff.service", service_id=record.id)
-            return redirect(safe_next(request.args.get("next"), target))
-    return _page("staff/availability.html", conflict, form=form, service=record)
+            return redirect(back)
+    return editor_page("staff/availability.html", conflict, form=form, service=record, back=back)
