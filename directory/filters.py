@@ -155,6 +155,7 @@ def init_app(app):
         DAY_NAMES=hours.DAY_NAMES, term_label=labels.term_label,
         language_label=labels.language_label, filter_label=labels.filter_label,
         GROUP_LABELS=labels.GROUPS, FLAG_LABELS=labels.FLAGS, HOME_TILES=labels.HOME_TILES,
+        age_range=labels.age_range,
         toggle_url=toggle_url, miles=miles, language_field=language_field,
         SAMHSA_NUMBER=helplines.SAMHSA_NUMBER, SAMHSA_TEL=helplines.SAMHSA_TEL,
         is_treatment_search=helplines.is_treatment_search,

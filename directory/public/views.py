@@ -14,8 +14,8 @@ from . import bp
 
 @bp.get("/")
 def home():
-    """Show the search form and the categories people search by."""
-    return render_template("public/home.html", categories=catalogue.category_counts())
+    """Show the search form with the categories people need most (the rest one link away)."""
+    return render_template("public/home.html")
 
 
 @bp.get("/search")
