@@ -46,17 +46,25 @@ def stats_command():
 @click.command("create-user")
 @click.argument("email")
 @click.option("--role", type=click.Choice(STAFF_ROLES), default="coordinator", show_default=True)
-@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
-def create_user_command(email, role, password_stdin):
-    """Create a staff account (or reset its password and role if it exists)."""
+@click.option("--password-stdin", is_flag=True,
+              help="Read the password from the first line of standard input (for scripts).")
+@click.option("--reset", is_flag=True,
+              help="The account exists: set a new password and this role, sign it out elsewhere.")
+def create_user_command(email, role, password_stdin, reset):
+    """Create a staff account; an existing one is changed only with --reset."""
     email = email.strip().lower()
     if "@" not in email:
         raise click.BadParameter("give the staff member's email address", param_hint="EMAIL")
+    existing = db.session.scalar(select(User).where(User.email == email))
+    if existing is not None and not reset:
+        # Asked before the password: a typo must not silently take over a colleague's account.
+        raise click.ClickException(
+            f"{email} already has an account ({existing.role}); nothing changed. To set a new "
+            "password and role for it, run the command again with --reset.")
     if password_stdin or not sys.stdin.isatty():
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    existing = db.session.scalar(select(User).where(User.email == email))
     user = existing or User(email=email)
     try:
         user.set_password(password)
@@ -73,6 +81,8 @@ def create_user_command(email, role, password_stdin):
     if existing is not None:
         click.echo(f"{email} existed: its password and role are reset, and its other "
                    "sessions are signed out.")
+    elif reset:
+        click.echo(f"{email} had no account; a new one is created.")
     click.echo(f"{email} can now sign in as {role} at /staff/login.")
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app, request, url_for
 from flask_babel import format_date, get_locale, gettext, ngettext
 
-from . import helplines, hours, labels
+from . import finder, helplines, hours, labels
 from .i18n import LANGUAGES, language_field
 from .sample import sample_data_loaded
 
@@ -155,6 +155,7 @@ def init_app(app):
         DAY_NAMES=hours.DAY_NAMES, term_label=labels.term_label,
         language_label=labels.language_label, filter_label=labels.filter_label,
         GROUP_LABELS=labels.GROUPS, FLAG_LABELS=labels.FLAGS, HOME_TILES=labels.HOME_TILES,
+        age_range=labels.age_range, search_carry=finder.search_carry,
         toggle_url=toggle_url, miles=miles, language_field=language_field,
         SAMHSA_NUMBER=helplines.SAMHSA_NUMBER, SAMHSA_TEL=helplines.SAMHSA_TEL,
         is_treatment_search=helplines.is_treatment_search,

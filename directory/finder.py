@@ -53,6 +53,17 @@ class Findings:
         return active
 
 
+# The parameters of a public search that a service page carries, so that it can link back to
+# the same results (the same words, place, filters, order and page).
+SEARCH_KEYS = ("q", "near", "lat", "lng", "radius", "sort", "page", *GROUP_PARAMS, "language",
+               "age", *FLAG_FILTERS, "verified_within_months")
+
+
+def search_carry(args):
+    """Return {parameter: [values]} of the search parameters in `args` (a MultiDict)."""
+    return {key: values for key in SEARCH_KEYS if (values := [v for v in args.getlist(key) if v])}
+
+
 def allowed_terms():
     """Return {group: set of codes} of the project taxonomy, for checking parameters."""
     return catalogue.term_codes(set(GROUP_PARAMS.values()))

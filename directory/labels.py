@@ -93,3 +93,18 @@ def filter_label(name, value):
 
         return gettext("Verified in the last %(months)s months", months=value)
     return term_label(value)
+
+
+def age_range(minimum, maximum):
+    """Return the ages a service takes in words: "18 and over", "12 to 17", "Any age"."""
+    from flask_babel import gettext
+
+    low = None if minimum is None else int(minimum)
+    high = None if maximum is None else int(maximum)
+    if low is None and high is None:
+        return gettext("Any age")
+    if high is None:
+        return gettext("%(low)d and over", low=low)
+    if low is None:
+        return gettext("Up to %(high)d", high=high)
+    return gettext("%(low)d to %(high)d", low=low, high=high)

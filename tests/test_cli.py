@@ -34,6 +34,45 @@ def test_create_user_refuses_a_short_password(app, runner):
     assert db.session.query(m.User).count() == 0
 
 
+def _create(runner, *args, password="a long enough passphrase"):
+    return runner.invoke(args=["create-user", *args], input=password + "\n")
+
+
+def _account(email):
+    return db.session.scalar(select(m.User).where(m.User.email == email))
+
+
+def test_create_user_refuses_an_existing_email_without_reset(app, runner):
+    assert _create(runner, "lead@clinic.example.org", "--role", "admin").exit_code == 0
+    result = _create(runner, "Lead@Clinic.example.org", "--role", "coordinator",
+                     password="somebody else's password")
+    assert result.exit_code != 0
+    assert "already has an account (admin)" in result.output
+    assert "--reset" in result.output
+    user = _account("lead@clinic.example.org")
+    assert user.role == "admin"
+    assert user.check_password("a long enough passphrase")
+    assert not user.check_password("somebody else's password")
+
+
+def test_create_user_with_reset_sets_the_new_password_and_role(app, runner):
+    assert _create(runner, "lead@clinic.example.org", "--role", "admin").exit_code == 0
+    result = _create(runner, "lead@clinic.example.org", "--role", "editor", "--reset",
+                     password="a brand new passphrase")
+    assert result.exit_code == 0, result.output
+    assert "its password and role are reset" in result.output
+    user = _account("lead@clinic.example.org")
+    assert user.role == "editor"
+    assert user.check_password("a brand new passphrase")
+
+
+def test_create_user_with_reset_on_a_new_email_creates_it(app, runner):
+    result = _create(runner, "new@clinic.example.org", "--reset", "--password-stdin")
+    assert result.exit_code == 0, result.output
+    assert "had no account" in result.output
+    assert _account("new@clinic.example.org").role == "coordinator"
+
+
 def test_migrations_build_the_same_schema_as_the_models(database_factory, tmp_path):
     url = database_factory("migrated")
     migrated = make_app(url, tmp_path / "index")

@@ -92,7 +92,7 @@ def _listed_in_database():
     return dict(rows)
 
 
-def test_counts_on_the_home_and_results_pages_are_the_databases(client):
+def test_counts_on_the_categories_and_results_pages_are_the_databases(client):
     terms = builders.load_taxonomy()
     _directory(3, terms)
     builders.service("Harbor Rides", terms=[terms["transportation"]])
@@ -105,9 +105,9 @@ def test_counts_on_the_home_and_results_pages_are_the_databases(client):
     expected = _listed_in_database()
     assert expected == {"group-therapy-peer-support": 3, "transportation": 3, "housing": 1}
 
-    home = client.get("/").get_data(as_text=True)
-    tiles = dict(re.findall(r'href="/categories/([a-z-]+)">\s*<span class="tile-name">[^<]*'
-                            r'</span>\s*<span class="tile-count">(\d+) services?</span>', home))
+    every = client.get("/categories").get_data(as_text=True)
+    tiles = dict(re.findall(r'href="/categories/([a-z-]+)">[^<]*</a></h2>\s*<p>[^<]*'
+                            r'<span class="muted">\((\d+) services?\)</span>', every))
     assert {code: int(n) for code, n in tiles.items() if int(n)} == expected
     assert tiles["crisis-support"] == "0"
 

@@ -1,8 +1,10 @@
 """The public pages of the catalogue, against the sample directory."""
 
+import re
+
 from sqlalchemy import select
 
-from directory import catalogue
+from directory import catalogue, labels
 from directory import models as m
 from directory.extensions import db
 
@@ -19,14 +21,18 @@ def test_every_page_has_the_crisis_banner_and_a_skip_link(seeded_client):
         assert '<main id="main"' in html
 
 
-def test_home_lists_categories_with_counts(seeded_client):
+def test_home_lists_each_category_once_and_links_to_all(seeded_client):
     response = seeded_client.get("/")
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    for term, count in catalogue.category_counts():
-        assert f"/categories/{term.code}" in html
-        assert f"{count} services" in html
+    tiles = re.findall(r'name="category" value="([a-z-]+)"', html)
+    assert tiles == list(labels.HOME_TILES)  # each once: no second list of the same tiles
+    assert html.count("/categories/") == 0 and 'href="/categories"' in html
     assert "Sample data" in html
+    every = seeded_client.get("/categories").get_data(as_text=True)
+    for term, count in catalogue.category_counts():
+        assert every.count(f'href="/categories/{term.code}"') == 1
+        assert f"({count} services)" in every or f"({count} service)" in every
 
 
 def test_category_page_lists_only_that_category(seeded_client):

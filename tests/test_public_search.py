@@ -2,6 +2,7 @@
 service page's extras, and the weight of what a phone downloads."""
 
 import re
+from html import unescape
 from urllib.parse import parse_qs, urlparse
 
 from tests.search_helpers import run
@@ -88,7 +89,8 @@ def test_pages_are_light_and_load_nothing_from_elsewhere(seeded_client):
     for url in ("/", "/search?near=92630&category=group-therapy-peer-support"):
         html = _html(seeded_client, url)
         assets = re.findall(r'<(?:link|script)[^>]+(?:href|src)="([^"]+)"', html)
-        assert assets and all(a.startswith("/static/") for a in assets), assets
+        assert assets and all(a.startswith("/static/") or a == "/favicon.ico"
+                              for a in assets), assets
         weight = len(html.encode()) + sum(
             len(seeded_client.get(a).data) for a in assets)
         assert weight < 100_000, weight
@@ -113,3 +115,60 @@ def test_a_page_past_the_end_goes_to_the_last_page(seeded_client):
 def test_an_unknown_zip_code_is_named_as_such(seeded_client):
     html = _html(seeded_client, "/search?near=00000")
     assert "There is no ZIP code “00000” in our list" in html
+
+
+def _filter_options(html):
+    """Return [(label, count)] of every option in the filter panel."""
+    panel = html.split('<nav class="filters"', 1)[1].split("</nav>", 1)[0]
+    return [(unescape(label).strip(), int(count)) for label, count in re.findall(
+        r'<a href="[^"]*"[^>]*>(?:<span aria-hidden="true">✓ </span>)?([^<]+)'
+        r'<span class="count">\((\d+)\)</span>', panel)]
+
+
+def test_filters_offer_each_option_once_and_none_that_gives_nothing(seeded_client):
+    for url in ("/search?near=92630", "/search?q=counselling",
+                "/search?near=92630&category=group-therapy-peer-support&wheelchair=true"):
+        options = _filter_options(_html(seeded_client, url))
+        labels = [label for label, _count in options]
+        assert labels.count("Wheelchair accessible") == 1, (url, labels)
+        assert len(labels) == len(set(labels)), url
+        assert all(count > 0 for _label, count in options), (url, options)
+    # A chosen filter that now gives nothing stays on offer, so it can be taken off.
+    html = _html(seeded_client, "/search?near=92630&category=crisis-support&payment=free"
+                                "&language=vi&open_now=true")
+    assert "Open now" in html.split('<nav class="filters"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_a_service_opened_from_the_results_leads_back_to_them(seeded_client):
+    search = "/search?near=92630&category=group-therapy-peer-support&language=es&page=1"
+    html = _html(seeded_client, search)
+    link = re.search(r'<h3 class="card-title"[^>]*><a href="([^"]+)"', html).group(1)
+    link = unescape(link)
+    assert parse_qs(urlparse(link).query) == parse_qs(urlparse(search).query)
+    page = _html(seeded_client, link)
+    back = re.search(r'<p class="back-link[^"]*"><a href="([^"]+)"', page)
+    assert back, "a link back to the results"
+    target = unescape(back.group(1))
+    assert urlparse(target).path == "/search"
+    assert parse_qs(urlparse(target).query) == parse_qs(urlparse(search).query)
+    # Opened on its own (a shared or typed address) there are no results to go back to.
+    service_path = urlparse(link).path
+    assert 'class="back-link' not in _html(seeded_client, service_path)
+
+
+def test_the_service_page_puts_the_call_first_and_the_correction_last(seeded_client):
+    html = _html(seeded_client, "/search?near=92630&category=group-therapy-peer-support")
+    link = unescape(re.search(r'<h3 class="card-title"[^>]*><a href="([^"]+)"', html).group(1))
+    page = _html(seeded_client, urlparse(link).path)
+    call, description = page.index('class="call button-primary"'), page.index('class="lede"')
+    assert page.index('id="service-name"') < call < description
+    assert description < page.index("Suggest a correction")
+    assert page.index('id="verified-heading"') < page.index("Suggest a correction")
+
+
+def test_the_site_has_an_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.mimetype in {"image/vnd.microsoft.icon", "image/x-icon"}
+    assert response.data[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert 'rel="icon" href="/favicon.ico"' in client.get("/").get_data(as_text=True)

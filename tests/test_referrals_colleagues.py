@@ -7,6 +7,8 @@ from sqlalchemy import select
 from directory import models as m
 from directory.extensions import db
 
+YES = {"confirmed": "yes"}  # the second press, from the confirmation page
+
 
 def _text(response):
     return response.get_data(as_text=True)
@@ -50,10 +52,10 @@ def test_only_the_maker_or_an_admin_deletes_a_list_or_revokes_its_links(
     assert "Only the coordinator who made this list, or an admin, can delete it." in page
     db.session.expire_all()
     assert db.session.get(m.ShareLink, link.id).revoked_at is None
-    assert owner.post(f"{url}/links/{link.id}/revoke").status_code == 302
+    assert owner.post(f"{url}/links/{link.id}/revoke", data=YES).status_code == 302
     db.session.expire_all()
     assert db.session.get(m.ShareLink, link.id).revoked_at is not None
-    assert admin.post(f"{url}/delete").status_code == 302
+    assert admin.post(f"{url}/delete", data=YES).status_code == 302
     db.session.expire_all()
     assert db.session.get(m.ReferralList, referral_list.id) is None
     assert db.session.scalars(select(m.ReferralListChange)).all() == []

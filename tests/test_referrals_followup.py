@@ -40,7 +40,8 @@ def test_a_status_change_records_who_and_when(coordinator_client, referral_list,
     assert item.status == "contacted"
     assert item.status_changed_by == staff_users["coordinator"].email
     assert utcnow() - item.status_changed_at < timedelta(minutes=5)
-    assert [c.status for c in item.history] == ["suggested", "contacted"]
+    # Contacting the service about the client is a referral: the history says so.
+    assert [c.status for c in item.history] == ["suggested", "referred", "contacted"]
     page = _text(coordinator_client.get(f"/referrals/lists/{referral_list.id}"))
     assert "Status: <strong>Contacted</strong>" in page
     assert f"by {staff_users['coordinator'].email}" in page
@@ -102,6 +103,30 @@ def test_outcome_counts_per_service_and_category_over_a_period(coordinator_clien
     page = _text(coordinator_client.get(f"/referrals/?start={today}&end={earlier}"))
     assert "The end date must be on or after the start date." in page
     assert _row(page, "Per service", "Casa Esperanza Peer Group") == (1, 1)
+
+
+def test_a_referral_contacted_or_enrolled_straight_from_suggested_counts_as_referred(
+        coordinator_client, referral_list):
+    peer, residential = referral_list.items
+    _set(coordinator_client, peer, "contacted")
+    _set(coordinator_client, peer, "enrolled")
+    _set(coordinator_client, residential, "enrolled")
+    today = local_now().date()
+    page = _text(coordinator_client.get(f"/referrals/?start={today}&end={today}"))
+    assert _row(page, "Per service", "Casa Esperanza Peer Group") == (1, 1)
+    assert _row(page, "Per service", "Harbor Residential Program") == (1, 1)
+    db.session.expire_all()
+    history = [c.status for c in db.session.get(m.ReferralItem, peer.id).history]
+    assert history == ["suggested", "referred", "contacted", "enrolled"]  # referred once
+
+
+def test_a_suggestion_the_client_declines_is_not_counted_as_referred(coordinator_client,
+                                                                     referral_list):
+    peer, _residential = referral_list.items
+    _set(coordinator_client, peer, "client-declined")
+    today = local_now().date()
+    page = _text(coordinator_client.get(f"/referrals/?start={today}&end={today}"))
+    assert _row(page, "Per service", "Casa Esperanza Peer Group") is None
 
 
 def test_purge_deletes_old_lists_and_keeps_the_counts(runner, coordinator_client,

@@ -68,7 +68,11 @@ def test_items_are_reordered_noted_and_removed(coordinator_client, referral_list
     page = _text(coordinator_client.get(base))
     assert page.index("Harbor Residential Program") < page.index("Casa Esperanza Peer Group")
     assert "Bring your Medi-Cal card" in page
-    coordinator_client.post(f"{base}/items/{residential.id}/remove")
+    asked = _text(coordinator_client.post(f"{base}/items/{residential.id}/remove"))
+    assert "Take “Harbor Residential Program” off the list?" in asked
+    assert 'name="confirmed" value="yes"' in asked and "Cancel, keep it" in asked
+    assert len(_items(referral_list)) == 2  # the first press only asks
+    coordinator_client.post(f"{base}/items/{residential.id}/remove", data={"confirmed": "yes"})
     assert [name for name, _ in _items(referral_list)] == ["Casa Esperanza Peer Group"]
     page = _text(coordinator_client.get(base))
     assert "Removed: Harbor Residential Program." in page
@@ -139,7 +143,10 @@ def test_visitors_who_are_not_signed_in_see_no_list(client, referral_list):
 def test_deleting_a_list_removes_it_and_its_links(coordinator_client, referral_list):
     base = f"/referrals/lists/{referral_list.id}"
     coordinator_client.post(f"{base}/share")
-    coordinator_client.post(f"{base}/delete")
+    asked = coordinator_client.post(f"{base}/delete")
+    assert asked.status_code == 200 and "Delete the list “" in _text(asked)
+    assert coordinator_client.get(base).status_code == 200  # the first press only asks
+    coordinator_client.post(f"{base}/delete", data={"confirmed": "yes"})
     assert coordinator_client.get(base).status_code == 404
     assert db.session.scalar(select(m.ShareLink)) is None
     assert db.session.scalar(select(m.ReferralItem)) is None

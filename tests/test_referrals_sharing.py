@@ -78,7 +78,10 @@ def test_a_revoked_link_stops_working_at_once(coordinator_client, client, referr
     path = _share(coordinator_client, referral_list)
     assert client.get(path).status_code == 200
     link = db.session.scalar(select(m.ShareLink))
-    coordinator_client.post(f"/referrals/lists/{referral_list.id}/links/{link.id}/revoke")
+    revoke = f"/referrals/lists/{referral_list.id}/links/{link.id}/revoke"
+    assert "Revoke this share link?" in _text(coordinator_client.post(revoke))
+    assert client.get(path).status_code == 200  # the first press only asks
+    coordinator_client.post(revoke, data={"confirmed": "yes"})
     response = client.get(path)
     assert response.status_code == 410
     assert "This link was withdrawn" in _text(response)

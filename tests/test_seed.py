@@ -1,7 +1,13 @@
 """The sample directory: enough realistic data to demo, and loading it is idempotent."""
 
+import importlib.util
+import json
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
+import pytest
 import zipcodes
 from geopy.distance import geodesic
 from sqlalchemy import select
@@ -9,6 +15,8 @@ from sqlalchemy import select
 from directory import catalogue, sample
 from directory import models as m
 from directory.extensions import db
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def test_sample_has_the_promised_size_and_spread(seeded_app):
@@ -91,3 +99,27 @@ def test_sample_banner_follows_the_sample_data(app, client):
     assert "Sample data" not in client.get("/").get_data(as_text=True)
     sample.load_directory()
     assert "Sample data" in client.get("/").get_data(as_text=True)
+
+
+def _run_builder(*args):
+    return subprocess.run([sys.executable, str(SEEDS / "build_sample.py"), *args],
+                          capture_output=True, text=True, check=False)
+
+
+def test_sample_directory_is_what_its_records_build(tmp_path):
+    built = tmp_path / "directory.json"
+    result = _run_builder(str(built))
+    assert result.returncode == 0, result.stderr
+    assert built.read_bytes() == (SEEDS / "directory.json").read_bytes()
+
+
+def test_sample_builder_refuses_a_misspelled_field(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_sample", SEEDS / "build_sample.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    records = json.loads((SEEDS / "sample_records.json").read_text(encoding="utf-8"))
+    records["organizations"][0]["services"][0]["elgibility"] = "Adults"
+    misspelled = tmp_path / "records.json"
+    misspelled.write_text(json.dumps(records), encoding="utf-8")
+    with pytest.raises(AssertionError, match="elgibility"):
+        builder.build(misspelled)

@@ -4,6 +4,7 @@ terms, languages, ages and links; every save searchable at once and in the histo
 from datetime import datetime
 from html import unescape
 
+import pytest
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
@@ -203,3 +204,13 @@ def test_editing_an_organization_checks_its_email_and_website(editor_client):
     db.session.refresh(service.organization)
     assert service.organization.name == "Renamed Agency"
     assert service.id in _found("renamed")  # the organization's name is indexed too
+
+
+@pytest.mark.parametrize(("minimum", "maximum", "words"), [
+    (18, None, "18 and over"), (None, 17, "Up to 17"), (12, 17, "12 to 17"),
+    (None, None, "Any age")])
+def test_the_staff_page_says_the_ages_in_words(editor_client, minimum, maximum, words):
+    service = builders.service("Ages Clinic", minimum_age=minimum, maximum_age=maximum)
+    html = _text(editor_client.get(f"/staff/services/{service.id}"))
+    assert f"<dt>Ages</dt><dd>{words}</dd>" in html
+    assert "–  —" not in html and "— –" not in html

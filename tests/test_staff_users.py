@@ -106,6 +106,6 @@ def test_create_user_makes_the_first_admin_and_records_who(app, runner):
         m.ChangeRecord.field_name == "email"))
     assert record.updated_by == "cli"
     again = runner.invoke(args=["create-user", "first.admin@clinic.example.org", "--role",
-                                "admin"], input="another long password!\n")
+                                "admin", "--reset"], input="another long password!\n")
     assert "its other sessions are signed out" in again.output
     assert client.get("/staff/").status_code == 302  # the old session ended

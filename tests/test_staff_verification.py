@@ -130,3 +130,18 @@ def test_the_dashboard_lists_residential_availability_not_updated(editor_client)
         "accepting": "yes", "unit": "beds", "available": "4", "maximum": "10"})
     section = _section(_text(editor_client.get("/staff/")), "availability-heading")
     assert stale.name not in section
+
+
+def test_the_coordinators_dashboard_leads_to_referrals_not_to_verifying(coordinator_client,
+                                                                        editor_client):
+    builders.service("Long Unverified Clinic", assured_date=today() - timedelta(days=400))
+    coordinator = _text(coordinator_client.get("/staff/"))
+    stale = _section(coordinator, "stale-heading")
+    assert "Long Unverified Clinic" in stale
+    assert "then mark it verified" not in coordinator and "Mark verified" not in coordinator
+    assert "call the service before you refer a client to it" in stale
+    refer = _section(coordinator, "refer-heading")
+    assert 'href="/referrals/lists/new"' in refer and 'href="/referrals/"' in refer
+    editor = _text(editor_client.get("/staff/"))
+    assert "then mark it verified" in _section(editor, "stale-heading")
+    assert 'id="refer-heading"' not in editor

@@ -35,6 +35,7 @@ from .base import UUID_LENGTH, HSDSRecord, fk, new_id, utcnow
 REFERRAL_STATUSES = ("suggested", "referred", "contacted", "enrolled", "could-not-reach",
                      "not-eligible", "no-capacity", "client-declined")
 OPEN_STATUSES = ("suggested", "referred", "contacted")
+IMPLY_REFERRED = ("contacted", "enrolled")  # reached only by way of a referral
 TITLE_LENGTH, REFERENCE_LENGTH, NOTE_LENGTH = 120, 40, 2000
 SEND_CHANNELS = ("email", "sms")
 _STATUS_CHECK = "status IN ({})".format(", ".join(f"'{s}'" for s in REFERRAL_STATUSES))
@@ -166,10 +167,18 @@ class ReferralItem(HSDSRecord, db.Model):
         if self.history and self.status == status:
             return False
         now = utcnow()
+        passed = {change.status for change in self.history}
+        # Contacting the service about the client, or the client enrolling, is a referral
+        # even when nobody pressed "referred" first: the history records it, so the
+        # outcome counts see it as referred too.
+        steps = [(status, now)]
+        if status in IMPLY_REFERRED and "referred" not in passed:
+            steps.insert(0, ("referred", now - timedelta(microseconds=1)))  # keeps the order
+        for step, moment in steps:
+            self.history.append(ReferralStatusChange(
+                status=step, changed_at=moment, changed_by=by,
+                service_id=self.service_id or self.service.id))
         self.status, self.status_changed_at, self.status_changed_by = status, now, by
-        self.history.append(ReferralStatusChange(
-            status=status, changed_at=now, changed_by=by,
-            service_id=self.service_id or self.service.id))
         return True
 
 

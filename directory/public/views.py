@@ -1,7 +1,15 @@
 """Public pages: home, search results, browse by category, a category, a service, an
 organization, and how to browse safely."""
 
-from flask import abort, current_app, redirect, render_template, request
+from flask import (
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 from flask_babel import get_locale, gettext
 
 from .. import catalogue, coverage, finder, hours, locate
@@ -14,8 +22,14 @@ from . import bp
 
 @bp.get("/")
 def home():
-    """Show the search form and the categories people search by."""
-    return render_template("public/home.html", categories=catalogue.category_counts())
+    """Show the search form with the categories people need most (the rest one link away)."""
+    return render_template("public/home.html")
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """The site's icon, where every browser asks for it (static/favicon.ico)."""
+    return send_from_directory(current_app.static_folder, "favicon.ico", max_age=7 * 24 * 3600)
 
 
 @bp.get("/search")
@@ -67,8 +81,14 @@ def service(service_id):
         "public/service.html", service=record, week=hours.weekly_hours(record.schedules),
         now=utcnow(), zone=current_app.config["DIRECTORY_TIMEZONE"], place=place,
         distance=distance, transport=finder.transport_near(record, place),
-        print_view=request.args.get("print") == "1",
+        print_view=request.args.get("print") == "1", back_to_results=_results_link(),
     )
+
+
+def _results_link():
+    """Return the address of the search results this page was opened from, or None."""
+    carried = finder.search_carry(request.args)
+    return url_for("public.results", **carried) if carried else None
 
 
 def _searched_place():

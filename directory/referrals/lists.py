@@ -10,6 +10,7 @@ from ..extensions import db
 from ..models import ReferralList
 from ..models.referral import purge_list
 from . import bp
+from .confirming import confirmation_page, confirmed
 from .forms import (
     STATUS_LABELS,
     ConfirmForm,
@@ -106,9 +107,16 @@ def delete_list(list_id):
     """Delete a list now (its outcome counts stay)."""
     referral_list = list_or_404(list_id)
     manager_required(referral_list)
-    if ConfirmForm().validate_on_submit():
-        purge_list(referral_list)
-        flash(_("List deleted."), "success")
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("referrals.show_list", list_id=list_id))
+    if not confirmed():
+        return confirmation_page(
+            _("Delete the list “%(title)s”?", title=referral_list.title),
+            _("Its services, notes, share links and history are deleted now, and cannot be "
+              "brought back. The outcome counts stay."),
+            _("Delete the list"), url_for("referrals.show_list", list_id=list_id))
+    purge_list(referral_list)
+    flash(_("List deleted."), "success")
     return redirect(url_for("referrals.lists"))
 
 
@@ -152,7 +160,13 @@ def remove_item(list_id, item_id):
     """Take a service off the list."""
     referral_list = list_or_404(list_id)
     item = item_or_404(referral_list, item_id)
-    if ConfirmForm().validate_on_submit():
+    back = url_for("referrals.show_list", list_id=list_id, _anchor=f"item-{item.id}")
+    pressed = ConfirmForm().validate_on_submit()
+    if pressed and not confirmed():
+        return confirmation_page(
+            _("Take “%(name)s” off the list?", name=item.service.name),
+            _("Its status, follow-up date and note go with it."), _("Remove it"), back)
+    if pressed:
         name = item.service.name
         referral_list.remove(item)
         record(referral_list, "removed", name)

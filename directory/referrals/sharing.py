@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from ..extensions import db
 from ..models.referral import find_share_link, token_digest
 from . import bp, printing, shared
+from .confirming import confirmation_page, confirmed
 from .forms import ConfirmForm
 from .records import get_list, list_or_404, manager_required, record, refer_required, who
 
@@ -74,13 +75,20 @@ def revoke(list_id, link_id):
     referral_list = list_or_404(list_id)
     manager_required(referral_list)
     link = next((k for k in referral_list.share_links if k.id == link_id), None)
-    if link is not None and ConfirmForm().validate_on_submit():
+    back = url_for("referrals.show_list", list_id=list_id, _anchor="sharing")
+    pressed = link is not None and ConfirmForm().validate_on_submit()
+    if pressed and not confirmed():
+        return confirmation_page(
+            _("Revoke this share link?"),
+            _("Whoever has it can no longer open the list, straight away. To share the list "
+              "again, make a new link."), _("Revoke the link"), back)
+    if pressed:
         link.revoke()
         referral_list.touch()
         record(referral_list, "revoked")
         db.session.commit()
         flash(_("The link is revoked: it no longer opens the list."), "success")
-    return redirect(url_for("referrals.show_list", list_id=list_id, _anchor="sharing"))
+    return redirect(back)
 
 
 @shared.get("/shared/<token>")
