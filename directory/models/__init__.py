@@ -3,6 +3,7 @@
 from .account import ROLES, User, WeakPassword
 from .audit import ChangeRecord
 from .base import new_id, utcnow
+from .changelog import IndexChange, IndexServer, services_touched
 from .clinic import ClinicProfile
 from .geocode import GeocodeResult
 from .location import (
@@ -54,6 +55,8 @@ __all__ = [
     "CostOption",
     "DataStamp",
     "GeocodeResult",
+    "IndexChange",
+    "IndexServer",
     "Language",
     "Location",
     "Organization",
@@ -77,5 +80,6 @@ __all__ = [
     "User",
     "WeakPassword",
     "new_id",
+    "services_touched",
     "utcnow",
 ]
