@@ -30,7 +30,7 @@ def test_three_servers_follow_one_change_log_through_a_kill_and_a_reindex(cluste
     # None was reindexed: each builds its own index from the database before it is ready.
     assert all(cluster.wait_ready(n) for n in range(3)), [cluster.healthz(n) for n in range(3)]
 
-    changes, _lags, missed = burst(cluster, edits=24, concurrency=4, kill=2)
+    changes, _lags, missed = burst(cluster, edits=24, concurrency=4, kill=2, poll=0.1)
     assert missed == []
     assert cluster.wait_ready(2), cluster.healthz(2)  # restarted, caught up from the log
     assert final_answers(cluster, changes) == []

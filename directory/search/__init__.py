@@ -55,14 +55,14 @@ def apply_log():
                                      "change log keeps the change for the next try.")
 
 
-def _listed(hits):
+def _listed(hits, chunk=5000):
     """Return the hits whose services are still listed in the database: a result never
     shows a service retired since the index last heard of it."""
-    if not hits:
-        return hits
-    listed = set(db.session.scalars(select(m.Service.id).where(
-        m.Service.id.in_([h.service_id for h in hits]),
-        m.Service.status.in_(LISTED))))
+    listed = set()
+    for start in range(0, len(hits), chunk):
+        listed.update(db.session.scalars(select(m.Service.id).where(
+            m.Service.id.in_([h.service_id for h in hits[start:start + chunk]]),
+            m.Service.status.in_(LISTED))))
     return [h for h in hits if h.service_id in listed]
 
 

@@ -143,14 +143,15 @@ def readiness(store, engine, max_lag):
     `max_lag` seconds."""
     try:
         with Session(engine) as session:
+            trimmed = sync.trimmed_through(session)
             applied = store.applied()
-            if applied is None:
-                return False, "the search index is being built"
-            if applied < sync.trimmed_through(session):
-                return False, "the search index is too far behind the database; it is rebuilding"
-            count, oldest = sync.behind(session, applied)
+            count, oldest = sync.behind(session, applied or 0)
     except Exception as exc:  # noqa: BLE001 (the reason is the answer)
         return False, f"the database does not answer ({type(exc).__name__})"
+    if applied is None:
+        return False, "the search index is being built"
+    if applied < trimmed:
+        return False, "the search index is too far behind the database; it is rebuilding"
     lag = 0.0 if oldest is None else max(0.0, (m.utcnow() - oldest).total_seconds())
     if count and lag > max_lag:
         return False, f"the search index is {count} change(s) and {lag:.0f} s behind"
