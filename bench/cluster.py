@@ -174,11 +174,10 @@ class Cluster:
 
 
 def burst(cluster, edits, concurrency, kill=None, lag_timeout=30.0, poll=0.02):
-    """Send `edits` edits through the servers in turn, `concurrency` at a time (each
-    thread its own services, so no two edits of one service race). After each save, time
-    until each other server finds the change. With `kill` = n, server n is killed once a
-    third of the edits are sent, and restarted when two thirds are. Returns (changes
-    [(service id, word)], lags in seconds, edits that no server found in time)."""
+    """Send `edits` edits through the servers in turn, `concurrency` at a time (each thread
+    its own services); after each save, time until each other server finds it. Server
+    `kill` is killed after a third of the edits and restarted after two thirds. Returns
+    (changes [(service id, word)], lags in seconds, edits not found in time)."""
     session = cluster.signed_in()
     ids = cluster.service_ids()
     servers = len(cluster.ports)
@@ -210,6 +209,7 @@ def burst(cluster, edits, concurrency, kill=None, lag_timeout=30.0, poll=0.02):
             changes.append((service_id, word))
         waiting = {n for n in range(servers) if n != target and n not in down}
         while waiting and time.monotonic() - saved < lag_timeout:
+            waiting -= down  # killed meanwhile: its restart is checked by final_answers
             for n in sorted(waiting):
                 if cluster.finds(n, word, service_id):
                     waiting.discard(n)
