@@ -1,14 +1,11 @@
 """The cluster benchmark: N app servers (gunicorn as `make run` starts it, each with its
 own index folder) on one PostgreSQL, a burst of concurrent staff edits sent through all of
 them, and for every edit the time from its save returning to the change being searchable
-on each *other* server (p50, p99). One server can be killed with SIGKILL during the burst
-and restarted: it must catch up from the change log without a reindex. At the end every
-server must answer every changed search, and `check-index` must report zero drift on each.
-
-    .venv/bin/python bench/cluster.py --database-url postgresql://postgres@127.0.0.1:5432/test
-
-tests/test_cluster.py runs the same `Cluster` at a smaller size.
-"""
+on each *other* server (p50, p99). One server is killed with SIGKILL during the burst and
+restarted: it must catch up from the change log without a reindex. At the end every server
+must answer every changed search, and `check-index` must report zero drift on each.
+`.venv/bin/python bench/cluster.py --database-url postgresql://postgres@127.0.0.1:5432/test`
+(tests/test_cluster.py runs the same `Cluster` at a smaller size)."""
 
 import argparse
 import contextlib
@@ -24,6 +21,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urljoin
 
 import requests
 
@@ -146,6 +144,8 @@ class Cluster:
         answer = session.post(self.base(0) + "/staff/login", data=fields, timeout=30,
                               allow_redirects=False)
         assert answer.status_code == 302, answer.text[:500]
+        # Settle the session's CSRF secret before threads share the cookie (or each makes one).
+        session.get(urljoin(self.base(0), answer.headers["Location"]), timeout=30)
         return session
 
     def service_ids(self, n=0):
@@ -201,7 +201,7 @@ def burst(cluster, edits, concurrency, kill=None, lag_timeout=30.0, poll=0.02):
         service_id = thread_ids[(k // concurrency) % len(thread_ids)]
         word = f"zq{uuid.uuid4().hex[:10]}"
         for target in [n for n in ((k + i) % servers for i in range(servers)) if n not in down]:
-            with contextlib.suppress(requests.ConnectionError):  # killed under it: elsewhere
+            with contextlib.suppress(requests.RequestException):  # killed under it: elsewhere
                 cluster.edit(session, target, service_id, word)
                 break
         saved = time.monotonic()
