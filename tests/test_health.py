@@ -76,3 +76,27 @@ def test_production_refuses_a_per_host_secret(monkeypatch, tmp_path):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(config.MissingSecretKey):
         create_app({**CLUSTER, "SECRET_KEY": "", "SEARCH_INDEX_DIR": str(tmp_path)})
+
+
+def test_the_log_is_trimmed_once_every_live_server_applied_it(app, client):
+    from sqlalchemy import select
+
+    from directory.search import sync
+
+    for n in range(3):
+        builders.service(f"Trim House {n}")
+    head = sync.head(db.session)
+    sync.report(db.session, "app-1", applied=head)
+    sync.report(db.session, "app-2", applied=head - 1)
+    db.session.add(m.IndexServer(name="gone", applied=0,  # not heard from for an hour
+                                 seen_at=m.utcnow() - timedelta(hours=1)))
+    db.session.commit()
+    assert sync.trim(db.session, live_seconds=600) > 0
+    assert db.session.scalars(select(m.IndexChange.seq)).all() == [head]  # the last stays
+    # An index behind the trim cannot follow the log: it says so, then rebuilds.
+    search.store().mark_applied(head - 2)
+    status, reason = health(client)
+    assert status == 503 and "too far behind" in reason
+    search.apply_log()
+    assert health(client) == (200, "ready")
+    assert search.check() == ([], [], [])
