@@ -24,3 +24,11 @@ if not getattr(gunicorn.http.wsgi.Response.default_headers, "_no_server", False)
     gunicorn.http.wsgi.Response.default_headers = _without_server_header(
         gunicorn.http.wsgi.Response.default_headers)
     gunicorn.http.wsgi.Response.default_headers._no_server = True
+
+
+def post_worker_init(worker):
+    """Start the worker's follower of the search change log: the index follows every
+    server's saves (threads do not survive the fork of a preloaded app, so it starts here)."""
+    from directory import search
+
+    search.start_following(worker.wsgi)

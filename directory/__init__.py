@@ -29,6 +29,8 @@ def create_app(test_config=None):
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config["SECRET_KEY"] = config.secret_key(app)
+    if config.is_production():
+        config.check_cluster(app.config)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
@@ -44,11 +46,12 @@ def create_app(test_config=None):
     app.url_defaults(keep_in_links)
     _enable_sqlite_foreign_keys(app)
 
-    from . import accounts, cli, errors, filters, search  # noqa: F401 (accounts: user loader)
+    from . import accounts, cli, errors, filters, health, search  # noqa: F401 (accounts)
     from .public import bp as public_bp
 
     search.init_app(app)
     app.register_blueprint(public_bp)
+    app.register_blueprint(health.bp)
     from .api import bp as api_bp
 
     csrf.exempt(api_bp)  # read-only GETs for other systems

@@ -15,7 +15,7 @@ the ORM raises `AuditHistoryReadOnly`.
 from datetime import date, datetime
 
 from flask import has_request_context
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import MANYTOONE, ONETOMANY
 from sqlalchemy.orm.base import NO_VALUE
 
@@ -36,7 +36,6 @@ AUDITED = (
 # Fields whose change is not news (last_modified follows every change) or is secret.
 SKIPPED = {"id", "last_modified", "session_version", "version"}
 SECRET = {"password_hash": "password"}
-LOCATION_PARTS = (m.Address, m.Accessibility)
 
 
 class AuditHistoryReadOnly(RuntimeError):
@@ -177,32 +176,6 @@ def _changed(session):
             yield obj, "delete"
 
 
-def _services_touched(session, changed):
-    """Return the ids of the services whose listing these changes alter."""
-    services, locations = set(), set()
-    for obj, _action in changed:
-        if isinstance(obj, m.Service):
-            services.add(obj.id)
-        elif isinstance(obj, m.Attribute):
-            if obj.link_entity == "service":
-                services.add(obj.link_id)
-        elif isinstance(obj, m.Location):
-            locations.add(obj.id)
-        elif isinstance(obj, LOCATION_PARTS):
-            locations.add(obj.location_id)
-        elif isinstance(obj, m.ServiceAtLocation):
-            services.add(obj.service_id)
-        else:
-            services.add(getattr(obj, "service_id", None))
-            locations.add(getattr(obj, "location_id", None))
-    locations.discard(None)
-    if locations:
-        services.update(session.execute(select(m.ServiceAtLocation.service_id).where(
-            m.ServiceAtLocation.location_id.in_(locations))).scalars())
-    services.discard(None)
-    return services
-
-
 def _stamp_services(session, service_ids, when):
     """Set last_modified on the services touched, once per transaction.
 
@@ -240,7 +213,7 @@ def before_flush(session, _context, _instances):
     if not changed:
         return
     when, who = m.utcnow(), actor(session)
-    _stamp_services(session, _services_touched(session, changed), when)
+    _stamp_services(session, m.services_touched(session, [obj for obj, _ in changed]), when)
     for obj, action in changed:
         session.add_all(_records(obj, action, when, who))
 

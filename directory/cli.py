@@ -88,17 +88,37 @@ def create_user_command(email, role, password_stdin, reset):
 
 @click.command("reindex")
 def reindex_command():
-    """Rebuild the search index into a fresh folder and swap it in atomically."""
+    """Rebuild the search index into a fresh folder and swap it in atomically, here and
+    (through the change log) on every other server."""
     count, seconds = search.rebuild()
     click.echo(f"Indexed {count} services in {seconds:.1f} s.")
+    click.echo("Every other server rebuilds its own index from the database now.")
+
+
+def _echo_servers(wait):
+    """Print each live server's lag and drift; return how many have drift or no answer."""
+    rows = search.servers(wait)
+    if not rows:
+        return 0
+    click.echo("Servers following the change log (lag in entries, drift in services):")
+    troubled = 0
+    for row, lag in rows:
+        answered = row.checked_at is not None and row.drift >= 0
+        drift = row.drift if answered else "no answer"
+        troubled += (not answered) or row.drift > 0
+        click.echo(f"  {row.name}: lag {lag}, drift {drift}, applied {row.applied}")
+    return troubled
 
 
 @click.command("check-index")
 @click.option("--repair", is_flag=True,
               help="Rewrite the drifted services' entries (no full rebuild), then check again.")
-def check_index_command(repair):
-    """Report services missing from or stale in the search index; exit 1 if there are any
-    (with --repair: if any are left after mending them)."""
+@click.option("--wait", type=click.FloatRange(min=0), default=10.0, show_default=True,
+              help="Seconds to wait for every live server's own drift check (0: skip).")
+def check_index_command(repair, wait):
+    """Report services missing from or stale in this server's search index, then each live
+    server's lag and drift; exit 1 if anything drifted (with --repair: if any are left
+    after mending them)."""
     missing, stale, extra = search.repair() if repair else search.check()
     for label, ids in (("missing", missing), ("stale", stale), ("not listed", extra)):
         for service_id in ids:
@@ -107,10 +127,14 @@ def check_index_command(repair):
         drifted = len(set(missing) | set(stale) | set(extra))
         missing, stale, extra = search.check()
         click.echo(f"Repaired {drifted} service(s) in the index without a rebuild.")
+    troubled = _echo_servers(wait) if wait else 0
     if missing or stale or extra:
         click.echo(f"The index is out of date: {len(missing)} missing, {len(stale)} stale, "
                    f"{len(extra)} that should not be there. Run `flask --app directory "
-                   "reindex`.")
+                   "check-index --repair` or `reindex`.")
+        sys.exit(1)
+    if troubled:
+        click.echo(f"{troubled} server(s) report drift or did not answer.")
         sys.exit(1)
     click.echo("The search index matches the database.")
 

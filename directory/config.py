@@ -15,6 +15,11 @@ ENV_KEYS = {
     "SEARCH_INDEX_DIR": ("SEARCH_INDEX_DIR", str),
     "SEARCH_REBUILD_MEMORY_MB": ("SEARCH_REBUILD_MEMORY_MB", int),
     "SEARCH_REBUILD_WORKERS": ("SEARCH_REBUILD_WORKERS", int),
+    "SEARCH_SERVER_NAME": ("SEARCH_SERVER_NAME", str),
+    "SEARCH_POLL_SECONDS": ("SEARCH_POLL_SECONDS", float),
+    "SEARCH_READY_LAG": ("SEARCH_READY_LAG", float),
+    "SEARCH_SERVER_LIVE_SECONDS": ("SEARCH_SERVER_LIVE_SECONDS", float),
+    "SERVERS": ("SERVERS", int),
     "GEOCODER": ("GEOCODER", str),
     "GEOCODER_USER_AGENT": ("GEOCODER_USER_AGENT", str),
     "GEOCODER_TIMEOUT": ("GEOCODER_TIMEOUT", float),
@@ -74,6 +79,15 @@ def defaults(instance_path):
         # 1 GiB (bench/README.md): Whoosh spills to disk and merges when the buffer is full.
         "SEARCH_REBUILD_MEMORY_MB": 4096,
         "SEARCH_REBUILD_WORKERS": os.cpu_count() or 1,
+        # The change log: each server's follower wakes on NOTIFY (PostgreSQL) or polls this
+        # often; /healthz says 503 when the index is more than SEARCH_READY_LAG seconds
+        # behind; a server not heard from for SEARCH_SERVER_LIVE_SECONDS no longer holds
+        # back the trim (and rebuilds if it comes back behind it).
+        "SEARCH_SERVER_NAME": "",  # default: host name and index folder
+        "SEARCH_POLL_SECONDS": 1.0,
+        "SEARCH_READY_LAG": 5.0,
+        "SEARCH_SERVER_LIVE_SECONDS": 600.0,
+        "SERVERS": 1,  # app servers behind the load balancer (production checks its settings)
         "GEOCODER": "",
         "GEOCODER_USER_AGENT": "referral-directory",
         "GEOCODER_TIMEOUT": 5.0,
@@ -145,11 +159,39 @@ class MissingSecretKey(RuntimeError):
     """Raised when production starts without a SECRET_KEY."""
 
 
+class ClusterMisconfigured(RuntimeError):
+    """Raised when production starts with settings that break several servers."""
+
+
+def is_production():
+    """Return whether this process runs in production (FLASK_ENV or DIRECTORY_ENV)."""
+    return "production" in (os.environ.get("FLASK_ENV"), os.environ.get("DIRECTORY_ENV"))
+
+
+def check_cluster(config):
+    """Refuse (in production) settings that would make several servers disagree: each
+    would sign sessions and CSRF tokens with its own key, count rate limits apart, or
+    keep its own database."""
+    problems = []
+    servers = config.get("SERVERS", 1)
+    if not config.get("SECRET_KEY"):
+        problems.append("SECRET_KEY is not set: set one key, the same on every server")
+    if servers > 1:
+        if str(config.get("RATELIMIT_STORAGE_URI", "")).startswith("memory://"):
+            problems.append(f"RATELIMIT_STORAGE_URI is memory:// with SERVERS={servers}: "
+                            "each server would count apart; use redis://... (or database://)")
+        if str(config.get("SQLALCHEMY_DATABASE_URI", "")).startswith("sqlite"):
+            problems.append(f"the database is SQLite with SERVERS={servers}: every server "
+                            "needs the same PostgreSQL (DATABASE_URL)")
+    if problems:
+        raise ClusterMisconfigured("Refusing to start: " + "; ".join(problems) + ".")
+
+
 def secret_key(app):
     """Return the secret key: configured, or (outside production) one kept in instance/."""
     if app.config.get("SECRET_KEY"):
         return app.config["SECRET_KEY"]
-    if os.environ.get("FLASK_ENV") == "production" or os.environ.get("DIRECTORY_ENV") == "production":
+    if is_production():
         raise MissingSecretKey(
             "SECRET_KEY is not set. In production set the SECRET_KEY environment variable "
             "to a long random string, e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`."

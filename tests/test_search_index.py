@@ -1,5 +1,6 @@
-"""The index follows the database with no drift: saves, deletes, rollbacks, two processes
-writing at once, a busy lock, and a rebuild that dies half-way."""
+"""The index follows the database's change log with no drift: saves, deletes, rollbacks,
+two processes writing at once, a busy lock, a worker killed after its commit, a rebuild
+that dies half-way, and the parallel rebuild."""
 
 import os
 import subprocess
@@ -8,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from directory import models as m
 from directory import search
@@ -42,14 +44,31 @@ def test_create_update_delete_are_searchable_when_commit_returns(app):
     assert search.check() == ([], [], [])
 
 
-def test_a_rollback_leaves_the_index_alone(app):
+def logged_since(seq):
+    """Return the service ids of the change log's entries after number `seq`."""
+    return db.session.scalars(select(m.IndexChange.service_id).where(
+        m.IndexChange.seq > seq).order_by(m.IndexChange.seq)).all()
+
+
+def log_head():
+    return db.session.scalar(select(m.IndexChange.seq).order_by(
+        m.IndexChange.seq.desc()).limit(1)) or 0
+
+
+def test_a_rollback_leaves_the_index_and_the_log_alone(app):
     builders.service("Anchor Group")
-    svc = db.session.query(m.Service).one()
+    other = builders.service("Keel House")
+    svc = db.session.scalars(select(m.Service).where(m.Service.name == "Anchor Group")).one()
+    before = log_head()
     svc.name = "Renamed Then Rolled Back"
     db.session.flush()
     db.session.rollback()
     assert names(run(search="anchor")) == ["Anchor Group"]
     assert names(run(search="rolled")) == []
+    other.description = "Open on Sundays."
+    db.session.commit()
+    # The rolled-back change is forgotten: the next commit logs only what it changed.
+    assert logged_since(before) == [other.id]
     assert search.check() == ([], [], [])
 
 
@@ -84,23 +103,24 @@ def test_check_index_reports_drift_and_reindex_repairs_it(app, runner):
     assert names(run(search="loud")) == ["Loud Harbor"]
 
 
-def test_a_busy_lock_queues_the_write_and_the_save_still_succeeds(app):
+def test_a_busy_lock_leaves_the_change_in_the_log_and_the_save_succeeds(app):
     store = search.store()
     store.lock_timeout = 0.2
     builders.service("First House")
     ix = store.open_index()
     holder = ix.writer()  # another process holding Whoosh's lock
     try:
-        svc = builders.service("Queued House")  # commit returns normally
+        before = log_head()
+        svc = builders.service("Waiting House")  # commit returns normally
         assert db.session.get(m.Service, svc.id) is not None
-        queued, files = store.take_queued()
-        assert svc.id in queued and files
-        assert names(run(search="queued")) == []
+        assert logged_since(before) == [svc.id]
+        assert names(run(search="waiting")) == []
+        assert store.applied() == before
     finally:
         holder.cancel()
-    builders.service("Later House")  # the next write takes the queue with it
-    assert names(run(search="queued")) == ["Queued House"]
-    assert store.take_queued() == (set(), [])
+    builders.service("Later House")  # the next catch-up applies both entries, in order
+    assert names(run(search="waiting")) == ["Waiting House"]
+    assert store.applied() == log_head()
     assert search.check() == ([], [], [])
 
 
@@ -203,7 +223,7 @@ KILLED_AFTER_COMMIT = textwrap.dedent("""
 """)
 
 
-def test_a_worker_killed_between_commit_and_index_write_is_mended_by_repair(app, runner):
+def test_a_worker_killed_between_commit_and_index_write_loses_nothing(app, runner):
     killed = builders.service("Crash Test Counselling")
     others = [builders.service(f"Bystander Clinic {n}").id for n in range(3)]
     generation = search.store().current_generation()
@@ -211,19 +231,69 @@ def test_a_worker_killed_between_commit_and_index_write_is_mended_by_repair(app,
     worker = subprocess.run([sys.executable, "-c", KILLED_AFTER_COMMIT,
                              app.config["SQLALCHEMY_DATABASE_URI"],
                              app.config["SEARCH_INDEX_DIR"], killed.id], check=False,
-                            cwd=ROOT, env=env,
-                            timeout=120)
+                            cwd=ROOT, env=env, timeout=120)
     assert worker.returncode == -9
     db.session.expire_all()
     assert "saxophone" in db.session.get(m.Service, killed.id).description  # committed
-    assert run(search="saxophone").total == 0  # but not in the index, and nothing queued
-    report = runner.invoke(args=["check-index"])
-    assert report.exit_code == 1 and f"stale: {killed.id}" in report.output
+    assert run(search="saxophone").total == 0  # not in the index yet, but in the log
+    assert logged_since(search.store().applied()) == [killed.id]
 
-    repaired = runner.invoke(args=["check-index", "--repair"])
+    follower = search.start_following(app)  # what every server runs
+    try:
+        assert wait_for(lambda: names(run(search="saxophone")) == ["Crash Test Counselling"])
+    finally:
+        follower.stop()
+    assert search.store().current_generation() == generation  # no rebuild happened
+    assert runner.invoke(args=["check-index", "--wait", "0"]).exit_code == 0
+    assert len(others) == run(search="bystander").total
+
+
+def wait_for(condition, seconds=20.0):
+    """Return True as soon as condition() holds, False after `seconds` (no timing asserted:
+    only that it happens)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def test_check_index_repair_mends_every_server_through_the_log(app, runner):
+    svc = builders.service("Quiet Lantern")
+    db.session.info["search_sync_disabled"] = True  # behind the index's back
+    svc.name = "Bright Lantern"
+    db.session.commit()
+    db.session.info.pop("search_sync_disabled")
+    before = log_head()
+    repaired = runner.invoke(args=["check-index", "--repair", "--wait", "0"])
     assert repaired.exit_code == 0, repaired.output
     assert "Repaired 1 service(s)" in repaired.output
-    assert names(run(search="saxophone")) == ["Crash Test Counselling"]
-    assert search.store().current_generation() == generation  # no rebuild happened
-    assert runner.invoke(args=["check-index"]).exit_code == 0
-    assert len(others) == run(search="bystander").total
+    assert logged_since(before) == [svc.id]  # other servers rewrite it too
+    assert names(run(search="bright")) == ["Bright Lantern"]
+
+
+def test_the_parallel_rebuild_writes_every_service_once(app_with):
+    parallel = app_with(SEARCH_REBUILD_WORKERS=2, SEARCH_PARALLEL_FROM=4)
+    with parallel.app_context():
+        for n in range(9):
+            builders.service(f"Split House {n}", lat=33.6 + n, lng=-117.7 - n)
+        count, _ = search.rebuild()
+        assert count == 9
+        assert len(list(Path(parallel.config["SEARCH_INDEX_DIR"]).glob("gen-*/part-*"))) == 0
+        assert run(search="split", per_page=20).total == 9
+        assert search.check() == ([], [], [])
+
+
+def test_a_retired_service_never_shows_even_from_an_index_behind(app):
+    kept = builders.service("Harbor Kept")
+    retired = builders.service("Harbor Retired")
+    db.session.info["search_sync_disabled"] = True  # as on a server that has not caught up
+    retired.status = "inactive"
+    db.session.commit()
+    db.session.info.pop("search_sync_disabled")
+    result = run(search="harbor")
+    assert [h.service_id for h in result.hits] == [kept.id]
+    assert result.total == 1

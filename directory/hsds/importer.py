@@ -32,7 +32,6 @@ class ImportReport:
     ignored: Counter = field(default_factory=Counter)
     coordinates_filled: int = 0
     written: bool = False
-    index_rebuilt: bool = False
 
     @property
     def skipped(self):
@@ -163,5 +162,4 @@ def import_path(path, strict=False, progress=None, rebuild_index=True):
         from .. import search
 
         search.rebuild()
-        report.index_rebuilt = True
     return report

@@ -3,6 +3,7 @@
 from .account import ROLES, STAFF_ROLES, User, WeakPassword
 from .audit import ChangeRecord
 from .base import new_id, utcnow
+from .changelog import IndexChange, IndexServer, services_touched
 from .clinic import ClinicProfile
 from .feed import FeedRecord, FeedSource
 from .funding import (
@@ -70,6 +71,8 @@ __all__ = [
     "FeedSource",
     "Funding",
     "GeocodeResult",
+    "IndexChange",
+    "IndexServer",
     "Language",
     "Location",
     "MetaTableDescription",
@@ -100,5 +103,6 @@ __all__ = [
     "User",
     "WeakPassword",
     "new_id",
+    "services_touched",
     "utcnow",
 ]

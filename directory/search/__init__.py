@@ -1,24 +1,28 @@
 """Full-text and location search. This package is the only one that imports whoosh; the
-app uses these functions: `index_services`, `remove_services`, `search`, `rebuild`,
-`check`, so a second backend could replace it without touching the views."""
+app uses these functions: `search`, `rebuild`, `check`, `repair`, `readiness`, so a second
+backend could replace it without touching the views. Every server keeps its own index and
+brings it forward from the database's change log (`sync`, `follow`)."""
 
 import logging
 from datetime import UTC, datetime
 
 import numpy as np
 from flask import current_app
+from sqlalchemy import select
 
+from .. import models as m
 from ..extensions import db
 from . import engine as _engine
-from . import indexer, sync
+from . import follow, indexer, sync
 from .params import SearchParams, parse
-from .store import IndexBusy, IndexStore
+from .records import LISTED
+from .store import IndexStore
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SearchParams", "check", "index_services", "init_app", "nearest_in_person_miles",
-           "parse", "rebuild", "remember", "remove_services", "search", "store", "tag_counts",
-           "verified_before"]
+__all__ = ["SearchParams", "apply_log", "check", "init_app", "nearest_in_person_miles",
+           "parse", "readiness", "rebuild", "remember", "repair", "search", "servers",
+           "start_following", "store", "tag_counts", "verified_before"]
 
 
 def init_app(app):
@@ -28,38 +32,49 @@ def init_app(app):
     sync.register(db.session)
 
 
+def start_following(app):
+    """Start this process's follower of the change log (a gunicorn worker calls this once
+    it has forked); return it."""
+    return follow.start(app)
+
+
 def store():
     """Return the index store of the current app."""
     return current_app.extensions["search"]
 
 
-def write_changes(service_ids):
-    """Write changed services to the index; queue and log them when that fails."""
+def apply_log():
+    """Apply the change log to this server's index now (after a commit). A failure is
+    logged, never raised: the save succeeded, and the follower applies the entry later.
+    With a follower running, rebuilds are left to it; without one (tests, `flask run`,
+    commands) this process does everything."""
     try:
-        indexer.write_services(store(), db.engine, service_ids)
-    except IndexBusy as exc:
-        current_app.logger.error("Search index busy: %s; they will be written next time.", exc)
-    except Exception:  # the save succeeded; the index catches up from the queue
-        store().queue(service_ids)
-        current_app.logger.exception("Could not update the search index for %d service(s); "
-                                     "queued for the next write.", len(service_ids))
+        indexer.catch_up(store(), db.engine, may_rebuild=not follow.running(current_app))
+    except Exception:
+        current_app.logger.exception("Could not bring the search index up to date; the "
+                                     "change log keeps the change for the next try.")
 
 
-def index_services(service_ids):
-    """Add or refresh the index entries of these services now."""
-    indexer.write_services(store(), db.engine, list(service_ids))
-
-
-def remove_services(service_ids):
-    """Remove these services from the index now."""
-    store().write([], list(service_ids))
+def _listed(hits, chunk=5000):
+    """Return the hits whose services are still listed in the database: a result never
+    shows a service retired since the index last heard of it."""
+    listed = set()
+    for start in range(0, len(hits), chunk):
+        listed.update(db.session.scalars(select(m.Service.id).where(
+            m.Service.id.in_([h.service_id for h in hits[start:start + chunk]]),
+            m.Service.status.in_(LISTED))))
+    return [h for h in hits if h.service_id in listed]
 
 
 def search(params, now=None):
     """Return the SearchResult for checked SearchParams."""
     searcher, facts = store().snapshot()
-    return _engine.run(searcher, facts, params, current_app.config["DIRECTORY_TIMEZONE"],
-                       now or datetime.now(UTC))
+    result = _engine.run(searcher, facts, params, current_app.config["DIRECTORY_TIMEZONE"],
+                         now or datetime.now(UTC))
+    listed = _listed(result.hits)
+    result.total -= len(result.hits) - len(listed)
+    result.hits = listed
+    return result
 
 
 def nearest_in_person_miles(place):
@@ -97,18 +112,32 @@ def remember(key, compute):
 
 
 def rebuild(progress=None):
-    """Rebuild the whole index into a new generation and swap it in; return (count, s)."""
+    """Rebuild the index of every server: log a "rebuild" entry (each server's follower
+    rebuilds from the database when it reads it), and rebuild this server's now.
+    Returns (services indexed here, seconds)."""
     config = current_app.config
-    return indexer.rebuild(store(), db.engine, progress,
-                           config["SEARCH_REBUILD_MEMORY_MB"],
-                           config["SEARCH_REBUILD_WORKERS"])
+    since = sync.log_rebuild(db.engine)
+    return indexer.rebuild(store(), db.engine, progress, since=since,
+                           **follow.rebuild_options(config))
 
 
 def check():
-    """Return (missing, stale, extra) service ids between the database and the index."""
+    """Return (missing, stale, extra) service ids between the database and this index."""
     return indexer.check(store(), db.engine)
 
 
 def repair():
-    """Rewrite only the drifted services' entries; return what was found drifted."""
+    """Have every server rewrite the services drifted here; return what was found drifted."""
     return indexer.repair(store(), db.engine)
+
+
+def readiness():
+    """Return (ready, reason) for this server: the database answers and its index is
+    within SEARCH_READY_LAG seconds of the change log."""
+    return follow.readiness(store(), db.engine, current_app.config["SEARCH_READY_LAG"])
+
+
+def servers(wait=0.0):
+    """Return the live servers' rows (lag, drift); with `wait`, first ask each to check its
+    drift and wait that many seconds at most for their answers."""
+    return follow.servers(db.engine, current_app.config, wait)

@@ -1,5 +1,7 @@
-"""Writing services into the index: a few at a time after a commit, or all of them into a
-fresh generation that is swapped in atomically (reindex), and checking for drift."""
+"""Writing services into the index: the change log's entries in order (catch_up), or all
+of them into a fresh generation that is swapped in atomically (rebuild), and checking for
+drift. Documents are read from the database only while this server's apply lock is held,
+so an older version of a service never overwrites a newer one."""
 
 import logging
 import os
@@ -11,14 +13,18 @@ from sqlalchemy.orm import Session
 
 from .. import catalogue
 from ..models import Location, Service, ServiceAtLocation
+from ..models.changelog import REBUILD
+from . import sync
 from .documents import service_document
 from .records import load_records
 from .schema import build_schema
-from .store import IndexBusy
+from .store import REBUILD_LOCK, IndexBusy
 
 log = logging.getLogger(__name__)
 CHUNK = 1000
+BATCH = 5000  # log entries applied in one index commit
 PARALLEL_FROM = 5000  # services; a smaller rebuild is quicker in one process
+REBUILD_WAIT = 3600.0  # seconds a rebuild waits for another process's rebuild to end
 
 
 def load_documents(session, ids):
@@ -31,18 +37,61 @@ def load_documents(session, ids):
     return documents, gone
 
 
-def write_services(store, engine, ids):
-    """Bring the index entries of `ids` in line with the database (add, replace, remove)."""
-    queued, files = store.take_queued()
-    wanted = sorted(set(ids) | queued)
-    if not wanted:
-        return 0
-    with Session(engine) as session:
-        documents, gone = load_documents(session, wanted)
-    store.write(list(documents.values()), sorted(gone))
-    for path in files:
-        path.unlink(missing_ok=True)
-    return len(wanted)
+class RebuildNeeded(Exception):
+    """The index cannot follow the log from where it is: it must be rebuilt to hold at
+    least entry `since`."""
+
+    def __init__(self, since):
+        super().__init__(since)
+        self.since = since
+
+
+def _apply_pending(store, engine):
+    """Apply one batch of entries under the apply lock; return how many (0: up to date).
+    Raises RebuildNeeded at a "rebuild" entry or when the entries it lacks were trimmed."""
+    with store.locked():
+        applied = store.applied()
+        with Session(engine) as session:
+            trimmed = sync.trimmed_through(session)
+            if applied is None or applied < trimmed:
+                raise RebuildNeeded(trimmed)
+            rows = sync.pending(session, applied, BATCH)
+            services = []
+            for row in rows:
+                if row.kind == REBUILD:
+                    break
+                services.append(row)
+            if not services:
+                if rows:
+                    raise RebuildNeeded(rows[0].seq)
+                return 0
+            ids = sorted({row.service_id for row in services if row.service_id})
+            documents, gone = load_documents(session, ids)
+        store.write(list(documents.values()), sorted(gone))
+        store.mark_applied(services[-1].seq)
+        return len(services)
+
+
+def catch_up(store, engine, may_rebuild=True, **rebuild_options):
+    """Apply every change-log entry this server's index lacks, in order; return how many.
+
+    An index that never followed the log (new, or made before it), one whose missing
+    entries were trimmed away, and a "rebuild" entry are rebuilt from the database when
+    `may_rebuild`; otherwise the catch-up stops there and leaves it to the follower.
+    """
+    count = 0
+    while True:
+        try:
+            done = _apply_pending(store, engine)
+        except RebuildNeeded as needed:
+            if not may_rebuild:
+                return count
+            rebuild(store, engine, since=needed.since, **rebuild_options)
+            count += 1
+            continue
+        if not done:
+            return count
+        count += done
 
 
 def morton_key(lat, lng):
@@ -94,15 +143,22 @@ def _add_in_order(writer, engine, ids, progress=None):
     return written
 
 
+def _exit_if_orphaned(parent):
+    """End this child at once if the rebuild that started it was killed: it must not go
+    on writing into a generation nobody will put in service."""
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _write_part(job):
     """Write one slice of the services into its own index folder (in a child process)."""
     from sqlalchemy import create_engine
     from whoosh import index as whoosh_index
 
-    url, ids, folder, memory_mb = job
+    url, ids, folder, memory_mb, parent = job
     engine = create_engine(url)
     writer = whoosh_index.create_in(folder, build_schema()).writer(limitmb=memory_mb)
-    written = _add_in_order(writer, engine, ids)
+    written = _add_in_order(writer, engine, ids, lambda *_: _exit_if_orphaned(parent))
     engine.dispose()
     return written
 
@@ -133,8 +189,8 @@ def _write_parallel(engine, ids, path, memory_mb, workers):
     url = engine.url.render_as_string(hide_password=False)
     size = -(-len(ids) // workers)
     folders = [path / f"part-{i}" for i in range(workers)]
-    jobs = [(url, ids[i * size:(i + 1) * size], str(folders[i]), memory_mb // workers)
-            for i in range(workers)]
+    jobs = [(url, ids[i * size:(i + 1) * size], str(folders[i]), memory_mb // workers,
+             os.getpid()) for i in range(workers)]
     for folder in folders:
         folder.mkdir()
     engine.dispose()  # children must not share the parent's connections
@@ -144,38 +200,49 @@ def _write_parallel(engine, ids, path, memory_mb, workers):
     return written
 
 
-def rebuild(store, engine, progress=None, memory_mb=1024, workers=1):
+def rebuild(store, engine, progress=None, memory_mb=1024, workers=1, since=None,
+            announce=None, parallel_from=PARALLEL_FROM):
     """Index every listed service into a new generation and put it in service.
 
     Searches use the old generation until the swap; a rebuild that dies before the swap
-    leaves the old one serving. Changes written meanwhile are replayed afterwards. With
+    leaves the old one serving. The new generation holds the log to the entry read before
+    the services were, and the entries written meanwhile are applied after the swap. With
     `workers` > 1 a large directory is split in Z-order slices, each written by its own
     process into its own segment (Whoosh's own multi-process writer re-merges and was
-    slower here). Returns (services indexed, seconds).
+    slower here). One rebuild at a time per server: one that waited finds the work done
+    when the index already holds entry `since`. `announce(head)` is told the entry the
+    new generation will hold before the long part starts. Returns (services, seconds).
     """
     from whoosh import index as whoosh_index
 
     started = time.perf_counter()
-    store.start_journal()
-    path = store.new_generation()
-    with Session(engine) as session:
-        ids = spatial_order(session)
-    if workers > 1 and len(ids) >= PARALLEL_FROM:
-        indexed = _write_parallel(engine, ids, path, memory_mb, workers)
-        if progress:
-            progress(indexed, len(ids))
-    else:
-        writer = whoosh_index.open_dir(str(path)).writer(limitmb=memory_mb)
-        indexed = _add_in_order(writer, engine, ids, progress)
-    store.promote(path)
-    replay = store.end_journal()
-    if replay:
-        write_services(store, engine, sorted(replay))
+    with store.locked(REBUILD_LOCK, REBUILD_WAIT):
+        applied = store.applied()
+        if since is not None and applied is not None and applied >= since:
+            return store.open_index().doc_count(), time.perf_counter() - started
+        with Session(engine) as session:
+            head = sync.head(session)
+            ids = spatial_order(session)
+        if announce:
+            announce(head)
+        path = store.new_generation()
+        if workers > 1 and len(ids) >= parallel_from:
+            indexed = _write_parallel(engine, ids, path, memory_mb, workers)
+            if progress:
+                progress(indexed, len(ids))
+        else:
+            writer = whoosh_index.open_dir(str(path)).writer(limitmb=memory_mb)
+            indexed = _add_in_order(writer, engine, ids, progress)
+        store.mark_applied(head, path)
+        with store.locked():  # not while another process writes into the old one
+            store.promote(path)
+    catch_up(store, engine, may_rebuild=False)
     return indexed, time.perf_counter() - started
 
 
-def check(store, engine):
-    """Return (missing ids, stale ids, extra ids) comparing the index with the database."""
+def check(store, engine, ids=None):
+    """Return (missing ids, stale ids, extra ids) comparing the index with the database
+    (for the services `ids` only, when given)."""
     searcher = store.open_index().searcher()
     try:
         indexed = {fields["id"]: fields.get("fingerprint")
@@ -183,8 +250,11 @@ def check(store, engine):
     finally:
         searcher.close()
     with Session(engine) as session:
-        ids = session.scalars(select(Service.id).where(
-            Service.status.in_(catalogue.LISTED))).all()
+        if ids is None:
+            ids = session.scalars(select(Service.id).where(
+                Service.status.in_(catalogue.LISTED))).all()
+        else:
+            indexed = {i: f for i, f in indexed.items() if i in set(ids)}
         documents, _ = load_documents(session, list(ids))
     missing = sorted(set(documents) - set(indexed))
     stale = sorted(i for i, doc in documents.items()
@@ -194,13 +264,15 @@ def check(store, engine):
 
 
 def repair(store, engine):
-    """Mend drift without a rebuild: rewrite only the services `check` finds missing,
-    stale or not listed; return (missing, stale, extra) as found before the repair."""
+    """Mend drift without a rebuild: log the services `check` finds missing, stale or not
+    listed (so every server rewrites them) and apply the log here; return (missing,
+    stale, extra) as found before the repair."""
     missing, stale, extra = check(store, engine)
     drifted = sorted(set(missing) | set(stale) | set(extra))
     if drifted:
-        write_services(store, engine, drifted)
+        sync.log_services(engine, drifted)
+        catch_up(store, engine, may_rebuild=False)
     return missing, stale, extra
 
 
-__all__ = ["IndexBusy", "check", "rebuild", "repair", "write_services"]
+__all__ = ["IndexBusy", "catch_up", "check", "rebuild", "repair"]

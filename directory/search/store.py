@@ -1,15 +1,18 @@
 """The index on disk: generations of a Whoosh index under one folder, the `CURRENT` file
-naming the one in service (swapped atomically by a rebuild), a per-process searcher that
-reopens only when the index changed, and writes that wait for Whoosh's lock a bounded time
-and queue what they could not write instead of losing it."""
+naming the one in service (swapped atomically by a rebuild), the `APPLIED` file in each
+generation naming the last change-log entry written into it, a per-process searcher that
+reopens only when the index changed, and the server's locks (one process at a time brings
+the index forward or rebuilds it). A write that cannot have the lock in time raises
+IndexBusy; nothing is lost, since the change log in the database still holds it."""
 
-import json
+import fcntl
 import logging
 import os
 import shutil
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -21,12 +24,13 @@ from .schema import build_schema
 log = logging.getLogger(__name__)
 
 CURRENT = "CURRENT"
-PENDING = "pending"
-JOURNAL = "rebuild-journal"
+APPLIED = "APPLIED"
+APPLY_LOCK = "apply.lock"
+REBUILD_LOCK = "rebuild.lock"
 
 
 class IndexBusy(Exception):
-    """The index lock could not be had in time; the change was queued."""
+    """A lock of the index could not be had in time (the change log keeps the change)."""
 
 
 class IndexStore:
@@ -122,20 +126,53 @@ class IndexStore:
                 self._snapshot[1].close()
                 self._snapshot = None
 
+    # -- how far the index got in the change log ----------------------------------------
+    def applied(self, name=None):
+        """Return the last change-log entry written into generation `name` (the one in
+        service by default), or None for an index that never followed the log."""
+        try:
+            return int((self._generation_path(name) / APPLIED).read_text())
+        except (FileNotFoundError, NotADirectoryError, ValueError):
+            return None
+
+    def mark_applied(self, seq, path=None):
+        """Record that generation `path` (the one in service) holds every entry to `seq`."""
+        path = Path(path) if path is not None else self._generation_path()
+        tmp = path / f".{APPLIED}.{uuid.uuid4().hex}"
+        tmp.write_text(str(seq))
+        os.replace(tmp, path / APPLIED)
+
+    @contextmanager
+    def locked(self, name=APPLY_LOCK, timeout=None):
+        """Hold one of the server's locks (a file lock: every process and thread using
+        this folder waits for it); raise IndexBusy after `timeout` seconds."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + (self.lock_timeout if timeout is None else timeout)
+        with open(self.root / name, "a+") as handle:
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise IndexBusy(f"{name} is held by another process") from None
+                    time.sleep(0.02)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
     # -- writing -----------------------------------------------------------------------
     def write(self, documents, removed_ids, index=None):
-        """Add or replace `documents` and delete `removed_ids`, waiting for the lock a
-        bounded time. On failure the ids are queued and IndexBusy is raised."""
-        changed = [d["id"] for d in documents] + list(removed_ids)
-        if not changed:
+        """Add or replace `documents` and delete `removed_ids`, waiting for Whoosh's lock
+        a bounded time (IndexBusy when it cannot be had)."""
+        if not documents and not removed_ids:
             return
-        self._journal(changed)
         ix = index or self.open_index()
         try:
             writer = ix.writer(timeout=self.lock_timeout, delay=0.05)
         except LockError:
-            self.queue(changed)
-            raise IndexBusy(f"index busy; queued {len(changed)} service(s)") from None
+            raise IndexBusy("the index's writer lock is held") from None
         try:
             for service_id in removed_ids:
                 writer.delete_by_term("id", service_id)
@@ -144,47 +181,4 @@ class IndexStore:
             writer.commit()
         except BaseException:
             writer.cancel()
-            self.queue(changed)
             raise
-
-    def queue(self, service_ids):
-        """Remember services whose index entry must still be written."""
-        folder = self.root / PENDING
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{uuid.uuid4().hex}"
-        tmp.write_text(json.dumps(sorted(set(service_ids))))
-        os.replace(tmp, folder / f"{time.time():.6f}-{os.getpid()}-{uuid.uuid4().hex[:6]}.json")
-
-    def take_queued(self):
-        """Return (ids, files) of queued services; delete the files once they are written."""
-        folder = self.root / PENDING
-        ids, files = set(), []
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.json")):
-                try:
-                    ids.update(json.loads(path.read_text()))
-                    files.append(path)
-                except (OSError, ValueError):
-                    continue
-        return ids, files
-
-    # -- rebuild journal: changes written while a rebuild runs are replayed after it ---
-    def start_journal(self):
-        self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / JOURNAL).write_text("")
-
-    def _journal(self, service_ids):
-        path = self.root / JOURNAL
-        if path.exists():
-            with path.open("a") as handle:
-                handle.write("\n".join(service_ids) + "\n")
-
-    def end_journal(self):
-        """Stop journaling; return the ids written during the rebuild."""
-        path = self.root / JOURNAL
-        try:
-            ids = {line.strip() for line in path.read_text().splitlines() if line.strip()}
-        except FileNotFoundError:
-            return set()
-        path.unlink(missing_ok=True)
-        return ids
