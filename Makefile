@@ -14,7 +14,8 @@ WSGI_APP ?= wsgi:app
 GUNICORN := $(BIN)/gunicorn -c gunicorn.conf.py --workers $(WORKERS) --preload \
 	--bind 127.0.0.1:$(PORT)
 
-.PHONY: run serve test install install-test translations messages lint clean fonts bench-pages
+.PHONY: run serve test install install-test translations messages lint clean fonts bench-pages \
+	mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,5 +93,16 @@ test: install-test lint
 		echo "== PostgreSQL at $(TEST_POSTGRES_URL) does not answer: suite ran on SQLite only =="; \
 	fi
 
+# Mutation testing of search and matching (TESTING.md): mutmut mutates the modules named in
+# pyproject's [tool.mutmut] and runs, for each mutant, the tests of the modules listed there
+# that reach it. One child at a time (the machine is shared); MUTANTS picks some, say
+# MUTANTS='directory.search.scoring*'. Results are kept in mutants/: a second run only
+# tries what changed. Not part of `make test`.
+MUTANTS ?=
+mutation: install-test
+	$(BIN)/pip install --quiet -e '.[mutation]'
+	$(BIN)/mutmut run --max-children 1 $(MUTANTS)
+	$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) instance/search-index *.egg-info
+	rm -rf $(VENV) instance/search-index *.egg-info mutants

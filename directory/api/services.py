@@ -8,7 +8,6 @@ from flask import current_app, request, url_for
 
 from .. import catalogue, locate, search
 from ..hsds import serialize
-from ..search.params import GROUP_PARAMS
 from . import bp, queries
 from .errors import BadParameters, not_found
 from .http import answer, page_body, stream
@@ -33,11 +32,6 @@ def about():
     })
 
 
-def allowed_terms():
-    """Return {group: codes} of the project taxonomy, for checking filter parameters."""
-    return catalogue.term_codes(set(GROUP_PARAMS.values()))
-
-
 def _modified_after_fits(args):
     """Return whether modified_after, if given, is a moment the calendar can hold in UTC."""
     raw = (args.get("modified_after") or "").strip()
@@ -55,7 +49,7 @@ def search_request(args):
     if not _modified_after_fits(args):
         raise BadParameters({"modified_after": "modified_after must be an ISO 8601 date or "
                                                "date-time between years 1 and 9999 in UTC."})
-    params, errors = search.parse(args, allowed_terms())
+    params, errors = search.parse(args, catalogue.allowed_terms())
     format_errors = {}
     fmt = paging(args, format_errors).format
     if "format" in format_errors:

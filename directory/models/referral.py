@@ -36,7 +36,6 @@ REFERRAL_STATUSES = ("suggested", "referred", "contacted", "enrolled", "could-no
                      "not-eligible", "no-capacity", "client-declined")
 OPEN_STATUSES = ("suggested", "referred", "contacted")
 TITLE_LENGTH, REFERENCE_LENGTH, NOTE_LENGTH = 120, 40, 2000
-SEND_CHANNELS = ("email", "sms")
 _STATUS_CHECK = "status IN ({})".format(", ".join(f"'{s}'" for s in REFERRAL_STATUSES))
 
 

@@ -9,8 +9,8 @@ import time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .. import catalogue
 from ..models import Location, Service, ServiceAtLocation
+from ..models.service import LISTED
 from .documents import service_document
 from .records import load_records
 from .schema import build_schema
@@ -62,7 +62,7 @@ def spatial_order(session):
         .outerjoin(ServiceAtLocation, ServiceAtLocation.service_id == Service.id)
         .outerjoin(Location, (Location.id == ServiceAtLocation.location_id)
                    & (Location.location_type == "physical"))
-        .where(Service.status.in_(catalogue.LISTED))
+        .where(Service.status.in_(LISTED))
         .group_by(Service.id)
     ).all()
     return [row[0] for row in sorted(rows, key=lambda r: (
@@ -184,7 +184,7 @@ def check(store, engine):
         searcher.close()
     with Session(engine) as session:
         ids = session.scalars(select(Service.id).where(
-            Service.status.in_(catalogue.LISTED))).all()
+            Service.status.in_(LISTED))).all()
         documents, _ = load_documents(session, list(ids))
     missing = sorted(set(documents) - set(indexed))
     stale = sorted(i for i, doc in documents.items()
