@@ -94,14 +94,16 @@ test: install-test lint
 	fi
 
 # Mutation testing of search and matching (TESTING.md): mutmut mutates the modules named in
-# pyproject's [tool.mutmut] and runs, for each mutant, the tests of the modules listed there
-# that reach it. One child at a time (the machine is shared); MUTANTS picks some, say
-# MUTANTS='directory.search.scoring*'. Results are kept in mutants/: a second run only
-# tries what changed. Not part of `make test`.
+# pyproject's [tool.mutmut] and runs, for each mutant, those tests of the test modules listed
+# there that reach it. One child at a time (the machine is shared). MUTANTS picks some
+# mutants and MUTATION_TESTS other test modules, say MUTANTS='directory.search.scoring*'
+# MUTATION_TESTS=tests/test_search_scoring.py. Results are kept in mutants/: a second run
+# tries only what changed. Not part of `make test`.
 MUTANTS ?=
+MUTATION_TESTS ?=
 mutation: install-test
 	$(BIN)/pip install --quiet -e '.[mutation]'
-	$(BIN)/mutmut run --max-children 1 $(MUTANTS)
+	$(BIN)/python tests/mutation.py --tests "$(MUTATION_TESTS)" $(MUTANTS)
 	$(BIN)/mutmut results
 
 clean:

@@ -30,7 +30,8 @@ ONE_TERM = [("body", "counsel"), ("body", "therapi"), ("body", "famili"),
             ("body", "appoint")]
 SEVERAL = [[("body", "counsel"), ("body", "therapi")],
            [("body", "famili"), ("body", "counsel"), ("body", "group")],
-           [("body", "adult"), ("body", "therapi"), ("organization", "organ")]]
+           [("body", "adult"), ("body", "therapi"), ("organization", "organ")],
+           [("body", "zebra"), ("body", "counsel"), ("body", "psychiatri")]]
 
 
 class BM25FWithOurIdf(BM25F):
