@@ -110,3 +110,6 @@ def test_tags_add_their_weight_flat(index):
     scores = our_scores(searcher, facts, [("body", "famili")])
     tagged = scoring.score(searcher, facts, [("tags", "lang:en", 3.0)], facts.size)
     assert set(tagged[facts.live].tolist()) == {3.0} and len(scores) == 2
+    twice = scoring.score(searcher, facts, [("tags", "lang:en", 3.0), ("tags", "lang:en", 2.0)],
+                          facts.size)
+    assert set(twice[facts.live].tolist()) == {5.0}
