@@ -14,7 +14,8 @@ WSGI_APP ?= wsgi:app
 GUNICORN := $(BIN)/gunicorn -c gunicorn.conf.py --workers $(WORKERS) --preload \
 	--bind 127.0.0.1:$(PORT)
 
-.PHONY: run serve test install install-test translations messages lint clean fonts bench-pages
+.PHONY: run serve test install install-test translations messages lint clean fonts bench-pages \
+	mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,5 +93,18 @@ test: install-test lint
 		echo "== PostgreSQL at $(TEST_POSTGRES_URL) does not answer: suite ran on SQLite only =="; \
 	fi
 
+# Mutation testing of search and matching (TESTING.md): mutmut mutates the modules named in
+# pyproject's [tool.mutmut] and runs, for each mutant, those tests of the test modules listed
+# there that reach it. One child at a time (the machine is shared). MUTANTS picks some
+# mutants and MUTATION_TESTS other test modules, say MUTANTS='directory.search.scoring*'
+# MUTATION_TESTS=tests/test_search_scoring.py. Results are kept in mutants/: a second run
+# tries only what changed. Not part of `make test`.
+MUTANTS ?=
+MUTATION_TESTS ?=
+mutation: install-test
+	$(BIN)/pip install --quiet -e '.[mutation]'
+	$(BIN)/python tests/mutation.py --tests "$(MUTATION_TESTS)" $(MUTANTS)
+	$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) instance/search-index *.egg-info
+	rm -rf $(VENV) instance/search-index *.egg-info mutants

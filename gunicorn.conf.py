@@ -8,10 +8,12 @@ nothing. Bind address and workers come from the command line (`make run` passes 
 
 import gunicorn.http.wsgi
 
+from directory.logs import ACCESS_FORMAT
+
 accesslog = "-"
 errorlog = "-"
 logger_class = "directory.logs.AccessLogger"
-access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'  # = directory.logs.ACCESS_FORMAT
+access_log_format = ACCESS_FORMAT
 
 
 def _without_server_header(default_headers):

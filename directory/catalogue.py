@@ -17,8 +17,9 @@ from .models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from .models.service import LISTED
+from .search.params import GROUP_PARAMS
 
-LISTED = ("active", "temporarily closed")
 CATEGORY_GROUP = "category"
 PAGE_SIZE = 20
 
@@ -111,6 +112,12 @@ def term_codes(groups):
         _codes_cache[key] = {group: frozenset(t.code for t in term_group(group))
                              for group in groups}
     return _codes_cache[key]
+
+
+def allowed_terms():
+    """Return {group: set of codes} of the project taxonomy for every filter parameter, so
+    the public search and the API refuse the same unknown codes."""
+    return term_codes(set(GROUP_PARAMS.values()))
 
 
 def get_term(code):

@@ -9,9 +9,9 @@ from werkzeug.datastructures import MultiDict
 
 from . import catalogue, coverage, locate, search
 from .models import Service
+from .models.service import REMOTE_DELIVERY
 from .search.params import GROUP_PARAMS, RADIUS_MAX, SearchParams
 
-REMOTE_DELIVERY = ("telehealth-video", "online-group", "phone")
 FLAG_FILTERS = ("wheelchair", "open_now", "accepting")
 # A service page links each ride by name and first phone; nothing else of it is loaded.
 RIDE_LINK_OPTIONS = (selectinload(Service.phones),)
@@ -64,18 +64,13 @@ def search_carry(args):
     return {key: values for key in SEARCH_KEYS if (values := [v for v in args.getlist(key) if v])}
 
 
-def allowed_terms():
-    """Return {group: set of codes} of the project taxonomy, for checking parameters."""
-    return catalogue.term_codes(set(GROUP_PARAMS.values()))
-
-
 def find(args, reads=()):
     """Run the search the query parameters ask for; return Findings.
 
     `reads` names the languages the searcher reads (the page's interface language):
     services held only in other languages rank lower for them.
     """
-    params, errors = search.parse(args, allowed_terms())
+    params, errors = search.parse(args, catalogue.allowed_terms())
     params.reads = list(reads)
     findings = Findings(args, params, errors)
     try:
@@ -113,7 +108,8 @@ def _what_to_relax(findings):
 
 
 def _remote_services(params):
-    """Return telehealth, online and phone services that serve the searcher's area."""
+    """Return the services delivered where the client is (video, online, phone, home
+    visits) that serve the searcher's area."""
     remote = SearchParams(place=params.place, terms={"delivery": list(REMOTE_DELIVERY)},
                           reach_only=True, per_page=10)
     return _with_services(search.search(remote).hits)

@@ -6,7 +6,10 @@ entered."""
 from flask import has_request_context, request
 from markupsafe import Markup, escape
 
-LANGUAGES = {"en": "English", "es": "Español", "vi": "Tiếng Việt"}
+from .languages import language_name
+
+# The interface's languages, each named in its own words (Babel's names).
+LANGUAGES = {code: language_name(code, code) for code in ("en", "es", "vi")}
 PARAMETER = "lang"
 # Links that go to other systems or files, where the interface language means nothing.
 NOT_CARRIED = ("static", "vendor_static")

@@ -2,7 +2,11 @@
 translation (the records themselves stay as entered). Payment is phrased the way people
 ask: "Takes Medi-Cal", "Free", "Sliding scale"."""
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+from .languages import language_name
 
 TERMS = {
     # categories
@@ -51,10 +55,9 @@ GROUPS = {
     "accessibility": _l("Accessibility"),
 }
 
-LANGUAGES = {
-    "en": _l("English"), "es": _l("Spanish"), "vi": _l("Vietnamese"), "ko": _l("Korean"),
-    "zh": _l("Chinese"), "tl": _l("Tagalog"), "fa": _l("Farsi"), "ar": _l("Arabic"),
-}
+# The languages a referral's client can say they prefer; their names are Babel's, in the
+# interface's language (directory.languages), never a table of our own.
+OFFERED_LANGUAGES = ("en", "es", "vi", "ko", "zh", "tl", "fa", "ar")
 
 FLAGS = {
     "open_now": _l("Open now"),
@@ -74,8 +77,17 @@ def term_label(code, fallback=None):
 
 
 def language_label(code):
-    """Return the interface name of a language code."""
-    return LANGUAGES.get(code) or code
+    """Return the name of a language code in the interface's language (or the code)."""
+    locale = get_locale()
+    return language_name(code, str(locale) if locale else "en") or code
+
+
+def lazy_language_label(code):
+    """Return the name of a language code, looked up when it is shown."""
+    return LazyString(language_label, code)
+
+
+LANGUAGES = {code: lazy_language_label(code) for code in OFFERED_LANGUAGES}
 
 
 def filter_label(name, value):

@@ -83,6 +83,21 @@ def _codes():
 NAMED_LANGUAGE = re.compile(r"\b([A-Z][a-z]+)-Language\b")
 
 
+@lru_cache(maxsize=16)
+def _locale(identifier):
+    try:
+        return Locale.parse(identifier)
+    except (UnknownLocaleError, ValueError):
+        return Locale("en")
+
+
+def language_name(code, locale="en"):
+    """Return the name of language `code` in the words of `locale` (Babel's: "vi" in "es"
+    is "Vietnamita"), capitalised as a label; None when Babel does not know the code."""
+    name = _locale(locale or "en").languages.get(code or "")
+    return name[:1].upper() + name[1:] if name else None
+
+
 def named_in(text):
     """Return the codes of the languages a query names by their English name ("Korean
     counseling" -> {"ko"}); short words are never taken for codes ("is", "to")."""

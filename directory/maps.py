@@ -12,7 +12,6 @@ from xstatic.pkg import leaflet
 from . import security
 
 LEAFLET_FOLDER = leaflet.BASE_DIR
-LEAFLET_VERSION = leaflet.VERSION
 
 
 def tile_origin():

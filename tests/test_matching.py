@@ -115,6 +115,19 @@ def test_prefers_remote_ranks_telehealth_and_online_groups_first(terms):
     assert "In person only" in _reasons(remote, "Group Around the Corner")[1]
 
 
+def test_a_client_who_cannot_leave_home_is_served_by_home_visits(terms):
+    """A home visit needs no trip: for a client who cannot leave home it fits as telehealth
+    does, and it is found by its service area, not its distance."""
+    _service(terms, "Counselling At Your Door", ["outpatient-counselling", "home-visit"],
+             virtual=True)
+    _service(terms, "Clinic On Main", ["outpatient-counselling", "in-person"])
+    result = _match(categories=["outpatient-counselling"], barriers={"remote"})
+    assert _names(result) == ["Counselling At Your Door", "Clinic On Main"]
+    fits, misfits = _reasons(result, "Counselling At Your Door")
+    assert "Can be done from home" in fits and "Home visits" in fits and misfits == []
+    assert "In person only" in _reasons(result, "Clinic On Main")[1]
+
+
 def test_urgent_ranks_services_with_room_now_first_and_says_how_fresh_the_count_is(terms):
     beds = m.Unit(name="beds")
     full = _service(terms, "Full House Recovery", ["residential-treatment", "in-person"],

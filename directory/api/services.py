@@ -10,7 +10,6 @@ from flask import current_app, url_for
 
 from .. import catalogue, locate, search
 from ..hsds import serialize
-from ..search.params import GROUP_PARAMS
 from . import bp, queries
 from .errors import BadParameters, not_found
 from .http import answer, page_body, stream
@@ -37,11 +36,6 @@ def about():
     })
 
 
-def allowed_terms():
-    """Return {group: codes} of the project taxonomy, for checking filter parameters."""
-    return catalogue.term_codes(set(GROUP_PARAMS.values()))
-
-
 def _modified_after_fits(args):
     """Return whether modified_after, if given, is a moment the calendar can hold in UTC."""
     raw = (args.get("modified_after") or "").strip()
@@ -60,7 +54,7 @@ def search_request(args, extra=None):
     if not _modified_after_fits(args):
         raise BadParameters({"modified_after": "modified_after must be an ISO 8601 date or "
                                                "date-time between years 1 and 9999 in UTC."})
-    params, errors = search.parse(clamped(args), allowed_terms())
+    params, errors = search.parse(clamped(args), catalogue.allowed_terms())
     errors.update(extra or {})
     format_errors = {}
     fmt = paging(args, format_errors).format

@@ -11,10 +11,10 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 
 from ..hours import open_evenings_or_weekends
-from ..labels import LANGUAGES, TERMS
+from ..labels import TERMS, lazy_language_label
 from ..languages import session_languages
+from ..models.service import REMOTE_DELIVERY
 
-REMOTE_DELIVERY = ("telehealth-video", "online-group", "phone")
 FREE = ("free", TERMS["free"], 20)
 PAYMENT = {  # answer -> ([(code that fits, words, weight), ...], words when none does)
     "medi-cal": ([("medi-cal", _l("Takes Medi-Cal"), 25), FREE], _l("Medi-Cal not listed")),
@@ -39,7 +39,7 @@ def _term(code):  # lookups, so the words stay lazy until a page shows them)
 
 
 def _language(code):
-    return LANGUAGES.get(code, code)
+    return lazy_language_label(code)
 
 
 @dataclass
@@ -118,7 +118,7 @@ def _where(item, context):
             item.fit("distance", _l("%(distance)s miles", distance=shown), nearness)
     else:
         item.score += 7.5
-        for code in (*REMOTE_DELIVERY, "home-visit"):
+        for code in REMOTE_DELIVERY:
             if code in delivery:
                 item.fit(f"delivery-{code}", _term(code), 0)
     if item.service.status != "active":

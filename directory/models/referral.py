@@ -37,7 +37,6 @@ REFERRAL_STATUSES = ("suggested", "referred", "contacted", "enrolled", "could-no
 OPEN_STATUSES = ("suggested", "referred", "contacted")
 IMPLY_REFERRED = ("contacted", "enrolled")  # reached only by way of a referral
 TITLE_LENGTH, REFERENCE_LENGTH, NOTE_LENGTH = 120, 40, 2000
-SEND_CHANNELS = ("email", "sms")
 _STATUS_CHECK = "status IN ({})".format(", ".join(f"'{s}'" for s in REFERRAL_STATUSES))
 
 

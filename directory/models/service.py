@@ -10,6 +10,12 @@ from ..extensions import db
 from .base import HSDSRecord, Versioned, fk, utcnow
 
 SERVICE_STATUSES = ("active", "inactive", "defunct", "temporarily closed")
+# The statuses the public sees: search, the pages, matching and the API list these.
+LISTED = ("active", "temporarily closed")
+# The ways of delivery that need no trip by the client: sessions by video, online or phone,
+# and home visits (the worker comes to them). A client who cannot leave home is served by
+# every one of these, and a service delivered this way is found by its service area.
+REMOTE_DELIVERY = ("telehealth-video", "online-group", "phone", "home-visit")
 
 
 class Service(HSDSRecord, Versioned, db.Model):
@@ -113,7 +119,7 @@ class Service(HSDSRecord, Versioned, db.Model):
     @property
     def is_listed(self):
         """Return whether the public sees this service (not inactive or defunct)."""
-        return self.status in ("active", "temporarily closed")
+        return self.status in LISTED
 
     def age_fits(self, age):
         """Return whether a person of `age` is within the service's age range."""

@@ -21,10 +21,10 @@ from ..filters import directions_url, local_now, time_of_day
 from ..labels import language_label, term_label
 from ..models.clinic import clinic_profile
 from ..models.location import WEEKDAYS
+from ..models.service import REMOTE_DELIVERY
 
 DAY_LABELS = dict(zip(WEEKDAYS, (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"),
                                  _l("Friday"), _l("Saturday"), _l("Sunday")), strict=True))
-REMOTE = ("telehealth-video", "online-group", "phone", "home-visit")
 
 
 @dataclass
@@ -120,7 +120,7 @@ def _where(service):
     locations = service.physical_locations
     if locations and locations[0].address:
         return locations[0].address.one_line()
-    ways = [str(term_label(code)) for code in REMOTE if code in service.term_codes("delivery")]
+    ways = [str(term_label(code)) for code in REMOTE_DELIVERY if code in service.term_codes("delivery")]
     areas = ", ".join(a.name for a in service.service_areas if a.name)
     if areas:
         return _("%(ways)s: serves %(areas)s", ways=", ".join(ways) or _("Comes to you"),

@@ -11,10 +11,10 @@ from ..geo import extent_keys
 from ..hours import parse_time
 from ..languages import session_languages
 from ..models.location import WEEKDAYS
+from ..models.service import REMOTE_DELIVERY
 from ..populations import audience_limits
 from .schema import distinct_words, looks_spanish
 
-REMOTE_DELIVERY = {"telehealth-video", "phone", "online-group", "home-visit"}
 LOCAL_ZONE = None  # a schedule without a UTC offset uses the directory's zone
 
 
@@ -60,7 +60,7 @@ def service_facts(service):
         "areas": areas,
         "area_names": area_names,
         # matched by service area rather than distance
-        "reaches": bool(areas) and (not points or bool(delivery & REMOTE_DELIVERY)
+        "reaches": bool(areas) and (not points or bool(delivery.intersection(REMOTE_DELIVERY))
                                     or "transportation" in categories),
         "min_age": service.minimum_age,
         "max_age": service.maximum_age,

@@ -73,20 +73,22 @@ def _verified_within(facts, months, today):
     return facts.assured >= today.toordinal() - int(months * 30.44)
 
 
+def _any_tag(facts, tags):
+    """Return the bool array of documents carrying at least one of `tags`."""
+    found = np.zeros(facts.size, bool)
+    for tag in tags:
+        found |= facts.tag(tag)
+    return found
+
+
 def filter_mask(facts, params, now, zone, today, modified=None):
     """Return the bool array of documents that pass every filter in `params`."""
     mask = facts.live.copy()
     for group, codes in params.terms.items():
         if codes:
-            any_of = np.zeros(facts.size, bool)
-            for code in codes:
-                any_of |= facts.tag(f"{group}:{code}")
-            mask &= any_of
+            mask &= _any_tag(facts, [f"{group}:{code}" for code in codes])
     if params.languages:
-        any_lang = np.zeros(facts.size, bool)
-        for code in params.languages:
-            any_lang |= facts.tag(f"lang:{code}")
-        mask &= any_lang
+        mask &= _any_tag(facts, [f"lang:{code}" for code in params.languages])
     if params.age is not None:
         mask &= (np.isnan(facts.min_age) | (facts.min_age <= params.age))
         mask &= (np.isnan(facts.max_age) | (facts.max_age >= params.age))
@@ -101,10 +103,7 @@ def filter_mask(facts, params, now, zone, today, modified=None):
     if params.organization_id:
         mask &= facts.tag(f"org:{params.organization_id}")
     if params.taxonomy_term_ids:
-        any_term = np.zeros(facts.size, bool)
-        for term_id in params.taxonomy_term_ids:
-            any_term |= facts.tag(f"term:{term_id}")
-        mask &= any_term
+        mask &= _any_tag(facts, [f"term:{term_id}" for term_id in params.taxonomy_term_ids])
     if params.modified_after is not None:
         mask &= facts.modified >= params.modified_after.replace(tzinfo=UTC).timestamp()
     return mask

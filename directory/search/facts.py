@@ -29,7 +29,6 @@ class SegmentFacts:
     point_doc: np.ndarray
     point_lat: np.ndarray
     point_lng: np.ndarray
-    has_points: np.ndarray
     reaches: np.ndarray
     min_age: np.ndarray
     max_age: np.ndarray
@@ -56,7 +55,6 @@ class SegmentFacts:
         ids = [None] * n
         tags, areas, sparse = {}, {}, {}
         p_doc, p_lat, p_lng, names = [], [], [], [None] * n
-        has_points = np.zeros(n, bool)
         reaches = np.zeros(n, bool)
         min_age = np.full(n, np.nan)
         max_age = np.full(n, np.nan)
@@ -80,7 +78,6 @@ class SegmentFacts:
                 p_doc.append(docnum)
                 p_lat.append(lat)
                 p_lng.append(lng)
-            has_points[docnum] = bool(facts["points"])
             reaches[docnum] = facts["reaches"]
             names[docnum] = facts.get("area_names") or []
             if facts["min_age"] is not None:
@@ -101,7 +98,7 @@ class SegmentFacts:
         sparse = {tag: np.array(docs, np.int64) for tag, docs in sparse.items()}
         areas = {area: np.array(docs, np.int64) for area, docs in areas.items()}
         return cls(ids, tags, sparse, areas, np.array(p_doc, np.int64), np.array(p_lat, float),
-                   np.array(p_lng, float), has_points, reaches, min_age, max_age, assured,
+                   np.array(p_lng, float), reaches, min_age, max_age, assured,
                    closed, available, np.packbits(open_local, axis=1),
                    {k: np.packbits(v, axis=1) for k, v in open_offsets.items()}, names, modified)
 
@@ -132,7 +129,6 @@ class FactTable:
         self.ids = [None] * total
         for seg, offset in zip(segments, offsets, strict=True):
             self.ids[offset:offset + len(seg.ids)] = seg.ids
-        self.docnum_of = {sid: i for i, sid in enumerate(self.ids) if sid and live[i]}
         self._concat()
 
     def _cat(self, name, dtype=None):
@@ -143,7 +139,6 @@ class FactTable:
 
     def _concat(self):
         segs, offs = self.segments, self.offsets
-        self.has_points = self._cat("has_points")
         self.reaches = self._cat("reaches")
         self.min_age = self._cat("min_age", float)
         self.max_age = self._cat("max_age", float)

@@ -11,9 +11,9 @@ import time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .. import catalogue
 from ..models import Location, Service, ServiceAtLocation
 from ..models.changelog import REBUILD
+from ..models.service import LISTED
 from . import sync
 from .documents import service_document
 from .records import load_records
@@ -111,7 +111,7 @@ def spatial_order(session):
         .outerjoin(ServiceAtLocation, ServiceAtLocation.service_id == Service.id)
         .outerjoin(Location, (Location.id == ServiceAtLocation.location_id)
                    & (Location.location_type == "physical"))
-        .where(Service.status.in_(catalogue.LISTED))
+        .where(Service.status.in_(LISTED))
         .group_by(Service.id)
     ).all()
     return [row[0] for row in sorted(rows, key=lambda r: (
@@ -252,7 +252,7 @@ def check(store, engine, ids=None):
     with Session(engine) as session:
         if ids is None:
             ids = session.scalars(select(Service.id).where(
-                Service.status.in_(catalogue.LISTED))).all()
+                Service.status.in_(LISTED))).all()
         else:
             indexed = {i: f for i, f in indexed.items() if i in set(ids)}
         documents, _ = load_documents(session, list(ids))

@@ -10,8 +10,7 @@ from sqlalchemy.orm import aliased
 
 from .. import models as m
 from ..models.location import schedule_days
-
-LISTED = ("active", "temporarily closed")
+from ..models.service import LISTED
 
 
 class ServiceRecord(SimpleNamespace):
