@@ -14,7 +14,8 @@ WSGI_APP ?= wsgi:app
 GUNICORN := $(BIN)/gunicorn -c gunicorn.conf.py --workers $(WORKERS) --preload \
 	--bind 127.0.0.1:$(PORT)
 
-.PHONY: run serve test install install-test translations messages lint clean fonts bench-pages
+.PHONY: run serve test install install-test translations messages lint clean fonts bench-pages \
+	mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,5 +93,12 @@ test: install-test lint
 		echo "== PostgreSQL at $(TEST_POSTGRES_URL) does not answer: suite ran on SQLite only =="; \
 	fi
 
+# Mutation testing of the schedule engine (mutmut; what it mutates and which tests it runs
+# are in pyproject's [tool.mutmut]); the survivors are listed after the run. See TESTING.md.
+MUTATION_CHILDREN ?= 2
+mutation: install-test
+	$(BIN)/mutmut run --max-children $(MUTATION_CHILDREN)
+	$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) instance/search-index *.egg-info
+	rm -rf $(VENV) instance/search-index *.egg-info mutants

@@ -106,8 +106,6 @@ def test_a_holiday_closure_shows_on_the_page_and_leaves_search(app, client):
         assert today_line(service.schedules, today) == "Closed today (holiday)"
         assert today_line(service.schedules, today + timedelta(days=1)) == (
             "Today: Open 24 hours")
-    staff_week = client.get(f"/services/{service.id}")
-    assert staff_week.status_code == 200
 
 
 def test_a_holiday_closure_round_trips_through_hsds(app, tmp_path):
