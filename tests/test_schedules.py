@@ -2,6 +2,7 @@
 "Z" or an offset, hours past midnight, holiday closures and the questions the pages ask
 (open now, until when, next opening, the week, evenings and weekends)."""
 
+import time as systime
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,25 @@ from directory.schedules import openings
 from directory.schedules.rules import Rule, from_signature, parse_clock, rule_of
 
 ZONE = "America/Los_Angeles"
+
+
+@pytest.fixture(autouse=True)
+def _cold_caches():
+    """Start each test with the engine's caches empty, so every test computes (and a
+    broken computation cannot hide behind an answer an earlier test cached)."""
+    openings.dates.cache_clear()
+    openings.day_spans.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _server_far_east(monkeypatch):
+    """Run on a server whose own clock is 14 hours ahead of UTC: the answers must not
+    depend on the machine's zone, only on the directory's and the schedules'."""
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    systime.tzset()
+    yield
+    monkeypatch.undo()
+    systime.tzset()
 LA = ZoneInfo(ZONE)
 
 
@@ -87,6 +107,17 @@ def test_an_interval_keeps_its_phase_from_dtstart_years_later():
                           closes_at="12:00")
     assert is_open([every_third_day], at(2027, 12, 2, 11))  # 366 days later
     assert not is_open([every_third_day], at(2027, 12, 1, 11))
+    tenth = row(freq="MONTHLY", bymonthday="10", dtstart="2026-01-20", opens_at="10:00",
+                closes_at="12:00")
+    assert is_open([tenth], at(2026, 12, 10, 11))
+    on_the_29th = row(freq="MONTHLY", dtstart="2026-01-29", opens_at="10:00", closes_at="12:00")
+    assert is_open([on_the_29th], at(2027, 3, 29, 11))
+    assert not is_open([on_the_29th], at(2027, 2, 28, 11))
+    independence = row(freq="YEARLY", dtstart="2020-07-04", opens_at="10:00", closes_at="12:00")
+    assert is_open([independence], at(2026, 7, 4, 11))
+    assert not is_open([independence], at(2026, 8, 4, 11))
+    leap = row(freq="YEARLY", dtstart="2024-02-29", opens_at="10:00", closes_at="12:00")
+    assert is_open([leap], at(2028, 2, 29, 11)) and not is_open([leap], at(2027, 2, 28, 11))
     yearly = row(freq="YEARLY", byyearday="1", opens_at="10:00", closes_at="12:00")
     assert is_open([yearly], at(2027, 1, 1, 11)) and not is_open([yearly], at(2027, 1, 2, 11))
 
@@ -96,6 +127,11 @@ def test_an_opening_counts_from_its_minute_not_its_quarter_hour():
     assert not is_open(rows, at(2026, 12, 1, 10, 30))
     assert not is_open(rows, at(2026, 12, 1, 10, 39, 59))
     assert is_open(rows, at(2026, 12, 1, 10, 40))
+    assert schedules.open_until(rows_of(rows), at(2026, 12, 1, 10, 40), ZONE) == (
+        True, at(2026, 12, 1, 11, 50).astimezone(UTC))
+    assert schedules.open_until(rows_of(rows), at(2026, 12, 1, 10, 30), ZONE) == (False, None)
+    assert schedules.next_opening(rows_of(rows), at(2026, 12, 1, 10, 40), ZONE) == at(
+        2026, 12, 8, 10, 40).astimezone(UTC)
     assert is_open(rows, at(2026, 12, 1, 11, 49, 59))
     assert not is_open(rows, at(2026, 12, 1, 11, 50))
 
@@ -119,6 +155,10 @@ def test_days_are_counted_where_the_time_is_written():
     rows = [row(byday="WE", opens_at="02:00Z", closes_at="04:00Z")]
     assert is_open(rows, at(2026, 12, 1, 18, 30))
     assert not is_open(rows, at(2026, 12, 2, 18, 30))
+    tuesday = schedules.today_hours(rows_of(rows), at(2026, 12, 1, 8), ZONE)
+    assert tuesday.code == "TU" and tuesday.spans == [(time(18), time(20))]
+    # rows as the database holds them, not only rules
+    assert schedules.is_open(rows, at(2026, 12, 1, 18, 30), ZONE)
 
 
 def test_hours_past_midnight_run_into_the_next_day():
@@ -157,6 +197,11 @@ def test_a_holiday_closure_closes_the_whole_day():
     assert not schedules.today_hours(rules, at(2026, 12, 24, 8), ZONE).holiday
     assert schedules.next_opening(rules, at(2026, 12, 24, 18), ZONE) == at(
         2026, 12, 28, 9).astimezone(UTC)
+    assert not schedules.is_open(rules, at(2026, 12, 24, 18), ZONE)  # a later closure
+    assert schedules.open_until(rules, at(2026, 12, 24, 16), ZONE) == (
+        True, at(2026, 12, 24, 17).astimezone(UTC))
+    evening = rows_of([row(byday="FR", opens_at="20:00", closes_at="23:59"), CHRISTMAS])
+    assert schedules.week(evening, date(2026, 12, 22), ZONE)[4].spans == []
     overnight = rows_of([row(byday="TH", opens_at="22:00", closes_at="02:00"), CHRISTMAS])
     assert schedules.is_open(overnight, at(2026, 12, 24, 23), ZONE)
     assert not schedules.is_open(overnight, at(2026, 12, 25, 1), ZONE)
@@ -198,6 +243,7 @@ def test_the_week_from_today_monday_first():
     assert week[4].spans == [(time(9), time(10))]
     christmas_week = schedules.week(rules, date(2026, 12, 22), ZONE)
     assert christmas_week[4].holiday and christmas_week[4].spans == []
+    assert not christmas_week[5].holiday and not christmas_week[3].holiday
 
 
 def test_next_opening_finds_a_monthly_date_weeks_away():
@@ -220,6 +266,9 @@ def test_evenings_and_weekends():
         ([row(byday="SA,SU", opens_at="09:00", closes_at="12:00", valid_to="2026-11-30")],
          (False, False)),
         ([row(byday="SU", opens_at="00:00", closes_at="23:59")], (True, True)),
+        ([row(byday="MO", opens_at="10:00", closes_at="10:00")], (True, False)),
+        ([row(byday="TU", opens_at="16:00", closes_at="19:00"),
+          row(byday="WE", opens_at="09:00", closes_at="12:00")], (True, False)),
     ]
     for rows, expected in cases:
         assert schedules.evenings_or_weekends(rows_of(rows), date(2026, 12, 1), ZONE) == \
@@ -233,6 +282,12 @@ def test_evenings_and_weekends():
 ])
 def test_clock_times(text, expected):
     assert parse_clock(text) == expected
+
+
+def test_a_row_needs_both_times_or_a_closure_note():
+    assert schedules.rules_of([row(byday="MO", opens_at="09:00"),
+                               row(byday="MO", closes_at="17:00")]) == []
+    assert rule_of(row(byday="53MO,54MO,0MO")).byday == ((53, "MO"),)
 
 
 def test_a_rule_reads_every_hsds_part_and_travels_as_json():

@@ -30,11 +30,8 @@ def as_rules(schedules):
 
 
 def rule_zone(rule, default_zone):
-    """Return the zone a rule's days and times are counted in."""
-    for text in (rule.opens, rule.closes):
-        clock = parse_clock(text)
-        if clock is not None and clock.tzinfo is not None:
-            return clock.tzinfo
+    """Return the zone of a rule's times that carry none ("09:00"): HSDS's `timezone`
+    offset, else the directory's zone. A time with "Z" or an offset keeps its own."""
     if rule.offset is not None:
         return timezone(timedelta(hours=rule.offset))
     return ZoneInfo(default_zone)
