@@ -284,6 +284,23 @@ def test_clock_times(text, expected):
     assert parse_clock(text) == expected
 
 
+def test_rules_read_model_rows_as_well_as_dicts():
+    from types import SimpleNamespace
+
+    from directory.models import Schedule
+
+    model = Schedule(freq="MONTHLY", byday="1WE", opens_at="10:00", closes_at="12:00",
+                     timezone=-8.0, wkst="SU")
+    record = SimpleNamespace(freq="MONTHLY", byday="1WE", opens_at="10:00", closes_at="12:00",
+                             timezone=-8.0, wkst="SU")
+    assert rule_of(model) == rule_of(record) == rule_of(
+        row(freq="MONTHLY", byday="1WE", opens_at="10:00", closes_at="12:00", timezone=-8.0,
+            wkst="SU")) == Rule(freq="MONTHLY", byday=((1, "WE"),), opens="10:00:00",
+                                closes="12:00:00", offset=-8.0, wkst="SU")
+    assert rule_of(row(wkst="XX", timezone=14)).wkst is None
+    assert rule_of(row(timezone=14)).offset == 14.0
+
+
 def test_a_row_needs_both_times_or_a_closure_note():
     assert schedules.rules_of([row(byday="MO", opens_at="09:00"),
                                row(byday="MO", closes_at="17:00")]) == []
