@@ -93,7 +93,7 @@ test: install-test lint
 		echo "== PostgreSQL at $(TEST_POSTGRES_URL) does not answer: suite ran on SQLite only =="; \
 	fi
 
-# Mutation testing of search and matching (TESTING.md): mutmut mutates the modules named in
+# Mutation testing of search, matching and the schedule engine (TESTING.md): mutmut mutates the modules named in
 # pyproject's [tool.mutmut] and runs, for each mutant, those tests of the test modules listed
 # there that reach it. One child at a time (the machine is shared). MUTANTS picks some
 # mutants and MUTATION_TESTS other test modules, say MUTANTS='directory.search.scoring*'

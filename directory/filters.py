@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app, request, url_for
 from flask_babel import format_date, get_locale, gettext, ngettext
 
-from . import finder, helplines, hours, labels
+from . import finder, helplines, labels, schedules
 from .i18n import LANGUAGES, language_field
 from .sample import sample_data_loaded
 
@@ -70,28 +70,39 @@ def hours_phrase(service, moment=None):
 
     Never a bare weekday that could mean today or next week.
     """
-    if not service.schedules:
+    rules = schedules.rules_of(service.schedules)
+    if not rules:
         return None, None
     zone = current_app.config["DIRECTORY_TIMEZONE"]
+    local = ZoneInfo(zone)
     moment = moment or datetime.now(UTC)
-    is_open, until = hours.open_until(service.schedules, moment, zone)
+    is_open, until = schedules.open_until(rules, moment, zone)
+    today = schedules.today_hours(rules, moment, zone)
     if is_open:
-        if until is None:
+        if until is None or today.all_day:  # Monday to Friday round the clock, too
             return "open", gettext("Open now, 24 hours")
-        return "open", gettext("Open now, until %(time)s", time=time_of_day(until.time()))
-    opening = hours.next_opening(service.schedules, moment, zone)
+        return "open", gettext("Open now, until %(time)s",
+                               time=time_of_day(until.astimezone(local).time()))
+    if today.holiday:
+        return "closed", gettext("Closed today (holiday)")
+    opening = schedules.next_opening(rules, moment, zone)
     if opening is None:
         return "closed", gettext("Closed now")
+    opening = opening.astimezone(local)
     at = time_of_day(opening.time())
-    days = (opening.date() - moment.astimezone(opening.tzinfo).date()).days
-    day = gettext(hours.DAY_NAMES[hours.WEEKDAYS[opening.weekday()]])
+    days = (opening.date() - moment.astimezone(local).date()).days
+    day = gettext(schedules.DAY_NAMES[schedules.WEEKDAYS[opening.weekday()]])
     if days == 0:
         return "closed", gettext("Closed now. Opens today at %(time)s.", time=at)
     if days == 1:
         return "closed", gettext("Closed now. Opens tomorrow at %(time)s.", time=at)
     if days < 7:
         return "closed", gettext("Closed now. Opens %(day)s at %(time)s.", day=day, time=at)
-    return "closed", gettext("Closed now. Opens next %(day)s at %(time)s.", day=day, time=at)
+    if days < 14:
+        return "closed", gettext("Closed now. Opens next %(day)s at %(time)s.", day=day,
+                                 time=at)
+    return "closed", gettext("Closed now. Opens %(date)s at %(time)s.",
+                             date=format_date(opening.date(), "full"), time=at)
 
 
 def local_now():
@@ -152,7 +163,7 @@ def init_app(app):
     )
     app.jinja_env.globals.update(
         hours_phrase=hours_phrase, is_stale=is_stale, url_with=url_with,
-        DAY_NAMES=hours.DAY_NAMES, term_label=labels.term_label,
+        DAY_NAMES=schedules.DAY_NAMES, term_label=labels.term_label,
         language_label=labels.language_label, filter_label=labels.filter_label,
         GROUP_LABELS=labels.GROUPS, FLAG_LABELS=labels.FLAGS, HOME_TILES=labels.HOME_TILES,
         age_range=labels.age_range, search_carry=finder.search_carry,

@@ -1,14 +1,14 @@
 """The data model keeps HSDS 3.0's table and field names and the rules between them."""
 
-from datetime import time
+from datetime import date, time
 
 import pytest
 from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
 
 from directory import models as m
+from directory import schedules
 from directory.extensions import db
-from directory.hours import weekly_hours
 from tests import builders
 
 HSDS_FIELDS = {
@@ -115,7 +115,7 @@ def test_age_range_fits():
 def test_weekly_hours_come_from_schedule_rows():
     rows = [m.Schedule(freq="WEEKLY", byday="MO,WE", opens_at="09:00", closes_at="17:00"),
             m.Schedule(freq="WEEKLY", byday="WE", opens_at="18:00", closes_at="20:30")]
-    week = dict(weekly_hours(rows))
+    week = {d.code: d.spans for d in schedules.week(rows, date(2026, 12, 1), "America/Los_Angeles")}
     assert week["MO"] == [(time(9), time(17))]
     assert week["WE"] == [(time(9), time(17)), (time(18), time(20, 30))]
     assert week["SU"] == []

@@ -11,7 +11,7 @@ import pytest
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from directory import hours
+from directory import schedules
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "directory" / "translations"
@@ -21,7 +21,7 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[sdifr]")
 
 # Looked up at run time from a variable (`_(DAY_NAMES[day])`, `_(capacity.unit.name)`), so
 # no extractor sees them; they must be in the catalog all the same.
-DYNAMIC_MESSAGES = [*hours.DAY_NAMES.values(), "beds", "seats", "places"]
+DYNAMIC_MESSAGES = [*schedules.DAY_NAMES.values(), "beds", "seats", "places"]
 
 # Interface sentences that must not be left in English on a Spanish page (none of them is
 # in the sample records, which stay in English as entered).

@@ -95,7 +95,7 @@ def match(needs, now=None, limit=30):
     if "no-car" in needs.barriers and needs.place is not None:
         result.transport = _side_options(needs, now, terms={"category": ["transportation"]})
     context = Context(needs, now, current_app.config["STALE_AFTER_DAYS"],
-                      rides=bool(result.transport))
+                      rides=bool(result.transport), zone=current_app.config["DIRECTORY_TIMEZONE"])
     result.matches = rank(hits, context, result.excluded, text_scores)[:limit]
     for item in result.matches:
         if item.in_person and result.transport:
@@ -128,7 +128,8 @@ def _side_options(needs, now, **query):
                               **query))
     plain = ClientNeeds(place=needs.place, radius_miles=needs.radius_miles, age=needs.age,
                         languages=needs.languages, payment=needs.payment, groups=needs.groups)
-    context = Context(plain, now, current_app.config["STALE_AFTER_DAYS"])
+    context = Context(plain, now, current_app.config["STALE_AFTER_DAYS"],
+                      zone=current_app.config["DIRECTORY_TIMEZONE"])
     usable = [m for m in rank(hits, context, {}) if not m.tiers]
     return [m.service for m in usable[:SIDE_OPTIONS]]
 

@@ -5,15 +5,16 @@ and the tiers they feed."""
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 
-from ..hours import open_evenings_or_weekends
 from ..labels import TERMS, lazy_language_label
 from ..languages import session_languages
 from ..models.service import REMOTE_DELIVERY
+from ..schedules import evenings_or_weekends
 
 FREE = ("free", TERMS["free"], 20)
 PAYMENT = {  # answer -> ([(code that fits, words, weight), ...], words when none does)
@@ -50,6 +51,7 @@ class Context:
     now: object
     stale_days: int
     rides: bool = False  # a ride service the client can use serves their place
+    zone: str = "UTC"  # the directory's time zone: hours are read in it
 
 
 @dataclass(frozen=True)
@@ -245,7 +247,9 @@ def _barriers(item, context):
         elif remote:
             item.fit("childcare", _l("From home: no childcare needed"), 8)
     if "evenings" in barriers:
-        evenings, weekends = open_evenings_or_weekends(schedules)
+        today = context.now.replace(tzinfo=context.now.tzinfo or UTC).astimezone(
+            ZoneInfo(context.zone)).date()
+        evenings, weekends = evenings_or_weekends(schedules, today, context.zone)
         if evenings:
             item.fit("evenings", _l("Open evenings"), 12)
         if weekends:

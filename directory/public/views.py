@@ -12,8 +12,8 @@ from flask import (
 )
 from flask_babel import get_locale, gettext
 
-from .. import catalogue, coverage, finder, hours, locate
-from ..filters import url_with
+from .. import catalogue, coverage, finder, locate, schedules
+from ..filters import local_now, url_with
 from ..geo import geodesic_miles
 from ..models import utcnow
 from ..paging import Pages, page_number
@@ -78,7 +78,8 @@ def service(service_id):
         distance = min(geodesic_miles(place.point, (loc.latitude, loc.longitude))
                        for loc in record.physical_locations)
     return render_template(
-        "public/service.html", service=record, week=hours.weekly_hours(record.schedules),
+        "public/service.html", service=record, week=schedules.week(
+            record.schedules, local_now().date(), current_app.config["DIRECTORY_TIMEZONE"]),
         now=utcnow(), zone=current_app.config["DIRECTORY_TIMEZONE"], place=place,
         distance=distance, transport=finder.transport_near(record, place),
         print_view=request.args.get("print") == "1", back_to_results=_results_link(),

@@ -10,18 +10,19 @@ phones and hours as they are today. Call `build_sheet` inside the locale the she
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date
 
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from .. import hours
 from ..filters import directions_url, local_now, time_of_day
 from ..labels import language_label, term_label
 from ..models.clinic import clinic_profile
 from ..models.location import WEEKDAYS
 from ..models.service import REMOTE_DELIVERY
+from ..schedules import days as hours_on
+from ..schedules import week
 
 DAY_LABELS = dict(zip(WEEKDAYS, (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"),
                                  _l("Friday"), _l("Saturday"), _l("Sunday")), strict=True))
@@ -78,14 +79,14 @@ def build_sheet(referral_list, today=None):
     contact = referral_list.contact or (referral_list.created_by.email
                                         if referral_list.created_by else "")
     clinic, address, phone = clinic_details()
-    weekday = WEEKDAYS[(today or local_now().date()).weekday()]
+    day = today or local_now().date()
     return Sheet(clinic=clinic, clinic_address=address, clinic_phone=phone,
-                 title=referral_list.title, day=today or local_now().date(), contact=contact,
-                 items=[_item(position, item, weekday) for position, item in
+                 title=referral_list.title, day=day, contact=contact,
+                 items=[_item(position, item, day) for position, item in
                         enumerate(referral_list.items, start=1)])
 
 
-def _item(position, item, weekday):
+def _item(position, item, day):
     service = item.service
     schedules = _schedules(service)
     phones = service.phones or service.organization.phones
@@ -94,7 +95,7 @@ def _item(position, item, weekday):
         where=_where(service), phones=_phones(phones),
         phone_links=[(text, phone.tel_uri) for text, phone in zip(_phones(phones), phones,
                                                                   strict=True)],
-        hours=hours_lines(schedules), today=today_line(schedules, weekday) if schedules else "",
+        hours=hours_lines(schedules, day), today=today_line(schedules, day) if schedules else "",
         directions=_directions(service), apply=service.application_process or "",
         cost=_cost(service),
         languages=", ".join(str(language_label(lang.code)) if lang.code else lang.name or ""
@@ -107,13 +108,25 @@ def _directions(service):
     return directions_url(located[0]) if located else ""
 
 
-def today_line(schedules, weekday):
-    """Return today's hours in a few words: "Today: 9:00 AM – 5:00 PM" or "Closed today"."""
-    spans = dict(hours.weekly_hours(schedules)).get(weekday) or []
-    if not spans:
-        return _("Closed today")
-    return _("Today: %(hours)s", hours=", ".join(
-        f"{time_of_day(opens)} – {time_of_day(closes)}" for opens, closes in spans))
+def _zone():
+    return current_app.config["DIRECTORY_TIMEZONE"]
+
+
+def _times(entry):
+    """Return a day's hours in words: "Open 24 hours", "9:00 AM – 5:00 PM, 6:00 PM – ..."."""
+    if entry.all_day:
+        return _("Open 24 hours")
+    return ", ".join(f"{time_of_day(opens)} – {time_of_day(closes)}"
+                     for opens, closes in entry.spans)
+
+
+def today_line(schedules, day):
+    """Return the hours of `day` in a few words: "Today: 9:00 AM – 5:00 PM", "Closed
+    today" or "Closed today (holiday)"."""
+    entry = hours_on(schedules, day, 1, _zone())[0]
+    if not entry.spans:
+        return _("Closed today (holiday)") if entry.holiday else _("Closed today")
+    return _("Today: %(hours)s", hours=_times(entry))
 
 
 def _where(service):
@@ -145,19 +158,13 @@ def _schedules(service):
     return []
 
 
-def hours_lines(schedules):
-    """Return the opening hours as short lines: "Monday to Friday: 9:00 AM – 5:00 PM"."""
+def hours_lines(schedules, today):
+    """Return the coming week's hours as short lines: "Monday to Friday: 9:00 AM – 5:00 PM"."""
     groups = {}
-    for day, spans in hours.weekly_hours(schedules):
-        if spans:
-            groups.setdefault(tuple(spans), []).append(day)
-    lines = []
-    for spans, days in groups.items():
-        times = ", ".join(_("Open 24 hours") if opens == time(0) and closes >= time(23, 59)
-                          else f"{time_of_day(opens)} – {time_of_day(closes)}"
-                          for opens, closes in spans)
-        lines.append(f"{_days(days)}: {times}")
-    return lines
+    for entry in week(schedules, today, _zone()):
+        if entry.spans:
+            groups.setdefault(_times(entry), []).append(entry.code)
+    return [f"{_days(days)}: {times}" for times, days in groups.items()]
 
 
 def _days(days):

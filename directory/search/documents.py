@@ -8,14 +8,11 @@ import json
 from datetime import UTC
 
 from ..geo import extent_keys
-from ..hours import parse_time
 from ..languages import session_languages
-from ..models.location import WEEKDAYS
 from ..models.service import REMOTE_DELIVERY
 from ..populations import audience_limits
+from ..schedules import rules_of, signature
 from .schema import distinct_words, looks_spanish
-
-LOCAL_ZONE = None  # a schedule without a UTC offset uses the directory's zone
 
 
 def _join(*parts):
@@ -23,17 +20,10 @@ def _join(*parts):
 
 
 def schedule_facts(schedules):
-    """Return [[day 0-6, opens minute, closes minute, utc offset or None], ...]."""
-    rows = []
-    for schedule in schedules:
-        opens, closes = parse_time(schedule.opens_at), parse_time(schedule.closes_at)
-        if opens is None or closes is None:
-            continue
-        for day in schedule.days:
-            rows.append([WEEKDAYS.index(day), opens.hour * 60 + opens.minute,
-                         closes.hour * 60 + closes.minute,
-                         schedule.timezone if schedule.timezone is not None else LOCAL_ZONE])
-    return rows
+    """Return the schedule rules as one signature text (None without hours): "open now"
+    is asked of the schedule engine at query time, per distinct signature."""
+    rules = rules_of(schedules)
+    return signature(rules) if rules else None
 
 
 def service_facts(service):

@@ -4,15 +4,15 @@ operations, BM25 text scores as vector additions over cached posting lists, then
 facet counts over the result set, and one page of hits."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import numpy as np
 
 from ..geo.distance import bounding_box, haversine_miles
 from ..populations import FILTER_AUDIENCE, OLDER_MIN_AGE, YOUTH_MAX_AGE
+from ..schedules import open_signature
 from . import scoring
-from .facts import SLOTS, SLOTS_PER_DAY
 from .textquery import build as build_text_query
 
 FACET_GROUPS = ("category", "delivery", "payment", "population", "accessibility")
@@ -53,16 +53,13 @@ class SearchResult:
 
 
 def _open_now_mask(facts, moment, zone):
-    local = moment.astimezone(ZoneInfo(zone))
-    mask = _slot_bits(facts.open_local, local)
-    for offset, grid in facts.open_offsets.items():
-        mask |= _slot_bits(grid, moment.astimezone(UTC) + timedelta(hours=offset))
+    """Return the documents open at `moment`: the schedule engine asked once for each
+    distinct schedule (most services share a few), as the service page asks it."""
+    mask = np.zeros(facts.size, bool)
+    for text, docs in facts.schedules.items():
+        if open_signature(text, moment, zone):
+            mask[docs] = True
     return mask
-
-
-def _slot_bits(grid, local):
-    slot = (local.weekday() * SLOTS_PER_DAY + (local.hour * 60 + local.minute) // 15) % SLOTS
-    return ((grid[:, slot // 8] >> (7 - slot % 8)) & 1).astype(bool)
 
 
 def _accepting(facts):

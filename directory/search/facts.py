@@ -10,8 +10,6 @@ import numpy as np
 from .schema import SCORED_FIELDS
 from .scoring import field_lengths
 
-SLOTS_PER_DAY = 96  # quarter hours
-SLOTS = 7 * SLOTS_PER_DAY
 # Tags kept as one bool array each (they are filtered and counted as facets); others
 # (organization ids, taxonomy term ids: thousands of them) as lists of document numbers.
 DENSE_PREFIXES = ("category:", "delivery:", "payment:", "population:", "accessibility:",
@@ -35,8 +33,7 @@ class SegmentFacts:
     assured: np.ndarray
     closed: np.ndarray
     available: np.ndarray  # -1 when no capacity is recorded
-    open_local: np.ndarray  # (n, SLOTS) packed bits, hours in the directory's zone
-    open_offsets: dict  # utc offset hours -> (n, SLOTS) packed bits for that zone's rows
+    schedules: dict  # schedule signature (directory.schedules) -> array of document numbers
     area_names: list
     modified: np.ndarray
     lengths: dict = None  # text field -> each document's length (for BM25)
@@ -61,8 +58,7 @@ class SegmentFacts:
         assured = np.full(n, -1, np.int64)
         closed = np.zeros(n, bool)
         available = np.full(n, -1, np.int64)
-        open_local = np.zeros((n, SLOTS), bool)
-        open_offsets = {}
+        schedules = {}
         modified = np.full(n, -np.inf)
         for docnum, stored in reader.iter_docs():
             ids[docnum] = stored["id"]
@@ -91,28 +87,14 @@ class SegmentFacts:
                 modified[docnum] = facts["modified"]
             if facts["available"] is not None:
                 available[docnum] = facts["available"]
-            for day, opens, closes, offset in facts["schedule"]:
-                grid = open_local if offset is None else open_offsets.setdefault(
-                    offset, np.zeros((n, SLOTS), bool))
-                _mark_open(grid[docnum], day, opens, closes)
+            if isinstance(facts.get("schedule"), str):  # (an index from before: reindex)
+                schedules.setdefault(facts["schedule"], []).append(docnum)
         sparse = {tag: np.array(docs, np.int64) for tag, docs in sparse.items()}
         areas = {area: np.array(docs, np.int64) for area, docs in areas.items()}
+        schedules = {text: np.array(docs, np.int64) for text, docs in schedules.items()}
         return cls(ids, tags, sparse, areas, np.array(p_doc, np.int64), np.array(p_lat, float),
                    np.array(p_lng, float), reaches, min_age, max_age, assured,
-                   closed, available, np.packbits(open_local, axis=1),
-                   {k: np.packbits(v, axis=1) for k, v in open_offsets.items()}, names, modified)
-
-
-def _mark_open(row, day, opens, closes):
-    """Set the quarter-hour slots a day's opening covers (past midnight wraps)."""
-    start = day * SLOTS_PER_DAY + opens // 15
-    if closes <= opens:
-        closes += 24 * 60
-    if closes >= 23 * 60 + 59 and closes < 24 * 60:
-        closes = 24 * 60
-    end = day * SLOTS_PER_DAY + (closes + 14) // 15
-    for slot in range(start, end):
-        row[slot % SLOTS] = True
+                   closed, available, schedules, names, modified)
 
 
 class FactTable:
@@ -152,14 +134,11 @@ class FactTable:
         self.point_lng = self._cat("point_lng", float)
         self.tags = self._merge_masks("tags")
         self.area_names = [name for s in segs for name in s.area_names]
-        width = SLOTS // 8
-        self.open_local = (np.concatenate([s.open_local for s in segs])
-                           if segs else np.zeros((0, width), np.uint8))
-        offsets = {k for s in segs for k in s.open_offsets}
-        self.open_offsets = {
-            k: np.concatenate([s.open_offsets.get(k, np.zeros((len(s.ids), width), np.uint8))
-                               for s in segs]) for k in offsets
-        }
+        schedules = {}
+        for seg, offset in zip(segs, offs, strict=True):
+            for text, docs in seg.schedules.items():
+                schedules.setdefault(text, []).append(docs + offset)
+        self.schedules = {text: np.concatenate(parts) for text, parts in schedules.items()}
 
     def _merge_masks(self, name):
         keys = {k for s in self.segments for k in getattr(s, name)}

@@ -9,8 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from .. import models as m
-from ..models.location import schedule_days
 from ..models.service import LISTED
+
+# What the schedule engine reads of a schedule row (directory.schedules.rules.rule_of).
+SCHEDULE_FIELDS = ("freq", "interval", "byday", "bymonthday", "byweekno", "byyearday", "wkst",
+                   "dtstart", "until", "count", "valid_from", "valid_to", "opens_at",
+                   "closes_at", "timezone", "notes")
 
 
 class ServiceRecord(SimpleNamespace):
@@ -70,10 +74,10 @@ def load_records(session, ids):
                                           m.ServiceCapacity.available,
                                           m.ServiceCapacity.updated)
                           .where(m.ServiceCapacity.service_id.in_(found)))
-    schedules = _grouped(session, select(m.Schedule.service_id, m.Schedule.freq,
-                                         m.Schedule.byday, m.Schedule.opens_at,
-                                         m.Schedule.closes_at, m.Schedule.timezone)
-                         .where(m.Schedule.service_id.in_(found)))
+    schedule = m.Schedule.__table__
+    schedules = _grouped(session, select(schedule.c.service_id, *(
+        c for c in schedule.c if c.name in SCHEDULE_FIELDS)).where(
+        schedule.c.service_id.in_(found)).order_by(schedule.c.service_id, schedule.c.id))
     costs = _grouped(session, select(m.CostOption.service_id, m.CostOption.option)
                      .where(m.CostOption.service_id.in_(found)))
     records = []
@@ -88,8 +92,6 @@ def load_records(session, ids):
                 locations.append(SimpleNamespace(
                     latitude=place.latitude, longitude=place.longitude,
                     address=SimpleNamespace(city=place.city) if place.city else None))
-        for schedule in schedules.get(sid, ()):
-            schedule.days = schedule_days(schedule.freq, schedule.byday)
         record_terms = terms.get(sid, [])
         records.append(ServiceRecord(
             **row._mapping,

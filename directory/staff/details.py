@@ -5,9 +5,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..extensions import db
-from ..hours import parse_time
 from ..models import Location, Organization, Schedule, Service
 from ..models.location import WEEKDAYS
+from ..schedules import parse_clock
 from . import areas, bp, capacity, editing, stale, weekly
 from .access import editor_required, safe_next, service_or_404
 from .forms import AreasForm, AvailabilityForm, HoursForm, PhonesForm
@@ -72,9 +72,9 @@ def _week_data(week, notes):
     data = {"notes": notes}
     for code, day in week.items():
         ranges = (day.ranges + [(None, None)] * 2)[:2]
-        data[code] = {"mode": day.mode, "opens_1": parse_time(ranges[0][0]),
-                      "closes_1": parse_time(ranges[0][1]),
-                      "opens_2": parse_time(ranges[1][0]), "closes_2": parse_time(ranges[1][1])}
+        data[code] = {"mode": day.mode, "opens_1": parse_clock(ranges[0][0]),
+                      "closes_1": parse_clock(ranges[0][1]),
+                      "opens_2": parse_clock(ranges[1][0]), "closes_2": parse_clock(ranges[1][1])}
     return data
 
 

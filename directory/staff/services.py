@@ -1,12 +1,13 @@
 """Staff pages for services: the record with its history, creating and editing one (its
 terms, languages, eligibility and ages), marking it verified, and retiring it."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import catalogue, hours
+from .. import catalogue, schedules
 from ..extensions import db
+from ..filters import local_now
 from ..labels import term_label
 from ..models import Service
 from . import attention, bp, capacity, editing, history, stale
@@ -39,7 +40,8 @@ def service(service_id):
     """Show a service as staff see it: every field, what to do, and its history."""
     record = service_or_404(service_id)
     return render_template(
-        "staff/service.html", service=record, week=hours.weekly_hours(record.schedules),
+        "staff/service.html", service=record, week=schedules.week(
+            record.schedules, local_now().date(), current_app.config["DIRECTORY_TIMEZONE"]),
         history=history.history("service", record.id), confirm=ConfirmForm(),
         suggestions=attention.open_suggestions(record.id),
         takes_availability=capacity.takes_availability(record))

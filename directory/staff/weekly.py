@@ -9,8 +9,8 @@ editor cannot show (monthly ones, seasonal ones with dates) are left as they are
 
 from dataclasses import dataclass, field
 
-from ..hours import parse_time
 from ..models.location import WEEKDAYS
+from ..schedules import parse_clock
 
 ALL_DAY = ("00:00", "23:59")
 MAX_RANGES = 2
@@ -25,9 +25,10 @@ class Day:
 
 
 def clock(text):
-    """Return a time written "HH:MM", or None when it is not a time."""
-    parsed = parse_time(text)
-    return parsed.strftime("%H:%M") if parsed else None
+    """Return a time written "HH:MM", or None when it is not a local time (a time with
+    "Z" or an offset is kept as it is: the editor would lose its zone)."""
+    parsed = parse_clock(text)
+    return parsed.strftime("%H:%M") if parsed and parsed.tzinfo is None else None
 
 
 def editable(schedule):
