@@ -46,7 +46,7 @@ def create_app(test_config=None):
     app.url_defaults(keep_in_links)
     _enable_sqlite_foreign_keys(app)
 
-    from . import accounts, cli, errors, filters, health, search  # noqa: F401 (accounts)
+    from . import accounts, cli, errors, health, search, template_helpers  # noqa: F401 (accounts)
     from .public import bp as public_bp
 
     search.init_app(app)
@@ -72,7 +72,7 @@ def create_app(test_config=None):
 
     providers.init_app(app)
     errors.init_app(app)
-    filters.init_app(app)
+    template_helpers.init_app(app)
     cli.init_app(app)
 
     if not app.debug and not app.testing:

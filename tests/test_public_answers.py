@@ -9,8 +9,8 @@ import pytest
 
 from directory import models as m
 from directory.extensions import db
-from directory.filters import hours_phrase
 from directory.hsds.importer import import_path
+from directory.template_helpers import hours_phrase
 from tests import builders
 from tests.search_helpers import names, run
 

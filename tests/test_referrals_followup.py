@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from directory import models as m
 from directory.extensions import db
-from directory.filters import local_now
 from directory.models import utcnow
+from directory.template_helpers import local_now
 
 
 def _text(response):

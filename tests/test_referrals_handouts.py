@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from directory import models as m
 from directory.extensions import db
-from directory.filters import local_now
+from directory.template_helpers import local_now
 
 
 def local_today():

@@ -15,9 +15,9 @@ from werkzeug.datastructures import MultiDict
 from directory import models as m
 from directory import search
 from directory.extensions import db
-from directory.filters import hours_phrase
 from directory.hsds import export, importer
 from directory.referrals.printing import hours_lines, today_line
+from directory.template_helpers import hours_phrase
 from tests import builders
 from tests.conftest import _empty_all_tables
 

@@ -17,7 +17,7 @@ from ..search.params import (
 )
 from . import bp
 from .http import answer
-from .params import MAX_PAGE
+from .listing_args import MAX_PAGE
 from .service_at_locations import PROXIMITY_MAX
 
 REF = "#/components/schemas/"

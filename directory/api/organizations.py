@@ -9,7 +9,7 @@ from ..hsds import serialize
 from . import bp, queries
 from .errors import not_found
 from .http import answer, page_body, stream
-from .params import flag, paging, raise_if, record_id, request_args, text, usable_id
+from .listing_args import flag, paging, raise_if, record_id, request_args, text, usable_id
 
 
 def organization_object(organization_id, full=True, full_service=False):

@@ -14,7 +14,7 @@ from ..search.params import RADIUS_MAX
 from . import bp, queries
 from .errors import BadParameters, not_found
 from .http import answer, page_body, stream
-from .params import flag, paging, raise_if, request_args, text, usable_id
+from .listing_args import flag, paging, raise_if, request_args, text, usable_id
 from .services import EVERYTHING, search_request
 
 METRES_PER_MILE = KM_PER_MILE * 1000

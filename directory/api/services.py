@@ -13,7 +13,16 @@ from ..hsds import serialize
 from . import bp, queries
 from .errors import BadParameters, not_found
 from .http import answer, page_body, stream
-from .params import Paging, clamped, flag, paging, raise_if, record_id, request_args, usable_id
+from .listing_args import (
+    Paging,
+    clamped,
+    flag,
+    paging,
+    raise_if,
+    record_id,
+    request_args,
+    usable_id,
+)
 
 HSDS_VERSION = "3.0"
 PROFILE = "https://docs.openreferral.org/en/latest/hsds/"

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..models import ProgramReferral
-from ..referrals.records import item_or_404, list_or_404, refer_required, who
+from ..referrals.list_queries import item_or_404, list_or_404, refer_required, who
 from . import bp, fhir, program_referrals
 from .forms import AnswerForm, SendToProgramForm
 from .views import provider_required

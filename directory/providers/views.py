@@ -11,7 +11,7 @@ from .. import messaging
 from ..audit import ACTOR
 from ..extensions import csrf, db
 from ..models import Organization
-from ..staff import attention, details, editing, stale
+from ..staff import details, editing, lookups, stale
 from ..staff.access import admin_required, role_required, today
 from ..staff.account_forms import ConfirmForm
 from ..staff.auth import sign_in
@@ -113,7 +113,7 @@ def verify(service_id):
 def invite():
     """Invite someone at a program to keep its listings (admins)."""
     form = InviteForm()
-    form.organization_id.choices = [(o.id, o.name) for o in attention.all_organizations()]
+    form.organization_id.choices = [(o.id, o.name) for o in lookups.all_organizations()]
     link = None
     if form.validate_on_submit():
         organization = db.session.get(Organization, form.organization_id.data)

@@ -13,10 +13,10 @@ from flask import (
 from flask_babel import get_locale, gettext
 
 from .. import catalogue, coverage, finder, locate, schedules
-from ..filters import local_now, url_with
 from ..geo import geodesic_miles
 from ..models import utcnow
 from ..paging import Pages, page_number
+from ..template_helpers import local_now, url_with
 from . import bp
 
 

@@ -8,7 +8,7 @@ from ..labels import term_label
 from ..staff.access import today
 from . import bp, outcomes
 from .forms import STATUS_LABELS, PeriodForm
-from .records import refer_required
+from .list_queries import refer_required
 
 
 @bp.get("/")

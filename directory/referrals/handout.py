@@ -10,7 +10,7 @@ from flask_babel import force_locale, get_locale
 from ..i18n import LANGUAGES
 from . import bp, pdf, printing, qr, spreadsheet
 from .forms import STATUS_LABELS, ConfirmForm
-from .records import list_or_404, refer_required
+from .list_queries import list_or_404, refer_required
 from .sharing import ensure_link, share_url, shown_token
 
 

@@ -11,7 +11,7 @@ from ..extensions import db
 from ..labels import term_label
 from . import bp
 from .forms import BARRIER_LABELS, MatchForm
-from .records import list_or_404, refer_required, who
+from .list_queries import list_or_404, refer_required, who
 
 
 def client_needs(form):

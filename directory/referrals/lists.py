@@ -19,7 +19,7 @@ from .forms import (
     SendEmailForm,
     SendTextForm,
 )
-from .records import (
+from .list_queries import (
     CHANGE_LABELS,
     item_or_404,
     list_or_404,

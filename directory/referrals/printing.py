@@ -16,13 +16,13 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ..filters import directions_url, local_now, time_of_day
 from ..labels import language_label, term_label
 from ..models.clinic import clinic_profile
 from ..models.location import WEEKDAYS
 from ..models.service import REMOTE_DELIVERY
 from ..schedules import days as hours_on
 from ..schedules import week
+from ..template_helpers import directions_url, local_now, time_of_day
 
 DAY_LABELS = dict(zip(WEEKDAYS, (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"),
                                  _l("Friday"), _l("Saturday"), _l("Sunday")), strict=True))

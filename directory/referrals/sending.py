@@ -16,8 +16,8 @@ from ..extensions import db, limiter
 from ..models.referral import ReferralSend
 from . import bp, outgoing, printing
 from .forms import SendEmailForm, SendTextForm
+from .list_queries import list_or_404, refer_required, who
 from .lists import render_list
-from .records import list_or_404, refer_required, who
 from .sharing import ensure_link
 
 

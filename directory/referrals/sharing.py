@@ -20,7 +20,7 @@ from ..models.referral import find_share_link, token_digest
 from . import bp, printing, shared
 from .confirming import confirmation_page, confirmed
 from .forms import ConfirmForm
-from .records import get_list, list_or_404, manager_required, record, refer_required, who
+from .list_queries import get_list, list_or_404, manager_required, record, refer_required, who
 
 
 def link_token(link_id):

@@ -15,7 +15,7 @@ from ..extensions import db
 from . import engine as _engine
 from . import follow, indexer, sync
 from .params import SearchParams, parse
-from .records import LISTED
+from .service_rows import LISTED
 from .store import IndexStore
 
 log = logging.getLogger(__name__)

@@ -16,8 +16,8 @@ from ..models.changelog import REBUILD
 from ..models.service import LISTED
 from . import sync
 from .documents import service_document
-from .records import load_records
 from .schema import build_schema
+from .service_rows import load_records
 from .store import REBUILD_LOCK, IndexBusy
 
 log = logging.getLogger(__name__)

@@ -56,7 +56,7 @@ def home_for(user):
 
 def today():
     """Return today's date where the directory is."""
-    from ..filters import local_now
+    from ..template_helpers import local_now
 
     return local_now().date()
 

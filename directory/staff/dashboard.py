@@ -2,10 +2,10 @@
 
 from flask import redirect, render_template, request
 
-from ..filters import url_with
 from ..models import SERVICE_STATUSES, utcnow
 from ..paging import Pages, page_number
-from . import attention, bp
+from ..template_helpers import url_with
+from . import bp, lookups
 from .access import setting, staff_required, today
 
 
@@ -13,11 +13,11 @@ from .access import setting, staff_required, today
 @staff_required
 def dashboard():
     """List what needs attention: stale listings, stale availability, suggestions."""
-    stale, stale_total = attention.stale_services(today(), setting("STALE_AFTER_DAYS"))
-    availability = attention.stale_availability(utcnow(), setting("AVAILABILITY_STALE_DAYS"))
+    stale, stale_total = lookups.stale_services(today(), setting("STALE_AFTER_DAYS"))
+    availability = lookups.stale_availability(utcnow(), setting("AVAILABILITY_STALE_DAYS"))
     return render_template(
         "staff/dashboard.html", stale=stale, stale_total=stale_total,
-        availability=availability, suggestions=attention.open_suggestions(),
+        availability=availability, suggestions=lookups.open_suggestions(),
         stale_days=setting("STALE_AFTER_DAYS"),
         availability_days=setting("AVAILABILITY_STALE_DAYS"))
 
@@ -31,8 +31,8 @@ def services():
     if status not in (*SERVICE_STATUSES, "listed"):
         status = ""
     page = page_number(request.args)
-    found, total = attention.find_services(text, status or None, page)
-    pages = Pages(page, attention.PAGE, total)
+    found, total = lookups.find_services(text, status or None, page)
+    pages = Pages(page, lookups.PAGE, total)
     if pages.past_the_end:
         return redirect(url_with(page=pages.count))
     return render_template("staff/services.html", services=found, total=total, q=text,

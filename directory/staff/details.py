@@ -4,11 +4,12 @@ organization), the weekly hours, the service areas and the quick availability up
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from .. import service_areas as areas
 from ..extensions import db
 from ..models import Location, Organization, Schedule, Service
 from ..models.location import WEEKDAYS
 from ..schedules import parse_clock
-from . import areas, bp, capacity, editing, stale, weekly
+from . import bp, capacity, editing, stale, weekly
 from .access import editor_required, safe_next, service_or_404
 from .forms import AreasForm, AvailabilityForm, HoursForm, PhonesForm
 

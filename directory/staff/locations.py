@@ -5,10 +5,10 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from .. import catalogue
+from .. import catalogue, placing
 from ..extensions import db
 from ..models import Location
-from . import attention, bp, history, placing, stale
+from . import bp, history, lookups, stale
 from .access import editor_required, staff_required
 from .account_forms import ConfirmForm
 from .forms import LocationForm
@@ -24,7 +24,7 @@ PLACED = {
 
 
 def _location_or_404(location_id):
-    location = attention.location(location_id)
+    location = lookups.location(location_id)
     if location is None:
         abort(404, description=_("There is no such location."))
     return location
@@ -79,7 +79,7 @@ def location(location_id):
 def new_location():
     """Add a location to an organization (and, from a service, deliver that service there)."""
     service = catalogue.get_service(request.args.get("service_id", ""))
-    organization = service.organization if service else attention.organization(
+    organization = service.organization if service else lookups.organization(
         request.args.get("organization_id", ""))
     if organization is None:
         abort(404, description=_("Open the organization or service the location belongs to."))

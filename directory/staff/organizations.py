@@ -6,14 +6,14 @@ from flask_babel import gettext as _
 
 from ..extensions import db
 from ..models import Organization
-from . import attention, bp, editing, history, stale
+from . import bp, editing, history, lookups, stale
 from .access import editor_required, staff_required
 from .account_forms import ConfirmForm
 from .forms import OrganizationForm
 
 
 def _organization_or_404(organization_id):
-    organization = attention.organization(organization_id)
+    organization = lookups.organization(organization_id)
     if organization is None:
         abort(404, description=_("There is no such organization."))
     return organization
@@ -24,7 +24,7 @@ def _organization_or_404(organization_id):
 def organizations():
     """Find organizations by name."""
     text = request.args.get("q", "").strip()[:200]
-    found, total = attention.find_organizations(text)
+    found, total = lookups.find_organizations(text)
     return render_template("staff/organizations.html", organizations=found, total=total, q=text)
 
 

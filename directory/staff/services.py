@@ -7,10 +7,10 @@ from flask_login import current_user
 
 from .. import catalogue, schedules
 from ..extensions import db
-from ..filters import local_now
 from ..labels import term_label
 from ..models import Service
-from . import attention, bp, capacity, editing, history, stale
+from ..template_helpers import local_now
+from . import bp, capacity, editing, history, lookups, stale
 from .access import editor_required, safe_next, service_or_404, staff_required, today
 from .account_forms import ConfirmForm, RetireForm
 from .forms import ServiceForm
@@ -21,7 +21,7 @@ def _term_groups():
 
 
 def _prepare(form, groups):
-    form.organization_id.choices = [(o.id, o.name) for o in attention.all_organizations()]
+    form.organization_id.choices = [(o.id, o.name) for o in lookups.all_organizations()]
     for field, terms in groups.items():
         form[field].choices = [(term.id, term_label(term.code, term.name)) for term in terms]
 
@@ -43,7 +43,7 @@ def service(service_id):
         "staff/service.html", service=record, week=schedules.week(
             record.schedules, local_now().date(), current_app.config["DIRECTORY_TIMEZONE"]),
         history=history.history("service", record.id), confirm=ConfirmForm(),
-        suggestions=attention.open_suggestions(record.id),
+        suggestions=lookups.open_suggestions(record.id),
         takes_availability=capacity.takes_availability(record))
 
 
@@ -65,13 +65,13 @@ def _save(form, service, groups):
             "We do not know these languages: %(names)s. Write their English names, like "
             "Spanish or Vietnamese.", names=", ".join(unknown)))
         return None
-    organization = attention.organization(form.organization_id.data)
+    organization = lookups.organization(form.organization_id.data)
     if service is None:
         service = Service(status="active")
     editing.save_service(service, form.data, groups, languages)
     service.organization = organization
     db.session.add(service)
-    suggestion = attention.suggestion(form.suggestion_id.data) if form.suggestion_id.data \
+    suggestion = lookups.suggestion(form.suggestion_id.data) if form.suggestion_id.data \
         else None
     if suggestion is not None and suggestion.is_open and suggestion.service_id == service.id:
         suggestion.resolve("applied", current_user.email)
@@ -110,7 +110,7 @@ def edit_service(service_id):
     else:
         form = ServiceForm()
         _prepare(form, groups)
-    suggestion = attention.suggestion(form.suggestion_id.data) if form.suggestion_id.data \
+    suggestion = lookups.suggestion(form.suggestion_id.data) if form.suggestion_id.data \
         else None
     if suggestion is not None and suggestion.service_id != record.id:
         suggestion = None

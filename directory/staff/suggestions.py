@@ -11,13 +11,13 @@ from flask_login import current_user
 from .. import anonymous_forms, catalogue
 from ..extensions import csrf, db, limiter
 from ..models import Suggestion
-from . import attention, bp, corrections
+from . import bp, corrections, lookups
 from .access import editor_required
 from .account_forms import ConfirmForm, DismissForm, SuggestionForm
 
 
 def _suggestion_or_404(suggestion_id):
-    suggestion = attention.suggestion(suggestion_id)
+    suggestion = lookups.suggestion(suggestion_id)
     if suggestion is None:
         abort(404, description=_("There is no such suggestion."))
     return suggestion
@@ -77,7 +77,7 @@ def too_many_suggestions(error):
 @editor_required
 def suggestions():
     """List the suggestions waiting for an editor, oldest first."""
-    return render_template("staff/suggestions.html", suggestions=attention.open_suggestions(),
+    return render_template("staff/suggestions.html", suggestions=lookups.open_suggestions(),
                            confirm=ConfirmForm())
 
 

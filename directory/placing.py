@@ -10,10 +10,10 @@ longitude by hand, and a pin set by hand stays until the address itself changes.
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from .. import locate
-from ..geo.geocoder import GeocodingUnavailable
-from ..models import Address, ServiceAtLocation
-from .editing import assign
+from . import locate
+from .geo.geocoder import GeocodingUnavailable
+from .models import Address, ServiceAtLocation
+from .staff.editing import assign
 
 ADDRESS_FIELDS = ("address_1", "address_2", "city", "state_province", "postal_code")
 LOCATION_FIELDS = ("name", "location_type", "description", "transportation")
