@@ -71,10 +71,14 @@ def _walk(table_name, obj, rows, missing_ids, link=None, ignored=None):
                 ignored[f"{table_name}.{key}"] += 1
     row = {key: value for key, value in obj.items() if key in table.fields}
     if link:
-        row.update({k: v for k, v in link.items() if row.get(k) in (None, "")})
+        given = {k for k in link if row.get(k) not in (None, "")}
+        row.update({k: v for k, v in link.items() if k not in given})
         entity = POLYMORPHIC.get(table_name)
-        if entity and row.get(entity) not in TABLES:
-            row[entity] = link[entity]  # nesting says which record it tags
+        if entity and (row.get(entity) not in TABLES or given <= {entity}):
+            # Nesting says which record it tags: when the object does not name its record
+            # (the specification's service example nests metadata saying "location" and
+            # no resource_id), the record it is nested in is also the table it names.
+            row[entity] = link[entity]
     for key, (parent_name, field) in table.parents.items():
         nested = obj.get(key)
         if isinstance(nested, dict):
