@@ -15,7 +15,7 @@ GUNICORN := $(BIN)/gunicorn -c gunicorn.conf.py --workers $(WORKERS) --preload \
 	--bind 127.0.0.1:$(PORT)
 
 .PHONY: run serve test install install-test translations messages lint clean fonts bench-pages \
-	mutation
+	mutation bench-cluster bench-sync
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,15 @@ bench-pages: install
 		echo "== PostgreSQL at $(TEST_POSTGRES_URL) does not answer: SQLite only =="; \
 		$(BIN)/python bench/pages.py --services $(BENCH_SERVICES); \
 	fi
+
+# Three servers on one PostgreSQL, 200 edits through all three, one server killed and
+# restarted: lag from commit to searchable on the others, and drift (bench/README.md).
+bench-cluster: install-test
+	$(BIN)/python bench/cluster.py --database-url $(TEST_POSTGRES_URL)
+
+# sync-hsds from a second instance of this app serving BENCH_SERVICES services on loopback.
+bench-sync: install-test
+	$(BIN)/python bench/sync.py --services $(BENCH_SERVICES)
 
 lint: install-test
 	$(BIN)/ruff check .
