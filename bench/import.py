@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import synthetic
-from directory import create_app, sample, search
+from directory import sample, search
 from directory.config import from_environment
 from directory.extensions import db
 from directory.hsds import export, importer
@@ -31,15 +31,10 @@ from directory.hsds import export, importer
 print = functools.partial(print, flush=True)  # figures show as they come
 
 
-def make_app(url, folder):
-    return create_app({"TESTING": True, "SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": url,
-                       "SEARCH_INDEX_DIR": str(folder / f"index-{uuid.uuid4().hex[:6]}"),
-                       "GEOCODER": ""})
-
 
 def build_source(services, folder, fmt):
     """Generate the synthetic directory and export it; return (package path, seconds)."""
-    app = make_app(f"sqlite:///{folder / 'source.db'}", folder)
+    app = synthetic.bench_app(f"sqlite:///{folder / 'source.db'}", folder)
     with app.app_context():
         db.create_all()
         sample.load_taxonomy()
@@ -58,7 +53,7 @@ def build_source(services, folder, fmt):
 
 
 def run_import(url, package, folder, label):
-    app = make_app(url, folder)
+    app = synthetic.bench_app(url, folder)
     with app.app_context():
         db.create_all()
         started = time.perf_counter()

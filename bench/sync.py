@@ -17,7 +17,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -25,22 +24,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from werkzeug.serving import make_server
 
 from bench import synthetic
-from directory import create_app, sample, search
+from directory import sample, search
 from directory.extensions import db
 from directory.hsds import feed
 
 print = functools.partial(print, flush=True)  # figures show as they come
 
 
-def make_app(url, folder):
-    return create_app({"TESTING": True, "SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": url,
-                       "SEARCH_INDEX_DIR": str(folder / f"index-{uuid.uuid4().hex[:6]}"),
-                       "GEOCODER": "", "RATELIMIT_ENABLED": False})
-
 
 def build_feed(services, folder):
     """Return the app of the feed: the synthetic directory, indexed."""
-    app = make_app(f"sqlite:///{folder / 'feed.db'}", folder)
+    app = synthetic.bench_app(f"sqlite:///{folder / 'feed.db'}", folder, RATELIMIT_ENABLED=False)
     with app.app_context():
         db.create_all()
         sample.load_taxonomy()
@@ -56,7 +50,7 @@ def build_feed(services, folder):
 
 
 def run_sync(url, folder):
-    app = make_app(f"sqlite:///{folder / 'target.db'}", folder)
+    app = synthetic.bench_app(f"sqlite:///{folder / 'target.db'}", folder, RATELIMIT_ENABLED=False)
     with app.app_context():
         db.create_all()
         sample.load_taxonomy()

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import zipcodes
 from sqlalchemy import insert
 
+from directory import create_app
 from directory import models as m
 from directory.extensions import db
 
@@ -381,3 +382,11 @@ def generate(services, seed=7, batch=5000):
 def _insert(model, rows, batch):
     for start in range(0, len(rows), batch):
         db.session.execute(insert(model), rows[start : start + batch])
+
+
+def bench_app(url, folder, **settings):
+    """Return an app on database `url` for a benchmark: an index folder of its own under
+    `folder`, no street geocoder, and any other `settings`."""
+    return create_app({"TESTING": True, "SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": url,
+                       "SEARCH_INDEX_DIR": str(folder / f"index-{uuid.uuid4().hex[:6]}"),
+                       "GEOCODER": "", **settings})
