@@ -92,12 +92,18 @@ bench-sync: install-test
 lint: install-test
 	$(BIN)/ruff check .
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist), a test module per process at a time
+# so that module fixtures are built once. The PostgreSQL half runs the tests that open a
+# database (the others ran in the SQLite half) and no browser tests (one database is enough
+# for what a browser sees).
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile
 test: install-test lint
 	@echo "== Test suite on SQLite =="
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(PYTEST)
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== Test suite on PostgreSQL ($(TEST_POSTGRES_URL)) =="; \
-		DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest -q -p no:cacheprovider -m "not browser"; \
+		DATABASE_URL=$(TEST_POSTGRES_URL) $(PYTEST) -m "not browser" --database-tests-only; \
 	else \
 		echo "== PostgreSQL at $(TEST_POSTGRES_URL) does not answer: suite ran on SQLite only =="; \
 	fi

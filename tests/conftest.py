@@ -3,11 +3,18 @@ one), a real search index in a temporary folder, and test clients and CLI runner
 
 `app` is an empty directory, fresh for each test. `seeded_app` holds the sample
 directory, loaded once per session: tests using it must not change it.
+
+Test databases need no durability across a power cut, only the same transactions, locks
+and visibility, so they skip the wait for the disk: temporary folders (SQLite files,
+search indexes) are in RAM where /dev/shm exists (a SQLite commit took 5.3 ms on this
+machine's disk, 0.03 ms there), and PostgreSQL's test databases commit without waiting for
+the WAL flush (3.3 ms to 0.2 ms). What is tested does not change.
 """
 
 import functools
 import os
 import re
+import tempfile
 import uuid
 from html.parser import HTMLParser
 
@@ -21,6 +28,9 @@ from directory.config import from_environment
 from directory.extensions import db
 
 RUN_ID = uuid.uuid4().hex[:8]
+RAM = "/dev/shm"
+if os.path.isdir(RAM) and os.access(RAM, os.W_OK) and "TMPDIR" not in os.environ:
+    tempfile.tempdir = RAM  # read by pytest's tmp_path, also in xdist's workers
 
 
 def _postgres_admin_url():
@@ -46,6 +56,7 @@ def database_factory(tmp_path_factory):
         with psycopg.connect(_plain(admin), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
         made.append(name)
         return admin.rsplit("/", 1)[0] + "/" + name
 
@@ -103,13 +114,14 @@ def _function_database(database_factory):
 
 
 def _empty_all_tables():
-    tables = [t.name for t in db.metadata.sorted_tables]
+    """Delete every row, children first. On PostgreSQL the DELETEs go in one round trip:
+    a TRUNCATE of the 42 tables took 0.6 s per test there, the DELETEs 2 ms."""
+    deletes = [f'DELETE FROM "{t.name}"' for t in reversed(db.metadata.sorted_tables)]
     if db.engine.dialect.name == "postgresql":
-        quoted = ", ".join(f'"{t}"' for t in tables)
-        db.session.execute(text(f"TRUNCATE {quoted} CASCADE"))
+        db.session.connection().exec_driver_sql("; ".join(deletes))
     else:
-        for name in reversed(tables):
-            db.session.execute(text(f'DELETE FROM "{name}"'))
+        for statement in deletes:
+            db.session.execute(text(statement))
     db.session.commit()
 
 
@@ -155,6 +167,22 @@ def seeded_app(database_factory, tmp_path_factory):
 def seeded_client(seeded_app):
     with seeded_app.app_context():
         yield seeded_app.test_client()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only", action="store_true",
+        help="run only the tests that open a test database (make test's PostgreSQL half: the "
+             "others, pure functions and servers on their own SQLite file, ran in the first)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    others = [item for item in items if "database_factory" not in item.fixturenames]
+    if others:
+        config.hook.pytest_deselected(items=others)
+        items[:] = [item for item in items if "database_factory" in item.fixturenames]
 
 
 def pytest_report_header(config):
