@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import synthetic
-from directory import sample, search
+from directory import search
 from directory.config import from_environment
 from directory.extensions import db
 from directory.hsds import export, importer
@@ -36,9 +36,7 @@ def build_source(services, folder, fmt):
     """Generate the synthetic directory and export it; return (package path, seconds)."""
     app = synthetic.bench_app(f"sqlite:///{folder / 'source.db'}", folder)
     with app.app_context():
-        db.create_all()
-        sample.load_taxonomy()
-        db.session.commit()
+        synthetic.empty_directory()
         started = time.perf_counter()
         synthetic.generate(services)
         print(f"generated {services:,} services in {time.perf_counter() - started:.1f} s")

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from werkzeug.datastructures import MultiDict
 
 from bench import synthetic
-from directory import create_app, sample, search
+from directory import create_app, search
 from directory import models as m
 from directory.extensions import db
 from directory.geo.gazetteer import Place
@@ -246,9 +246,7 @@ def main():
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{work / 'app.db'}",
                       "SEARCH_INDEX_DIR": str(work / "index"), "SECRET_KEY": "bench"})
     with app.app_context():
-        db.create_all()
-        sample.load_taxonomy()
-        db.session.commit()
+        synthetic.empty_directory()
         start = time.perf_counter()
         synthetic.generate(args.services, args.seed)
         print(f"generated {args.services} services in {time.perf_counter() - start:.1f} s")

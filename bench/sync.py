@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from werkzeug.serving import make_server
 
 from bench import synthetic
-from directory import sample, search
+from directory import search
 from directory.extensions import db
 from directory.hsds import feed
 
@@ -36,9 +36,7 @@ def build_feed(services, folder):
     """Return the app of the feed: the synthetic directory, indexed."""
     app = synthetic.bench_app(f"sqlite:///{folder / 'feed.db'}", folder, RATELIMIT_ENABLED=False)
     with app.app_context():
-        db.create_all()
-        sample.load_taxonomy()
-        db.session.commit()
+        synthetic.empty_directory()
         started = time.perf_counter()
         synthetic.generate(services)
         print(f"feed: generated {services:,} services in {time.perf_counter() - started:.1f} s")
@@ -52,9 +50,7 @@ def build_feed(services, folder):
 def run_sync(url, folder):
     app = synthetic.bench_app(f"sqlite:///{folder / 'target.db'}", folder, RATELIMIT_ENABLED=False)
     with app.app_context():
-        db.create_all()
-        sample.load_taxonomy()
-        db.session.commit()
+        synthetic.empty_directory()
         started = time.perf_counter()
         fetched = sum(len(page) for page in feed.pages(url, full="true", per_page=feed.PER_PAGE))
         print(f"paging alone: {fetched:,} full services in {time.perf_counter() - started:.1f} s")

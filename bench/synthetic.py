@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import zipcodes
 from sqlalchemy import insert
 
-from directory import create_app
+from directory import create_app, sample
 from directory import models as m
 from directory.extensions import db
 
@@ -390,3 +390,10 @@ def bench_app(url, folder, **settings):
     return create_app({"TESTING": True, "SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": url,
                        "SEARCH_INDEX_DIR": str(folder / f"index-{uuid.uuid4().hex[:6]}"),
                        "GEOCODER": "", **settings})
+
+
+def empty_directory():
+    """Create the tables and load the taxonomy, in the app's context: what a benchmark fills."""
+    db.create_all()
+    sample.load_taxonomy()
+    db.session.commit()
