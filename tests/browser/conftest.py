@@ -80,3 +80,28 @@ def artifacts():
     """The folder CI keeps: screenshots go here."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page):
+    """Run axe-core (the copy bundled with axe-playwright-python) with the WCAG 2.1 A and AA
+    rules on the page; return its violations. The page's context must be opened with
+    bypass_csp=True: the site's Content-Security-Policy forbids inline scripts, axe's too."""
+    axe = Path(pytest.importorskip("axe_playwright_python").__file__).with_name("axe.min.js")
+    page.add_script_tag(path=str(axe))
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_TAGS)["violations"]
+
+
+def described(violations):
+    """Return axe's violations as lines a person can act on (rule, impact, where)."""
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+        for node in v["nodes"][:5]:
+            summary = " ".join(node["failureSummary"].split())
+            lines.append(f"    {' '.join(node['target'])}: {summary}")
+    return "\n".join(lines)
