@@ -1,5 +1,6 @@
-"""Sign-in and suggestion limits: one count shared by every server process on the database
-(real gunicorn servers on loopback, the embedded default storage), counted per account
+"""Sign-in and suggestion limits: one count shared by every server process (real gunicorn
+servers on loopback) with the embedded default storage, the database, and with the Redis
+that deploy/directory.env names (the one on 127.0.0.1:6379 here), counted per account
 at an address so a guesser elsewhere cannot lock a colleague out, and the same password
 check for every failed sign-in whatever the account."""
 
@@ -10,16 +11,19 @@ import subprocess
 import sys
 import textwrap
 import time
+import uuid
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+import redis
 
 from directory.extensions import db
 from tests import builders
 from tests.conftest import STAFF_PASSWORD, sign_in
 
 ROOT = Path(__file__).resolve().parent.parent
+REDIS = "redis://127.0.0.1:6379/0"
 
 
 def _free_port():
@@ -28,10 +32,24 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def servers(app, tmp_path):
+def _redis():
+    """Return a client of the Redis on loopback, or skip the test when none answers."""
+    client = redis.Redis.from_url(REDIS, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        pytest.skip(f"no Redis answers at {REDIS} ({error}): limits shared through Redis "
+                    "not tested")
+    return client
+
+
+@pytest.fixture(params=["database://", REDIS], ids=["database", "redis"])
+def servers(app, tmp_path, request):
     """Start two gunicorn servers on the `app` fixture's database (as two workers of
-    `make run` would be, but each reachable by its own port); yield their ports."""
+    `make run` would be, but each reachable by its own port), counting in the storage of
+    the parameter; yield their ports."""
+    storage, prefix = request.param, f"test-{uuid.uuid4().hex}"
+    client = _redis() if storage.startswith("redis") else None
     (tmp_path / "limited_server.py").write_text(textwrap.dedent(f"""
         from directory import create_app
         app = create_app({{
@@ -39,7 +57,8 @@ def servers(app, tmp_path):
             "SEARCH_INDEX_DIR": {app.config["SEARCH_INDEX_DIR"]!r},
             "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False, "GEOCODER": "",
             "RATELIMIT_ENABLED": True, "LOGIN_LIMIT_PER_ACCOUNT": "5 per 15 minutes",
-            "SUGGESTION_LIMIT": "5 per hour"}})
+            "SUGGESTION_LIMIT": "5 per hour", "RATELIMIT_STORAGE_URI": {storage!r},
+            "RATELIMIT_KEY_PREFIX": {prefix!r}}})
     """))
     ports, processes = [_free_port(), _free_port()], []
     for port in ports:
@@ -57,6 +76,10 @@ def servers(app, tmp_path):
             process.terminate()
             process.wait(timeout=30)
         db.session.remove()
+        if client is not None:
+            counted = list(client.scan_iter(f"*{prefix}*"))
+            assert counted, "nothing was counted in Redis"
+            client.delete(*counted)
 
 
 def _wait_for(port):
