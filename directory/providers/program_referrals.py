@@ -11,7 +11,7 @@ follow-up dashboard's outcome counts include them (in progress or completed coun
 enrolled; no capacity as no capacity)."""
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
@@ -47,11 +47,16 @@ def answer_words(item):
     return words(sent) if sent is not None else None
 
 
+def providers_of(organization_id):
+    """Return the active provider accounts of an organization, by email."""
+    return db.session.scalars(select(User).where(
+        User.organization_id == organization_id, User.role == "provider",
+        User.active.is_(True)).order_by(User.email)).all()
+
+
 def receives_referrals(service):
     """Return whether the service's organization has an active provider account."""
-    return bool(service is not None and db.session.scalar(select(exists().where(
-        User.organization_id == service.organization_id, User.role == "provider",
-        User.active.is_(True)))))
+    return service is not None and bool(providers_of(service.organization_id))
 
 
 def send(item, by, contact, shared):

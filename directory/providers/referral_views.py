@@ -12,7 +12,7 @@ from flask_login import current_user
 from ..extensions import db
 from ..models import ProgramReferral
 from ..referrals.list_queries import item_or_404, list_or_404, refer_required, who
-from . import bp, fhir, program_referrals
+from . import bp, fhir, notices, program_referrals
 from .forms import AnswerForm, SendToProgramForm
 from .views import provider_required
 
@@ -28,10 +28,14 @@ def send_to_program(list_id, item_id):
                                  "directory yet: call or email them instead."))
     form = SendToProgramForm(data={"contact": referral_list.contact or current_user.email})
     if form.validate_on_submit():
-        program_referrals.send(item, who(), form.contact.data, form.shared())
+        referral = program_referrals.send(item, who(), form.contact.data, form.shared())
         db.session.commit()
         flash(_("Sent to “%(name)s”. Their answer shows on your follow-up dashboard.",
                 name=item.service.name), "success")
+        _emailed, failed = notices.tell_program(referral)
+        if failed:
+            flash(_("The program could not be emailed about it: they see the referral when "
+                    "they sign in. Call them if it is urgent."), "error")
         return redirect(url_for("referrals.show_list", list_id=list_id))
     return render_template("providers/send.html", form=form, referral_list=referral_list,
                            item=item, sent=program_referrals.latest(item))
