@@ -173,9 +173,11 @@ def interleave(ranked, categories):
 
     A client who needs a group and a ride should see the best group and the best ride
     first, not five groups before any ride: each round takes the best remaining service of
-    each chosen category, then the best of those found by the free text alone.
+    each chosen category. Services found by the free text alone (another category than
+    those chosen) come after them in their tier: the notes describe the client, the
+    categories say what the coordinator is looking for.
     """
-    if len(categories) < 2:
+    if not categories:
         return ranked
     out, tier, buckets = [], None, {}
     for item in [*ranked, None]:
@@ -193,10 +195,11 @@ def interleave(ranked, categories):
 
 
 def _rounds(buckets):
-    # the chosen categories in the order of their best service; the free text's last
+    # the chosen categories in the order of their best service, then the free text's
     queues = sorted((q for b, q in buckets.items() if b is not None),
-                    key=lambda q: q[0].sort_key()) + [buckets.get(None, [])]
+                    key=lambda q: q[0].sort_key())
     while any(queues):
         for queue in queues:
             if queue:
                 yield queue.pop(0)
+    yield from buckets.get(None, [])
