@@ -173,9 +173,9 @@ def interleave(ranked, categories):
 
     A client who needs a group and a ride should see the best group and the best ride
     first, not five groups before any ride: each round takes the best remaining service of
-    each chosen category. Services found by the free text alone (another category than
-    those chosen) come after them in their tier: the notes describe the client, the
-    categories say what the coordinator is looking for.
+    each chosen category. Services found by the free text alone (of none of the chosen
+    categories) come after those of the chosen categories in their tier: the notes
+    describe the client, the categories say what the coordinator is looking for.
     """
     if not categories:
         return ranked
@@ -195,7 +195,7 @@ def interleave(ranked, categories):
 
 
 def _rounds(buckets):
-    # the chosen categories in the order of their best service, then the free text's
+    # the chosen categories in turn, in the order of their best service; then the others
     queues = sorted((q for b, q in buckets.items() if b is not None),
                     key=lambda q: q[0].sort_key())
     while any(queues):

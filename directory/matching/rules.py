@@ -33,8 +33,15 @@ UNITS = {"beds": _l("beds"), "seats": _l("seats"), "places": _l("places")}
 QUICK_WAIT = re.compile(r"\b(no wait|same[- ]day|walk[- ]in|minutes?|right away|within \d+ hours"
                         r"|next day|same week)\b", re.IGNORECASE)
 WAITLIST = re.compile(r"waitlist\D*(\d+)\s*week", re.IGNORECASE)
+# "Anyone who needs a wheelchair-accessible vehicle": made for wheelchair users, a misfit
+# for a client who did not say they use one (the van is scarce and booked days ahead).
+FOR_WHEELCHAIR_USERS = re.compile(r"\bneeds? an? wheelchair|\bwheelchair[- ]accessible "
+                                  r"(vehicle|van)|\bwheelchair users?\b", re.IGNORECASE)
 WALKING_MILES = 1.0  # further than this is not a walk for a client without a car
 REMOTE_POINTS = 20
+# The client's first language, another of theirs, only through interpreters.
+FIRST_LANGUAGE_POINTS, OTHER_LANGUAGE_POINTS, INTERPRETER_POINTS = 35, 10, 20
+DISTANCE_POINTS = 15  # at the client's door; nothing at the edge of the radius
 AUDIENCE_POINTS = 20  # a service made for a group the client is in (seniors, veterans...)
 ALWAYS_OPEN_POINTS = 15  # open around the clock, for an urgent need
 # A service with one of these misses ranks below every service without: language first.
@@ -118,14 +125,14 @@ def _where(item, context):
     if item.in_person:
         miles = item.distance_miles
         shown = f"{miles:.{1 if miles < 10 else 0}f}"
-        nearness = 15 * (1 - min(miles / max(needs.radius_miles, 1), 1))
+        nearness = DISTANCE_POINTS * (1 - min(miles / max(needs.radius_miles, 1), 1))
         if "no-car" in needs.barriers and miles > WALKING_MILES and not context.rides:
             item.misfit("distance", _l("%(distance)s miles: too far to walk, and no ride "
-                                       "service listed", distance=shown), 15 - nearness)
+                                       "service listed", distance=shown), DISTANCE_POINTS - nearness)
         else:
             item.fit("distance", _l("%(distance)s miles", distance=shown), nearness)
     else:
-        item.score += 7.5
+        item.score += DISTANCE_POINTS / 2  # served where the client is, at no distance
         for code in REMOTE_DELIVERY:
             if code in delivery:
                 item.fit(f"delivery-{code}", _term(code), 0)
@@ -150,14 +157,14 @@ def _languages(item, context):
     for rank_, code in enumerate(needs.languages):
         if code in spoken:
             item.fit(f"language-{code}", _l("%(language)s spoken",
-                                            language=_language(code)), 25 if rank_ == 0
-                     else 10)
+                                            language=_language(code)),
+                     FIRST_LANGUAGE_POINTS if rank_ == 0 else OTHER_LANGUAGE_POINTS)
             return
     if needs.languages:
         language = _language(needs.languages[0])
         if item.service.interpretation_services:
             item.misfit("language", _l("%(language)s not listed; interpreters available",
-                                       language=language), 10)
+                                       language=language), INTERPRETER_POINTS)
         else:
             item.misfit("language", _l("%(language)s not listed", language=language), 25)
             item.tiers.add("language")
@@ -264,6 +271,9 @@ def _barriers(item, context):
             item.fit("transit", _term("near-transit"), 12)
         else:
             item.misfit("transit", _l("Not listed as near public transit"), 8)
+    if "wheelchair" not in barriers and FOR_WHEELCHAIR_USERS.search(
+            service.eligibility_description or ""):
+        item.misfit("wheelchair", _l("For wheelchair users"), 20)
     if "wheelchair" in barriers and item.in_person:
         if "wheelchair-access" in access:
             item.fit("wheelchair", _term("wheelchair-access"), 15)
