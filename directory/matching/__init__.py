@@ -41,6 +41,7 @@ from .. import catalogue, populations, search
 from ..models import utcnow
 from ..search.params import SearchParams
 from .rules import RULES, TIER_ORDER, Context, Match, Reason, hard_mismatch
+from .weights import CATEGORY_POINTS, TEXT_POINTS
 
 __all__ = ["BARRIERS", "ClientNeeds", "Match", "MatchResult", "Reason", "match", "rank"]
 
@@ -48,7 +49,6 @@ BARRIERS = ("no-car", "wheelchair", "remote", "childcare", "evenings", "urgent")
 RADIUS_MILES = 25.0
 MAX_CANDIDATES = 400
 SIDE_OPTIONS = 3
-CATEGORY_POINTS, TEXT_POINTS = 35, 30
 
 
 @dataclass

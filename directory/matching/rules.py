@@ -16,6 +16,8 @@ from ..labels import TERMS, lazy_language_label
 from ..languages import session_languages
 from ..models.service import REMOTE_DELIVERY
 from ..schedules import evenings_or_weekends, open_until
+from . import weights as w
+from .weights import WALKING_MILES
 
 FREE = ("free", TERMS["free"], 20)
 PAYMENT = {  # answer -> ([(code that fits, words, weight), ...], words when none does)
@@ -37,13 +39,6 @@ WAITLIST = re.compile(r"waitlist\D*(\d+)\s*week", re.IGNORECASE)
 # for a client who did not say they use one (the van is scarce and booked days ahead).
 FOR_WHEELCHAIR_USERS = re.compile(r"\bneeds? an? wheelchair|\bwheelchair[- ]accessible "
                                   r"(vehicle|van)|\bwheelchair users?\b", re.IGNORECASE)
-WALKING_MILES = 1.0  # further than this is not a walk for a client without a car
-REMOTE_POINTS = 20
-# The client's first language, another of theirs, only through interpreters.
-FIRST_LANGUAGE_POINTS, OTHER_LANGUAGE_POINTS, INTERPRETER_POINTS = 35, 10, 20
-DISTANCE_POINTS = 15  # at the client's door; nothing at the edge of the radius
-AUDIENCE_POINTS = 20  # a service made for a group the client is in (seniors, veterans...)
-ALWAYS_OPEN_POINTS = 15  # open around the clock, for an urgent need
 # A service with one of these misses ranks below every service without: language first.
 TIER_ORDER = (("groups",), ("closed",), ("language",), ("payment", "capacity"))
 
@@ -125,14 +120,14 @@ def _where(item, context):
     if item.in_person:
         miles = item.distance_miles
         shown = f"{miles:.{1 if miles < 10 else 0}f}"
-        nearness = DISTANCE_POINTS * (1 - min(miles / max(needs.radius_miles, 1), 1))
+        nearness = w.DISTANCE_POINTS * (1 - min(miles / max(needs.radius_miles, 1), 1))
         if "no-car" in needs.barriers and miles > WALKING_MILES and not context.rides:
             item.misfit("distance", _l("%(distance)s miles: too far to walk, and no ride "
-                                       "service listed", distance=shown), DISTANCE_POINTS - nearness)
+                                       "service listed", distance=shown), w.DISTANCE_POINTS - nearness)
         else:
             item.fit("distance", _l("%(distance)s miles", distance=shown), nearness)
     else:
-        item.score += DISTANCE_POINTS / 2  # served where the client is, at no distance
+        item.score += w.DISTANCE_POINTS / 2  # served where the client is, at no distance
         for code in REMOTE_DELIVERY:
             if code in delivery:
                 item.fit(f"delivery-{code}", _term(code), 0)
@@ -158,13 +153,13 @@ def _languages(item, context):
         if code in spoken:
             item.fit(f"language-{code}", _l("%(language)s spoken",
                                             language=_language(code)),
-                     FIRST_LANGUAGE_POINTS if rank_ == 0 else OTHER_LANGUAGE_POINTS)
+                     w.FIRST_LANGUAGE_POINTS if rank_ == 0 else w.OTHER_LANGUAGE_POINTS)
             return
     if needs.languages:
         language = _language(needs.languages[0])
         if item.service.interpretation_services:
             item.misfit("language", _l("%(language)s not listed; interpreters available",
-                                       language=language), INTERPRETER_POINTS)
+                                       language=language), w.INTERPRETER_POINTS)
         else:
             item.misfit("language", _l("%(language)s not listed", language=language), 25)
             item.tiers.add("language")
@@ -206,7 +201,7 @@ def _availability(item, context):
         moment = context.now.replace(tzinfo=context.now.tzinfo or UTC)
         is_open, until = open_until(_schedules(service), moment, context.zone)
         if is_open and until is None:  # no break for over a week: around the clock
-            item.fit("hours", _l("Open 24 hours"), ALWAYS_OPEN_POINTS)
+            item.fit("hours", _l("Open 24 hours"), w.ALWAYS_OPEN_POINTS)
     weeks = WAITLIST.search(service.wait_time or "")
     if weeks:
         item.misfit("waitlist", lazy_ngettext("Waitlist %(num)d week", "Waitlist %(num)d weeks",
@@ -228,7 +223,7 @@ def _audience(item, context):
     if shared:
         group = TERMS.get(shared[0]) or populations.LABELS.get(shared[0], shared[0])
         item.fit("audience", _l("For the client's group: %(group)s", group=group),
-                 AUDIENCE_POINTS)
+                 w.AUDIENCE_POINTS)
 
 
 def _eligibility(item, context):
@@ -259,7 +254,7 @@ def _barriers(item, context):
     no_travel = not item.in_person
     if "remote" in barriers:
         if remote:
-            item.fit("remote", _l("Can be done from home"), REMOTE_POINTS)
+            item.fit("remote", _l("Can be done from home"), w.REMOTE_POINTS)
         elif "transportation" not in service.term_codes("category"):  # a ride is no visit
             item.misfit("remote", _l("In person only"), 5)
     if barriers & {"no-car", "wheelchair"} and no_travel:
