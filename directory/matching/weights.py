@@ -7,5 +7,5 @@ WALKING_MILES = 1.0  # further than this is not a walk for a client without a ca
 REMOTE_POINTS = 20  # from home, for a client who prefers it
 # The client's first language, another of theirs, only through interpreters.
 FIRST_LANGUAGE_POINTS, OTHER_LANGUAGE_POINTS, INTERPRETER_POINTS = 35, 10, 20
-AUDIENCE_POINTS = 20  # a service made for a group the client is in (seniors, veterans...)
+AUDIENCE_POINTS = 25  # a service made for a group the client is in (seniors, veterans...)
 ALWAYS_OPEN_POINTS = 15  # open around the clock, for an urgent need
