@@ -219,7 +219,8 @@ def _audience(item, context):
     if needs.age is not None:
         theirs |= ({"youth"} if needs.age <= populations.YOUTH_MAX_AGE else set()) | (
             {"older-adults"} if needs.age >= populations.OLDER_MIN_AGE else set())
-    shared = sorted(populations.audience_limits(item.service) & theirs)
+    # not "families": every family service serves relatives, whatever its wording says
+    shared = sorted(populations.audience_limits(item.service) & theirs - {"families"})
     if shared:
         group = TERMS.get(shared[0]) or populations.LABELS.get(shared[0], shared[0])
         item.fit("audience", _l("For the client's group: %(group)s", group=group),

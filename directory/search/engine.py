@@ -178,7 +178,7 @@ def run(searcher, facts, params, zone, now=None):
         docs, scores = candidates, np.ones(candidates.size)
     total = int(docs.size)
     asked = set(text.audience) if text is not None else set()
-    for code in params.terms.get("population", ()):
+    for code in (*params.terms.get("population", ()), *params.terms.get("category", ())):
         asked |= FILTER_AUDIENCE.get(code, set())
     if params.age is not None:  # an age says which age-limited services are for them
         asked |= ({"youth"} if params.age <= YOUTH_MAX_AGE else set()) | (
