@@ -17,6 +17,9 @@ from .textquery import build as build_text_query
 
 FACET_GROUPS = ("category", "delivery", "payment", "population", "accessibility")
 NEARNESS_WEIGHT = 0.45
+# A service that reaches the place (phone, video, a ride) counts as this near: as usable as
+# one a short drive away (7.5 miles in the default 25), less than one round the corner.
+REACH_NEARNESS = 0.7
 # A service for a specific group (veterans, women, teens...) when the search does not ask
 # for that group: most people searching are not in it, so it ranks lower, never hidden.
 LIMITED_WEIGHT = 0.6
@@ -233,7 +236,8 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset()):
     relevance = scores / scores.max() if scores.max() > 0 else scores
     if params.place is not None:
         radius = max(params.radius_miles, 1.0)
-        nearness = np.where(np.isfinite(dist), 1.0 - np.minimum(dist / radius, 1.0), 0.5)
+        nearness = np.where(np.isfinite(dist), 1.0 - np.minimum(dist / radius, 1.0),
+                            REACH_NEARNESS)
         blended = (1 - NEARNESS_WEIGHT) * relevance + NEARNESS_WEIGHT * nearness
     else:
         blended = relevance
