@@ -16,21 +16,38 @@ client); each is then judged here on the loaded rows, in three steps.
    languages and lists no interpreters ranks below every service that does; then a
    service that takes none of the client's payment options, or has no room now, ranks
    below those that do. Each says why, in its misfits.
-3. Order within a tier (preferences), as points, then distance. Points: a chosen
-   category +35 and the free text up to +30 (its best match); distance up to +15 (the nearer,
-   the more), remote services +7.5; the client's first language +25 (another of theirs
-   +10), interpreters -10; payment that fits +25 (free +20, sliding scale +18), none -20;
-   room now +10 (+30 when urgent), none -10 (-30), a waitlist -10; never verified or
-   stale -8; remote for "prefers remote" +20, in person -5; for "no car" or a
-   wheelchair, no travel +10, and for "no car" within walking distance +10, near transit
-   +12, not near -8; wheelchair access +15, not listed -20; evenings or weekends +12
-   each, daytime only -12, hours not listed -4; families welcome or from home +8 for
-   "childcare"; temporarily closed -40.
+3. Order within a tier (preferences), as points (directory.matching.weights), then
+   distance. The weights say what a 211 specialist weighs first:
+   - what was asked: a chosen category +35, the free text up to +30 (its best match). The
+     notes describe the client; a service they alone found (of no chosen category) comes
+     after those of the chosen categories in its tier (step 4), so a long note's words
+     ("anxiety", "working") cannot pull in counselling or a clubhouse ahead of the group
+     and the ride the coordinator asked for.
+   - language, the strongest preference: the client's first language +35 (another of
+     theirs +10), only through interpreters -20. A counsellor who speaks the client's
+     language comes before one who takes their insurance through an interpreter
+     (35 + 20 > 25).
+   - payment that fits +25 (free +20, sliding scale +18; without insurance free +25,
+     sliding scale +18, self-pay +10, as sober living always is), none -20.
+   - a service made for a group the client is in (a seniors' service for a client of 75,
+     a veterans' program for a veteran; not family services, which all serve relatives)
+     +25, as much as a payment fit: it is what a specialist hands out first.
+   - distance up to +15 (the nearer, the more), a service reaching the client's place
+     (phone, video, a ride) +7.5; room now +10 (+30 when urgent), none -10 (-30), a
+     waitlist -10; for an urgent need, open around the clock +15 and a short wait +20.
+   - barriers: remote for "prefers remote" +20, in person -5 (never for a ride, which is
+     no visit); for "no car" or a wheelchair, no travel +10, and for "no car" within
+     walking distance +10, near transit +12, not near -8; wheelchair access +15, not listed
+     -20, and a ride made for wheelchair users -20 for a client who uses none (the van is
+     scarce); evenings or weekends +12 each, daytime only -12, hours not listed -4; families
+     welcome or from home +8 for "childcare".
+   - never verified or stale -8; temporarily closed -40.
    For a client with no car, an in-person service more than WALKING_MILES away is a
    misfit ("too far to walk"), not a reason, unless a ride service serves the client; the
    rides are listed beside every in-person result.
 4. Several needs take turns: within a tier the best service of each chosen category
-   comes before the second best of any, so "a group and a ride" shows both at the top.
+   comes before the second best of any, so "a group and a ride" shows both at the top;
+   the services found by the free text alone follow them.
 """
 
 from dataclasses import dataclass, field
