@@ -23,6 +23,7 @@ REACH_NEARNESS = 0.7
 # A service for a specific group (veterans, women, teens...) when the search does not ask
 # for that group: most people searching are not in it, so it ranks lower, never hidden.
 LIMITED_WEIGHT = 0.6
+# The same for an in-person service whose service area leaves out the place searched.
 # A service held only in a language the searcher does not read ("Korean-Language
 # Counselling" for someone reading English): lower, since they may still want it.
 OTHER_LANGUAGE_WEIGHT = 0.75
@@ -166,9 +167,10 @@ def run(searcher, facts, params, zone, now=None):
     today = now.astimezone(ZoneInfo(zone)).date() if isinstance(now, datetime) else date.today()
     mask = filter_mask(facts, params, now, zone, today)
     distance = np.full(facts.size, np.inf)
-    reach = np.zeros(facts.size, bool)
+    reach = elsewhere = np.zeros(facts.size, bool)
     if params.place is not None:
         near, distance, reach = locate(facts, params.place, params.radius_miles)
+        elsewhere = served_elsewhere(facts, params.place)
         mask &= reach if params.reach_only else (near | reach)
     candidates = np.flatnonzero(mask)
     text = (build_text_query(searcher, params.text, correct=not params.as_typed)
@@ -188,7 +190,7 @@ def run(searcher, facts, params, zone, now=None):
             {"older-adults"} if params.age >= OLDER_MIN_AGE else set())
     reads = set(params.languages) | set(params.reads) | (text.languages if text else set())
     asked |= {f"lang-{code}" for code in reads}
-    order = _rank(facts, params, docs, scores, distance, reach, asked)
+    order = _rank(facts, params, docs, scores, distance, reach, asked, elsewhere)
     start = (params.page - 1) * params.per_page
     page_docs = docs[order[start:start + params.per_page]]
     page_scores = scores[order[start:start + params.per_page]]
@@ -224,7 +226,20 @@ def limited_elsewhere(facts, docs, asked):
     return limited & ~wanted, held & ~readable
 
 
-def _rank(facts, params, docs, scores, distance, reach, asked=frozenset()):
+def served_elsewhere(facts, place):
+    """Return the documents whose service area leaves `place` out: an Anaheim office that
+    serves only Anaheim ZIP codes, for someone searching from Santa Ana."""
+    has_area = facts.memo.get("has-area")
+    if has_area is None:
+        has_area = np.zeros(facts.size, bool)
+        for segment, offset in zip(facts.segments, facts.offsets, strict=True):
+            for area_docs in segment.areas.values():
+                has_area[area_docs + offset] = True
+        facts.memo["has-area"] = has_area
+    return has_area & ~facts.covering(place.area_keys)
+
+
+def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsewhere=None):
     """Return the order of `docs`: open before temporarily closed, then by the sort."""
     if docs.size == 0:
         return np.zeros(0, np.int64)
@@ -244,5 +259,7 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset()):
     for_others, other_language = limited_elsewhere(facts, docs, asked)
     blended = np.where(for_others, blended * LIMITED_WEIGHT, blended)
     blended = np.where(other_language, blended * OTHER_LANGUAGE_WEIGHT, blended)
+    if elsewhere is not None:  # they may live or work there; most who search here do not
+        blended = np.where(elsewhere[docs], blended * LIMITED_WEIGHT, blended)
     names = np.arange(docs.size)  # stable: index order (name order after a rebuild)
     return np.lexsort((names, -blended, closed))
