@@ -7,7 +7,8 @@ client); each is then judged here on the loaded rows, in three steps.
 
 1. Membership (hard requirements). A service is left out, and counted, when it is not
    listed, when the client's age is outside its range, when it serves only the residents
-   of another city ("Anaheim residents"), or when it is limited to a group
+   of another city ("Anaheim residents"), when its service areas leave out the client's
+   place (rides for south-county ZIP codes, a client in Santa Ana), or when it is limited to a group
    the client is not in (veterans, trans and nonbinary people, women, healthcare workers,
    people leaving a hospital: see `directory.populations`). The coordinator
    can show the group-limited ones again; they then rank last, marked.
@@ -55,6 +56,7 @@ from dataclasses import dataclass, field
 from flask import current_app
 
 from .. import catalogue, populations, search
+from ..geo import extent_keys
 from ..models import utcnow
 from ..search.params import SearchParams
 from .rules import RULES, TIER_ORDER, Context, Match, Reason, hard_mismatch
@@ -179,10 +181,17 @@ def rank(hits, context, excluded, text_scores=None):
 
 
 def _elsewhere(service, needs):
-    """Return "residence" when a service serves only another city's residents."""
+    """Return "residence" when a service serves only another city's residents, "area"
+    when its service areas (ZIP codes, cities) leave out the client's place."""
+    if needs.place is None:
+        return None
     city = populations.residents_of(service)
-    where = needs.place.city if needs.place is not None else None
-    return "residence" if city and where and city.lower() != where.lower() else None
+    where = needs.place.city
+    if city and where and city.lower() != where.lower():
+        return "residence"
+    areas = {key for a in service.service_areas if a.extent_type == "text"
+             for key in extent_keys(a.extent)}
+    return "area" if areas and not areas & set(needs.place.area_keys) else None
 
 
 def interleave(ranked, categories):
