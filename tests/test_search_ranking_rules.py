@@ -38,3 +38,11 @@ def test_a_line_that_serves_the_place_is_not_buried_by_offices_sharing_a_word(ap
                      description="A workshop for families after a crisis.",
                      lat=33.60, lng=-117.70, zip_code="92653")
     assert names(run(search="crisis line", near="92630"))[0] == "Crisis Line"
+
+
+def test_a_word_that_names_the_need_outweighs_help_in_a_name(app):
+    for name in ("Enrollment Help", "Utility Bill Help", "Tax Help"):  # "help" is common
+        builders.service(name, description="Help with the forms.")
+    builders.service("Back-to-Work Support", description="Job search and resume coaching.")
+    assert names(run(search="job help"))[0] == "Back-to-Work Support"
+    assert names(run(search="ayuda con trabajo"))[0] == "Back-to-Work Support"
