@@ -111,10 +111,13 @@ FOR_RELATIVES = re.compile(r"^(any |all )?(family members?|family and friends|re
 
 
 def audience_limits(service):
-    """Return the groups a service is for, counting young people and older adults by age.
+    """Return the groups a service is for, counting young people and older adults by age,
+    and "families" for a service for the relatives of someone affected.
 
     The public search ranks these below services open to all, unless the query speaks of
-    one of the groups: someone typing "rehab" is rarely a veteran, a teen or a mother.
+    one of the groups: someone typing "rehab" is rarely a veteran, a teen or a mother, and
+    someone typing "suicidal" is the person, not their family. Matching gives points to a
+    service for a group the client is in (not "families": every family service is).
     """
     groups = limited_to(service) - {"program-members"}  # who is a member, searching cannot tell
     if FOR_RELATIVES.search(" ".join((service.eligibility_description or "").split())):
