@@ -7,7 +7,8 @@ client); each is then judged here on the loaded rows, in three steps.
 
 1. Membership (hard requirements). A service is left out, and counted, when it is not
    listed, when the client's age is outside its range, when it serves only the residents
-   of another city ("Anaheim residents"), or when it is limited to a group
+   of another city ("Anaheim residents"), when its service areas leave out the client's
+   place (rides for south-county ZIP codes, a client in Santa Ana), or when it is limited to a group
    the client is not in (veterans, trans and nonbinary people, women, healthcare workers,
    people leaving a hospital: see `directory.populations`). The coordinator
    can show the group-limited ones again; they then rank last, marked.
@@ -16,21 +17,38 @@ client); each is then judged here on the loaded rows, in three steps.
    languages and lists no interpreters ranks below every service that does; then a
    service that takes none of the client's payment options, or has no room now, ranks
    below those that do. Each says why, in its misfits.
-3. Order within a tier (preferences), as points, then distance. Points: a chosen
-   category +35 and the free text up to +30 (its best match); distance up to +15 (the nearer,
-   the more), remote services +7.5; the client's first language +25 (another of theirs
-   +10), interpreters -10; payment that fits +25 (free +20, sliding scale +18), none -20;
-   room now +10 (+30 when urgent), none -10 (-30), a waitlist -10; never verified or
-   stale -8; remote for "prefers remote" +20, in person -5; for "no car" or a
-   wheelchair, no travel +10, and for "no car" within walking distance +10, near transit
-   +12, not near -8; wheelchair access +15, not listed -20; evenings or weekends +12
-   each, daytime only -12, hours not listed -4; families welcome or from home +8 for
-   "childcare"; temporarily closed -40.
+3. Order within a tier (preferences), as points (directory.matching.weights), then
+   distance. The weights say what a 211 specialist weighs first:
+   - what was asked: a chosen category +35, the free text up to +30 (its best match). The
+     notes describe the client; a service they alone found (of no chosen category) comes
+     after those of the chosen categories in its tier (step 4), so a long note's words
+     ("anxiety", "working") cannot pull in counselling or a clubhouse ahead of the group
+     and the ride the coordinator asked for.
+   - language, the strongest preference: the client's first language +35 (another of
+     theirs +10), only through interpreters -20. A counsellor who speaks the client's
+     language comes before one who takes their insurance through an interpreter
+     (35 + 20 > 25).
+   - payment that fits +25 (free +20, sliding scale +18; without insurance free +25,
+     sliding scale +18, self-pay +10, as sober living always is), none -20.
+   - a service made for a group the client is in (a seniors' service for a client of 75,
+     a veterans' program for a veteran; not family services, which all serve relatives)
+     +25, as much as a payment fit: it is what a specialist hands out first.
+   - distance up to +15 (the nearer, the more), a service reaching the client's place
+     (phone, video, a ride) +7.5; room now +10 (+30 when urgent), none -10 (-30), a
+     waitlist -10; for an urgent need, open around the clock +15 and a short wait +20.
+   - barriers: remote for "prefers remote" +20, in person -5 (never for a ride, which is
+     no visit); for "no car" or a wheelchair, no travel +10, and for "no car" within
+     walking distance +10, near transit +12, not near -8; wheelchair access +15, not listed
+     -20, and a ride made for wheelchair users -20 for a client who uses none (the van is
+     scarce); evenings or weekends +12 each, daytime only -12, hours not listed -4; families
+     welcome or from home +8 for "childcare".
+   - never verified or stale -8; temporarily closed -40.
    For a client with no car, an in-person service more than WALKING_MILES away is a
    misfit ("too far to walk"), not a reason, unless a ride service serves the client; the
    rides are listed beside every in-person result.
 4. Several needs take turns: within a tier the best service of each chosen category
-   comes before the second best of any, so "a group and a ride" shows both at the top.
+   comes before the second best of any, so "a group and a ride" shows both at the top;
+   the services found by the free text alone follow them.
 """
 
 from dataclasses import dataclass, field
@@ -38,9 +56,11 @@ from dataclasses import dataclass, field
 from flask import current_app
 
 from .. import catalogue, populations, search
+from ..geo import extent_keys
 from ..models import utcnow
 from ..search.params import SearchParams
 from .rules import RULES, TIER_ORDER, Context, Match, Reason, hard_mismatch
+from .weights import CATEGORY_POINTS, TEXT_POINTS
 
 __all__ = ["BARRIERS", "ClientNeeds", "Match", "MatchResult", "Reason", "match", "rank"]
 
@@ -48,7 +68,6 @@ BARRIERS = ("no-car", "wheelchair", "remote", "childcare", "evenings", "urgent")
 RADIUS_MILES = 25.0
 MAX_CANDIDATES = 400
 SIDE_OPTIONS = 3
-CATEGORY_POINTS, TEXT_POINTS = 35, 30
 
 
 @dataclass
@@ -162,10 +181,17 @@ def rank(hits, context, excluded, text_scores=None):
 
 
 def _elsewhere(service, needs):
-    """Return "residence" when a service serves only another city's residents."""
+    """Return "residence" when a service serves only another city's residents, "area"
+    when its service areas (ZIP codes, cities) leave out the client's place."""
+    if needs.place is None:
+        return None
     city = populations.residents_of(service)
-    where = needs.place.city if needs.place is not None else None
-    return "residence" if city and where and city.lower() != where.lower() else None
+    where = needs.place.city
+    if city and where and city.lower() != where.lower():
+        return "residence"
+    areas = {key for a in service.service_areas if a.extent_type == "text"
+             for key in extent_keys(a.extent)}
+    return "area" if areas and not areas & set(needs.place.area_keys) else None
 
 
 def interleave(ranked, categories):
@@ -173,9 +199,11 @@ def interleave(ranked, categories):
 
     A client who needs a group and a ride should see the best group and the best ride
     first, not five groups before any ride: each round takes the best remaining service of
-    each chosen category, then the best of those found by the free text alone.
+    each chosen category. Services found by the free text alone (of none of the chosen
+    categories) come after those of the chosen categories in their tier: the notes
+    describe the client, the categories say what the coordinator is looking for.
     """
-    if len(categories) < 2:
+    if not categories:
         return ranked
     out, tier, buckets = [], None, {}
     for item in [*ranked, None]:
@@ -193,10 +221,11 @@ def interleave(ranked, categories):
 
 
 def _rounds(buckets):
-    # the chosen categories in the order of their best service; the free text's last
+    # the chosen categories in turn, in the order of their best service; then the others
     queues = sorted((q for b, q in buckets.items() if b is not None),
-                    key=lambda q: q[0].sort_key()) + [buckets.get(None, [])]
+                    key=lambda q: q[0].sort_key())
     while any(queues):
         for queue in queues:
             if queue:
                 yield queue.pop(0)
+    yield from buckets.get(None, [])

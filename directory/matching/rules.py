@@ -11,10 +11,13 @@ from zoneinfo import ZoneInfo
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 
+from .. import populations
 from ..labels import TERMS, lazy_language_label
 from ..languages import session_languages
 from ..models.service import REMOTE_DELIVERY
-from ..schedules import evenings_or_weekends
+from ..schedules import evenings_or_weekends, open_until
+from . import weights as w
+from .weights import WALKING_MILES
 
 FREE = ("free", TERMS["free"], 20)
 PAYMENT = {  # answer -> ([(code that fits, words, weight), ...], words when none does)
@@ -22,15 +25,20 @@ PAYMENT = {  # answer -> ([(code that fits, words, weight), ...], words when non
     "medicare": ([("medicare", _l("Takes Medicare"), 25), FREE], _l("Medicare not listed")),
     "private-insurance": ([("private-insurance", _l("Takes private insurance"), 25), FREE],
                           _l("Private insurance not listed")),
-    "none": ([("free", TERMS["free"], 25), ("sliding-scale", TERMS["sliding-scale"], 18)],
+    # No insurance: free first, then a sliding scale, then paying the fee oneself (sober
+    # living is almost always self-pay, and it is what an uninsured client can still use).
+    "none": ([("free", TERMS["free"], 25), ("sliding-scale", TERMS["sliding-scale"], 18),
+              ("cash", TERMS["cash"], 10)],
              _l("No free or sliding-scale option listed")),
 }
 UNITS = {"beds": _l("beds"), "seats": _l("seats"), "places": _l("places")}
-QUICK_WAIT = re.compile(r"\b(no wait|same[- ]day|walk[- ]in|minutes|right away|within \d+ hours"
+QUICK_WAIT = re.compile(r"\b(no wait|same[- ]day|walk[- ]in|minutes?|right away|within \d+ hours"
                         r"|next day|same week)\b", re.IGNORECASE)
 WAITLIST = re.compile(r"waitlist\D*(\d+)\s*week", re.IGNORECASE)
-WALKING_MILES = 1.0  # further than this is not a walk for a client without a car
-REMOTE_POINTS = 20
+# "Anyone who needs a wheelchair-accessible vehicle": made for wheelchair users, a misfit
+# for a client who did not say they use one (the van is scarce and booked days ahead).
+FOR_WHEELCHAIR_USERS = re.compile(r"\bneeds? an? wheelchair|\bwheelchair[- ]accessible "
+                                  r"(vehicle|van)|\bwheelchair users?\b", re.IGNORECASE)
 # A service with one of these misses ranks below every service without: language first.
 TIER_ORDER = (("groups",), ("closed",), ("language",), ("payment", "capacity"))
 
@@ -112,14 +120,14 @@ def _where(item, context):
     if item.in_person:
         miles = item.distance_miles
         shown = f"{miles:.{1 if miles < 10 else 0}f}"
-        nearness = 15 * (1 - min(miles / max(needs.radius_miles, 1), 1))
+        nearness = w.DISTANCE_POINTS * (1 - min(miles / max(needs.radius_miles, 1), 1))
         if "no-car" in needs.barriers and miles > WALKING_MILES and not context.rides:
             item.misfit("distance", _l("%(distance)s miles: too far to walk, and no ride "
-                                       "service listed", distance=shown), 15 - nearness)
+                                       "service listed", distance=shown), w.DISTANCE_POINTS - nearness)
         else:
             item.fit("distance", _l("%(distance)s miles", distance=shown), nearness)
     else:
-        item.score += 7.5
+        item.score += w.DISTANCE_POINTS / 2  # served where the client is, at no distance
         for code in REMOTE_DELIVERY:
             if code in delivery:
                 item.fit(f"delivery-{code}", _term(code), 0)
@@ -144,14 +152,14 @@ def _languages(item, context):
     for rank_, code in enumerate(needs.languages):
         if code in spoken:
             item.fit(f"language-{code}", _l("%(language)s spoken",
-                                            language=_language(code)), 25 if rank_ == 0
-                     else 10)
+                                            language=_language(code)),
+                     w.FIRST_LANGUAGE_POINTS if rank_ == 0 else w.OTHER_LANGUAGE_POINTS)
             return
     if needs.languages:
         language = _language(needs.languages[0])
         if item.service.interpretation_services:
             item.misfit("language", _l("%(language)s not listed; interpreters available",
-                                       language=language), 10)
+                                       language=language), w.INTERPRETER_POINTS)
         else:
             item.misfit("language", _l("%(language)s not listed", language=language), 25)
             item.tiers.add("language")
@@ -189,10 +197,34 @@ def _availability(item, context):
             item.tiers.add("capacity")
     elif urgent and service.status == "active" and QUICK_WAIT.search(service.wait_time or ""):
         item.fit("availability", _l("Short wait"), 20)
+    if urgent and service.status == "active":
+        moment = context.now.replace(tzinfo=context.now.tzinfo or UTC)
+        is_open, until = open_until(_schedules(service), moment, context.zone)
+        if is_open and until is None:  # no break for over a week: around the clock
+            item.fit("hours", _l("Open 24 hours"), w.ALWAYS_OPEN_POINTS)
     weeks = WAITLIST.search(service.wait_time or "")
     if weeks:
         item.misfit("waitlist", lazy_ngettext("Waitlist %(num)d week", "Waitlist %(num)d weeks",
                                               int(weeks.group(1))), 10)
+
+
+def _schedules(service):
+    return service.schedules or [s for loc in service.physical_locations for s in loc.schedules]
+
+
+def _audience(item, context):
+    """A service made for a group the client is in: a seniors' service for a client of 75."""
+    needs = context.needs
+    theirs = populations.client_groups(needs.groups)
+    if needs.age is not None:
+        theirs |= ({"youth"} if needs.age <= populations.YOUTH_MAX_AGE else set()) | (
+            {"older-adults"} if needs.age >= populations.OLDER_MIN_AGE else set())
+    # not "families": every family service serves relatives, whatever its wording says
+    shared = sorted(populations.audience_limits(item.service) & theirs - {"families"})
+    if shared:
+        group = TERMS.get(shared[0]) or populations.LABELS.get(shared[0], shared[0])
+        item.fit("audience", _l("For the client's group: %(group)s", group=group),
+                 w.AUDIENCE_POINTS)
 
 
 def _eligibility(item, context):
@@ -218,14 +250,13 @@ def _barriers(item, context):
     needs = context.needs
     service, barriers = item.service, needs.barriers
     delivery, access = service.term_codes("delivery"), service.term_codes("accessibility")
-    schedules = service.schedules or [s for loc in service.physical_locations
-                                      for s in loc.schedules]
+    schedules = _schedules(service)
     remote = bool(set(REMOTE_DELIVERY) & delivery)
     no_travel = not item.in_person
     if "remote" in barriers:
         if remote:
-            item.fit("remote", _l("Can be done from home"), REMOTE_POINTS)
-        else:
+            item.fit("remote", _l("Can be done from home"), w.REMOTE_POINTS)
+        elif "transportation" not in service.term_codes("category"):  # a ride is no visit
             item.misfit("remote", _l("In person only"), 5)
     if barriers & {"no-car", "wheelchair"} and no_travel:
         item.fit("travel", _l("No travel needed"), 10)
@@ -236,6 +267,9 @@ def _barriers(item, context):
             item.fit("transit", _term("near-transit"), 12)
         else:
             item.misfit("transit", _l("Not listed as near public transit"), 8)
+    if "wheelchair" not in barriers and FOR_WHEELCHAIR_USERS.search(
+            service.eligibility_description or ""):
+        item.misfit("wheelchair", _l("For wheelchair users"), 20)
     if "wheelchair" in barriers and item.in_person:
         if "wheelchair-access" in access:
             item.fit("wheelchair", _term("wheelchair-access"), 15)
@@ -260,4 +294,4 @@ def _barriers(item, context):
             item.misfit("hours", _l("Weekday daytime hours only"), 12)
 
 
-RULES = (_where, _languages, _payment, _availability, _eligibility, _barriers)
+RULES = (_where, _languages, _payment, _availability, _audience, _eligibility, _barriers)

@@ -17,9 +17,13 @@ from .textquery import build as build_text_query
 
 FACET_GROUPS = ("category", "delivery", "payment", "population", "accessibility")
 NEARNESS_WEIGHT = 0.45
+# A service that reaches the place (phone, video, a ride) counts as this near: as usable as
+# one a short drive away (7.5 miles in the default 25), less than one round the corner.
+REACH_NEARNESS = 0.7
 # A service for a specific group (veterans, women, teens...) when the search does not ask
 # for that group: most people searching are not in it, so it ranks lower, never hidden.
 LIMITED_WEIGHT = 0.6
+# The same for an in-person service whose service area leaves out the place searched.
 # A service held only in a language the searcher does not read ("Korean-Language
 # Counselling" for someone reading English): lower, since they may still want it.
 OTHER_LANGUAGE_WEIGHT = 0.75
@@ -163,9 +167,10 @@ def run(searcher, facts, params, zone, now=None):
     today = now.astimezone(ZoneInfo(zone)).date() if isinstance(now, datetime) else date.today()
     mask = filter_mask(facts, params, now, zone, today)
     distance = np.full(facts.size, np.inf)
-    reach = np.zeros(facts.size, bool)
+    reach = elsewhere = np.zeros(facts.size, bool)
     if params.place is not None:
         near, distance, reach = locate(facts, params.place, params.radius_miles)
+        elsewhere = served_elsewhere(facts, params.place)
         mask &= reach if params.reach_only else (near | reach)
     candidates = np.flatnonzero(mask)
     text = (build_text_query(searcher, params.text, correct=not params.as_typed)
@@ -178,14 +183,14 @@ def run(searcher, facts, params, zone, now=None):
         docs, scores = candidates, np.ones(candidates.size)
     total = int(docs.size)
     asked = set(text.audience) if text is not None else set()
-    for code in params.terms.get("population", ()):
+    for code in (*params.terms.get("population", ()), *params.terms.get("category", ())):
         asked |= FILTER_AUDIENCE.get(code, set())
     if params.age is not None:  # an age says which age-limited services are for them
         asked |= ({"youth"} if params.age <= YOUTH_MAX_AGE else set()) | (
             {"older-adults"} if params.age >= OLDER_MIN_AGE else set())
     reads = set(params.languages) | set(params.reads) | (text.languages if text else set())
     asked |= {f"lang-{code}" for code in reads}
-    order = _rank(facts, params, docs, scores, distance, reach, asked)
+    order = _rank(facts, params, docs, scores, distance, reach, asked, elsewhere)
     start = (params.page - 1) * params.per_page
     page_docs = docs[order[start:start + params.per_page]]
     page_scores = scores[order[start:start + params.per_page]]
@@ -221,7 +226,20 @@ def limited_elsewhere(facts, docs, asked):
     return limited & ~wanted, held & ~readable
 
 
-def _rank(facts, params, docs, scores, distance, reach, asked=frozenset()):
+def served_elsewhere(facts, place):
+    """Return the documents whose service area leaves `place` out: an Anaheim office that
+    serves only Anaheim ZIP codes, for someone searching from Santa Ana."""
+    has_area = facts.memo.get("has-area")
+    if has_area is None:
+        has_area = np.zeros(facts.size, bool)
+        for segment, offset in zip(facts.segments, facts.offsets, strict=True):
+            for area_docs in segment.areas.values():
+                has_area[area_docs + offset] = True
+        facts.memo["has-area"] = has_area
+    return has_area & ~facts.covering(place.area_keys)
+
+
+def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsewhere=None):
     """Return the order of `docs`: open before temporarily closed, then by the sort."""
     if docs.size == 0:
         return np.zeros(0, np.int64)
@@ -233,12 +251,15 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset()):
     relevance = scores / scores.max() if scores.max() > 0 else scores
     if params.place is not None:
         radius = max(params.radius_miles, 1.0)
-        nearness = np.where(np.isfinite(dist), 1.0 - np.minimum(dist / radius, 1.0), 0.5)
+        nearness = np.where(np.isfinite(dist), 1.0 - np.minimum(dist / radius, 1.0),
+                            REACH_NEARNESS)
         blended = (1 - NEARNESS_WEIGHT) * relevance + NEARNESS_WEIGHT * nearness
     else:
         blended = relevance
     for_others, other_language = limited_elsewhere(facts, docs, asked)
     blended = np.where(for_others, blended * LIMITED_WEIGHT, blended)
     blended = np.where(other_language, blended * OTHER_LANGUAGE_WEIGHT, blended)
+    if elsewhere is not None:  # they may live or work there; most who search here do not
+        blended = np.where(elsewhere[docs], blended * LIMITED_WEIGHT, blended)
     names = np.arange(docs.size)  # stable: index order (name order after a rebuild)
     return np.lexsort((names, -blended, closed))

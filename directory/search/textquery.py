@@ -6,7 +6,9 @@ most) and their Spanish stems over the record's Spanish text. A concept the word
 records use for it at EXPANSION_WEIGHT, each below the same word typed and counting little
 in names, so an expansion that happens to share a stem with common words in names cannot
 outrank what the person typed; its codes (its category) add a flat TAG_WEIGHT to the
-services that carry them.
+services that carry them. Words that ask without naming a need ("help", "ayuda",
+"services") count GENERIC_WEIGHT of the others, so "job help" finds the job service
+before every service named "... Help".
 
 Spelling: a word that matches nothing is corrected only into the directory's vocabulary
 (the index's names and terms, the concept table's words, English and Spanish), and only
@@ -42,6 +44,11 @@ TRANSLATION_WEIGHT = 0.9
 EXPANSION_WEIGHT = 0.9
 TAG_WEIGHT = 12.0
 WORD = re.compile(r"\w+(?:\.?\w+)*")
+# Words that ask for something without naming the need ("help", "ayuda", "services"): in
+# "job help" the need is the job, and the names full of "Help" must not outrank it.
+GENERIC_STEMS = frozenset({"help", "assist", "servic", "program", "need", "get", "find",
+                           "ayud", "asistent", "servici", "necesit"})
+GENERIC_WEIGHT = 0.3
 # An expansion in a name counts a quarter of one in a description: see _literal.
 EXPANSION_BOOSTS = {"name": 0.25, "organization": 0.25, "terms": 1.0, "body": 1.0}
 
@@ -145,12 +152,15 @@ def _literal(weights, reader, text, weight, boosted=True):
     """
     boosts = FIELD_BOOSTS if boosted else EXPANSION_BOOSTS
     for stem in _english(text):
+        factor = GENERIC_WEIGHT if stem in GENERIC_STEMS else 1.0
         for name in TEXT_FIELDS:
             if reader.doc_frequency(name, stem):
-                _add(weights, name, stem, boosts[name] * weight)
+                _add(weights, name, stem, boosts[name] * weight * factor)
     for stem in _spanish(text):
+        factor = GENERIC_WEIGHT if stem in GENERIC_STEMS else 1.0
         if reader.doc_frequency(SPANISH_FIELD, stem):
-            _add(weights, SPANISH_FIELD, stem, (SPANISH_BOOST if boosted else 1.0) * weight)
+            _add(weights, SPANISH_FIELD, stem,
+                 (SPANISH_BOOST if boosted else 1.0) * weight * factor)
 
 
 def build(searcher, text, correct=True):

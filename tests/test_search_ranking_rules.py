@@ -1,0 +1,48 @@
+"""Rules of the public search's order beyond the text score, on purpose-built services:
+a service whose service area leaves out the place searched, and a service for the
+relatives of someone affected, rank below the services for the person searching, and are
+never hidden; a phone line that serves the place is not buried under offices that only
+share a word."""
+
+from tests import builders
+from tests.search_helpers import names, run
+
+
+def test_a_service_whose_area_leaves_out_the_place_ranks_below_one_that_serves_it(app):
+    # the same office, the same words: only the ZIP codes each serves differ
+    for name, areas in (("Aliso Peer Group", [("Mission Viejo", "postal_code:92691")]),
+                        ("Birch Peer Group", [("Lake Forest", "postal_code:92630")])):
+        builders.service(name, description="A weekly peer group.", areas=areas)
+    assert names(run(search="peer group", near="92630")) == [
+        "Birch Peer Group", "Aliso Peer Group"]
+    assert names(run(search="peer group", near="92691")) == [
+        "Aliso Peer Group", "Birch Peer Group"]
+
+
+def test_a_service_for_relatives_ranks_below_one_for_the_person_unless_family_is_asked(app):
+    # the relatives' circle has the shorter name: by the words alone it comes first
+    builders.service("Crisis Circle", description="Support after a crisis.",
+                     eligibility_description="Family members of someone who had a crisis.")
+    builders.service("Crisis Center Downtown", description="Support after a crisis.",
+                     eligibility_description="Adults 18 and over.")
+    assert names(run(search="crisis")) == ["Crisis Center Downtown", "Crisis Circle"]
+    assert names(run(search="crisis support for my family"))[0] == "Crisis Circle"
+
+
+def test_a_line_that_serves_the_place_is_not_buried_by_offices_sharing_a_word(app):
+    terms = builders.load_taxonomy()
+    builders.service("Crisis Line", virtual=True, terms=[terms["crisis-support"]],
+                     areas=[("Orange County", "county:CA:Orange")],
+                     description="Call or text a crisis counselor any time.")
+    builders.service("Family Crisis Workshop", terms=[terms["crisis-support"]],
+                     description="A workshop for families after a crisis.",
+                     lat=33.60, lng=-117.70, zip_code="92653")
+    assert names(run(search="crisis line", near="92630"))[0] == "Crisis Line"
+
+
+def test_a_word_that_names_the_need_outweighs_help_in_a_name(app):
+    for name in ("Enrollment Help", "Utility Bill Help", "Tax Help"):  # "help" is common
+        builders.service(name, description="Help with the forms.")
+    builders.service("Back-to-Work Support", description="Job search and resume coaching.")
+    assert names(run(search="job help"))[0] == "Back-to-Work Support"
+    assert names(run(search="ayuda con trabajo"))[0] == "Back-to-Work Support"
