@@ -179,7 +179,7 @@ def test_evening_wheelchair_and_no_insurance_needs_change_the_order(terms):
     assert {"Open evenings", "Wheelchair accessible", "Free"} <= set(
         _reasons(result, "Evening Group")[0])
     assert {"Weekday daytime hours only", "Wheelchair access not listed",
-            "No free or sliding-scale option listed"} <= set(_reasons(result,
+            "No free, sliding-scale or self-pay option listed"} <= set(_reasons(result,
                                                                       "Daytime Group")[1])
 
 

@@ -29,7 +29,7 @@ PAYMENT = {  # answer -> ([(code that fits, words, weight), ...], words when non
     # living is almost always self-pay, and it is what an uninsured client can still use).
     "none": ([("free", TERMS["free"], 25), ("sliding-scale", TERMS["sliding-scale"], 18),
               ("cash", TERMS["cash"], 10)],
-             _l("No free or sliding-scale option listed")),
+             _l("No free, sliding-scale or self-pay option listed")),
 }
 UNITS = {"beds": _l("beds"), "seats": _l("seats"), "places": _l("places")}
 QUICK_WAIT = re.compile(r"\b(no wait|same[- ]day|walk[- ]in|minutes?|right away|within \d+ hours"
