@@ -28,8 +28,16 @@ from directory.config import from_environment
 from directory.extensions import db
 
 RUN_ID = uuid.uuid4().hex[:8]
-RAM = "/dev/shm"
-if os.path.isdir(RAM) and os.access(RAM, os.W_OK) and "TMPDIR" not in os.environ:
+RAM, RAM_NEEDED = "/dev/shm", 1 << 30  # a run writes some tens of megabytes at most
+
+
+def _ram_free(path):
+    stats = os.statvfs(path)
+    return stats.f_bavail * stats.f_frsize
+
+
+if "TMPDIR" not in os.environ and os.path.isdir(RAM) and os.access(RAM, os.W_OK) \
+        and _ram_free(RAM) >= RAM_NEEDED:  # a container's 64 MB /dev/shm is left alone
     tempfile.tempdir = RAM  # read by pytest's tmp_path, also in xdist's workers
 
 
