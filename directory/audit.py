@@ -26,13 +26,7 @@ STAMPED = "audit_stamped_services"
 SYSTEM_ACTOR = "system"
 _registered = False
 
-AUDITED = (
-    m.Organization, m.Service, m.Location, m.Address, m.Accessibility, m.ServiceAtLocation,
-    m.Schedule, m.Phone, m.Contact, m.ServiceArea, m.Language, m.CostOption,
-    m.ServiceCapacity, m.Unit, m.Attribute, m.Taxonomy, m.TaxonomyTerm, m.User,
-    m.Funding, m.Program, m.OrganizationIdentifier, m.RequiredDocument, m.Url,
-    m.MetaTableDescription,
-)
+AUDITED = (*m.DIRECTORY_RECORDS, m.User)
 # Fields whose change is not news (last_modified follows every change) or is secret.
 SKIPPED = {"id", "last_modified", "session_version", "version"}
 SECRET = {"password_hash": "password"}

@@ -15,11 +15,7 @@ from .models.stamp import STAMP_ID
 DUE = "data_stamp_due"
 _registered = False
 
-DIRECTORY_MODELS = (
-    m.Organization, m.Service, m.Location, m.Address, m.Accessibility, m.ServiceAtLocation,
-    m.Schedule, m.Phone, m.Contact, m.ServiceArea, m.Language, m.CostOption,
-    m.ServiceCapacity, m.Unit, m.Attribute, m.Taxonomy, m.TaxonomyTerm, m.ChangeRecord,
-)
+DIRECTORY_MODELS = (*m.DIRECTORY_RECORDS, m.ChangeRecord)  # the history shows on pages
 DIRECTORY_TABLES = frozenset(model.__table__.name for model in DIRECTORY_MODELS)
 
 

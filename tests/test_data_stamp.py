@@ -2,6 +2,7 @@
 it (an edit, a bulk import, a Core insert) gives a new ETag; a change that is rolled back,
 or a change to a referral list, leaves cached copies valid."""
 
+import pytest
 from sqlalchemy import insert
 
 from directory import models as m
@@ -62,3 +63,40 @@ def test_a_referral_list_change_leaves_the_directory_etag(client):
     db.session.add(m.ReferralList(title="Client A", reference="AB"))
     db.session.commit()
     assert _still_fresh(client, etag)
+
+
+# Records of the tables HSDS 3.0 added to ours last: a change to one alone must move the
+# stamp, which the streamed answers' ETag and every answer's Last-Modified are made from (a
+# JSON page's ETag is its body's hash), so a feed reading NDJSON misses no change.
+NEWER_RECORDS = {
+    "funding": lambda s: m.Funding(service_id=s.id, source="County grant"),
+    "program": lambda s: m.Program(organization_id=s.organization_id, name="Recovery Program"),
+    "organization_identifier": lambda s: m.OrganizationIdentifier(
+        organization_id=s.organization_id, identifier_type="EIN", identifier="12-3456789"),
+    "required_document": lambda s: m.RequiredDocument(service_id=s.id, document="Photo ID"),
+    "url": lambda s: m.Url(service_id=s.id, url="https://example.org/intake"),
+    "meta_table_description": lambda s: m.MetaTableDescription(name="service",
+                                                               language="en"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NEWER_RECORDS))
+def test_a_record_of_any_hsds_table_gives_a_new_etag(client, kind):
+    builders.load_taxonomy()
+    service = builders.service("Harbor Counseling")
+    path = "/api/services?format=ndjson&full=true"
+    etag, _ = _validators(client, path)
+    assert _still_fresh(client, etag, path)
+    db.session.add(NEWER_RECORDS[kind](service))
+    db.session.commit()
+    assert not _still_fresh(client, etag, path)
+
+
+def test_one_list_of_directory_records_moves_the_stamp_and_is_audited():
+    from directory import audit, datastamp
+    from directory.hsds.tables import TABLES
+
+    hsds = {table.model for table in TABLES.values()} - {m.ChangeRecord}
+    assert hsds == set(m.DIRECTORY_RECORDS)
+    assert set(datastamp.DIRECTORY_MODELS) == hsds | {m.ChangeRecord}
+    assert set(audit.AUDITED) == hsds | {m.User}

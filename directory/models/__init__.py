@@ -49,7 +49,17 @@ from .suggestion import SUGGESTION_STATUSES, Suggestion
 from .taxonomy import Attribute, Taxonomy, TaxonomyTerm
 from .throttle import RateLimitCount
 
+# The directory's records: every table of HSDS (hsds/tables.py maps each to its model).
+# One list for what moves the data stamp (datastamp.py: ETags) and what the audit records.
+DIRECTORY_RECORDS = (
+    Organization, Service, Location, Address, Accessibility, ServiceAtLocation, Schedule,
+    Phone, Contact, ServiceArea, Language, CostOption, ServiceCapacity, Unit, Attribute,
+    Taxonomy, TaxonomyTerm, Funding, Program, OrganizationIdentifier, RequiredDocument, Url,
+    MetaTableDescription,
+)
+
 __all__ = [
+    "DIRECTORY_RECORDS",
     "LOCATION_TYPES",
     "OPEN_STATUSES",
     "REFERRAL_STATUSES",
