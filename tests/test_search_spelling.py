@@ -92,3 +92,15 @@ def test_a_correction_that_finds_nothing_is_still_said_with_the_way_back(directo
     page = client.get("/search?q=theraphy&category=housing").get_data(as_text=True)
     assert "Showing results for" in page and "Search instead for “theraphy”" in page
     assert "Did you mean" not in page
+
+
+@pytest.mark.parametrize("prefix", ["name", "title", "description", "body", "tags"])
+def test_a_field_prefix_is_never_corrected(directory, prefix):
+    """`name:harbor` is a field and a word: the field is never "corrected" into "same"."""
+    result = run(search=f"{prefix}:therapy")
+    assert result.corrections == {} and result.suggestion is None
+    assert prefix not in result.unknown
+    assert names(result) == ["Open Door Counseling"]
+    misspelled = run(search=f"{prefix}:theraphy")
+    assert misspelled.corrections == {"theraphy": "therapy"}
+    assert misspelled.suggestion == f"{prefix}:therapy"
