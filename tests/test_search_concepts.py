@@ -15,6 +15,15 @@ from tests.search_helpers import names, run
 TABLE = concepts.concepts()
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _cold_tables():
+    """Read the table and build the scanner afresh for this module: a warm cache from
+    an earlier module would hide a broken loader or scanner (mutation runs fork warm)."""
+    for cached in (concepts.concepts, concepts._scanner, concepts.vocabulary,
+                   concepts._word_set):
+        cached.cache_clear()
+
+
 @pytest.mark.parametrize("concept", TABLE, ids=[c.id for c in TABLE])
 def test_each_concept_is_reached_in_english_and_in_spanish(concept):
     for language in ("en", "es"):

@@ -4,6 +4,7 @@ typed, and a word nobody mentions named rather than dropped."""
 
 import pytest
 
+from directory.search.schema import fold
 from tests import builders
 from tests.search_helpers import names, run
 
@@ -104,3 +105,24 @@ def test_a_field_prefix_is_never_corrected(directory, prefix):
     misspelled = run(search=f"{prefix}:theraphy")
     assert misspelled.corrections == {"theraphy": "therapy"}
     assert misspelled.suggestion == f"{prefix}:therapy"
+
+
+def test_a_correction_keeps_the_rest_as_typed_and_only_folds_when_it_must(directory):
+    assert run(search="Open Theraphy").suggestion == "Open therapy"
+    # "İ" lower-cases into two characters: the words are then given folded
+    assert run(search="İstanbul theraphy").suggestion == fold("İstanbul") + " therapy"
+
+
+def test_words_the_index_or_the_concept_table_knows_are_neither_corrected_nor_unknown(
+        directory):
+    for text in ("pays", "tratamiento", "raite", "crisis lines", "therapy with your home",
+                 "ayuda para la renta"):
+        result = run(search=text)
+        assert result.corrections == {} and result.unknown == [], text
+
+
+def test_the_edits_allowed_grow_with_the_word(directory):
+    assert run(search="theraapyy").corrections == {"theraapyy": "therapy"}  # two, 9 letters
+    assert run(search="wheelz").corrections == {"wheelz": "wheels"}  # one, 6 letters
+    six = run(search="whelez").corrections  # six letters: two edits allowed
+    assert list(six) == ["whelez"] and _edits("whelez", six["whelez"]) == 2

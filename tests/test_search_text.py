@@ -2,7 +2,8 @@
 
 import pytest
 
-from directory.search import concepts
+from directory import search
+from directory.search import concepts, textquery
 from tests import builders
 from tests.search_helpers import names, run
 
@@ -114,3 +115,20 @@ def test_concept_table_is_data_with_every_tag_pointing_at_a_real_term(app):
 def test_a_word_of_the_other_language_does_not_trigger_a_need(directory):
     # "van" is Spanish for "they go": "ellos van al grupo" is not a ride
     assert [f.concept.id for f in concepts.find("ellos van al grupo")] == []
+
+
+def test_a_term_reached_twice_keeps_its_larger_weight_and_expansions_count_little_in_names(
+        directory):
+    reader = search.store().snapshot()[0].reader()
+    typed = {}
+    textquery._literal(typed, reader, "counseling", 1.0)
+    assert {field for field, _ in typed} >= {"name", "body"}
+    for first, then in ((1.0, True), (0.5, False)), ((0.5, False), (1.0, True)):
+        weights = {}
+        textquery._literal(weights, reader, "counseling", first[0], boosted=first[1])
+        textquery._literal(weights, reader, "counseling", then[0], boosted=then[1])
+        assert weights == typed
+    expanded = {}
+    textquery._literal(expanded, reader, "counseling", 0.5, boosted=False)
+    assert expanded[("name", "counsel")] < expanded[("body", "counsel")]
+    assert all(weight < typed[key] for key, weight in expanded.items())
