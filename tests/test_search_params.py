@@ -1,6 +1,7 @@
 """Search parameters read from a query string: each bound, default and alias, and a message
 that names what to fix (no index, no database: these rules are the parser's own)."""
 
+import time
 from datetime import datetime
 
 import pytest
@@ -76,10 +77,11 @@ def test_flags_read_false(raw):
         assert getattr(params, name) is False and errors == {}
 
 
-def test_a_flag_that_is_neither_says_so():
-    params, errors = parse(open_now="maybe")
-    assert params.open_now is False
-    assert errors == {"open_now": "open_now must be true or false."}
+@pytest.mark.parametrize("name", ["wheelchair", "open_now", "as_typed", "accepting"])
+def test_a_flag_that_is_neither_says_so(name):
+    params, errors = parse(**{name: "maybe"})
+    assert getattr(params, name) is False
+    assert errors == {name: f"{name} must be true or false."}
 
 
 def test_term_codes_split_on_commas_and_repeats_and_unknown_ones_named():
@@ -93,14 +95,16 @@ def test_term_codes_split_on_commas_and_repeats_and_unknown_ones_named():
     assert params.terms["category"] == ["detox", "housing"]
     assert params.terms["payment"] == ["medi-cal"]
     assert errors == {"category": "Unknown category food; use one of: detox, housing."}
+    assert p.parse(MultiDict({"category": "food,bus"}), allowed)[1] == {
+        "category": "Unknown category food, bus; use one of: detox, housing."}
     assert parse({}, delivery="home-visits")[1] == {
         "delivery": "Unknown delivery home-visits; use one of: ."}
 
 
 def test_languages_by_code_or_name_and_a_bad_one_named():
-    params, errors = parse(language="Spanish, vi,zz-latn")
-    assert params.languages == ["es", "vi", "zz-latn"] and errors == {}
-    for bad in ("toolonglanguage", "es1", "c++"):
+    params, errors = parse(language="Spanish, vi,zz-latn,abc-defg")
+    assert params.languages == ["es", "vi", "zz-latn", "abc-defg"] and errors == {}
+    for bad in ("abcd-efgh", "toolonglanguage", "es1", "c++"):
         params, errors = parse(language=bad)
         assert params.languages == []
         assert errors == {"language": "language must be a language code such as es, or a name."}
@@ -137,6 +141,19 @@ def test_modified_after_is_read_as_utc():
         assert params.modified_after is None
         assert errors == {
             "modified_after": "modified_after must be an ISO 8601 date or date-time."}
+
+
+def test_modified_after_is_utc_whatever_the_server_s_zone(monkeypatch):
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # fourteen hours ahead of UTC
+    time.tzset()
+    try:
+        params, errors = parse(modified_after="2026-11-30T10:00:00-08:00")
+        assert params.modified_after == datetime(2026, 11, 30, 18) and errors == {}
+        params, errors = parse(modified_after="0001-01-01")  # the first day UTC holds
+        assert params.modified_after == datetime(1, 1, 1) and errors == {}
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_sort():

@@ -96,3 +96,17 @@ def test_the_schema_fields():
     assert [t.text for t in built["spell"].analyzer("Cafe rent")] == ["Cafe", "rent"]
     assert isinstance(built["fingerprint"], STORED) and isinstance(built["facts"], STORED)
     assert schema.SCORED_FIELDS == (*schema.TEXT_FIELDS, schema.SPANISH_FIELD)
+
+
+@pytest.mark.parametrize("analyzer", [schema.stemming_analyzer(), schema.spanish_analyzer()])
+def test_two_letter_words_are_kept_and_single_letters_dropped(analyzer):
+    assert words(analyzer, "AA x NA") == ["aa", "na"]
+
+
+@pytest.mark.parametrize("name", [*schema.TEXT_FIELDS, schema.SPANISH_FIELD])
+def test_a_word_weighs_in_the_index_as_often_as_it_occurs(name):
+    field = schema.build_schema()[name]
+    indexed = {word: (freq, weight) for word, freq, weight, _ in field.index(
+        "terapia terapia counseling counseling counseling aa")}
+    assert indexed and all(weight == freq for freq, weight in indexed.values())
+    assert sorted(freq for freq, _ in indexed.values()) == [1, 2, 3]

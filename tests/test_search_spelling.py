@@ -126,3 +126,27 @@ def test_the_edits_allowed_grow_with_the_word(directory):
     assert run(search="wheelz").corrections == {"wheelz": "wheels"}  # one, 6 letters
     six = run(search="whelez").corrections  # six letters: two edits allowed
     assert list(six) == ["whelez"] and _edits("whelez", six["whelez"]) == 2
+
+
+def test_short_words_and_words_with_digits_are_not_checked(directory):
+    for text in ("zq therapy", "x12 therapy"):
+        result = run(search=text)
+        assert result.unknown == [] and result.corrections == {}, text
+
+
+def test_a_known_word_does_not_stop_the_check_of_the_words_after_it(directory):
+    assert run(search="tratamiento qwxyz").unknown == ["qwxyz"]
+
+
+def test_only_the_first_eight_words_are_corrected(directory):
+    assert run(search="a b c d e f g theraphy").corrections == {"theraphy": "therapy"}
+    ninth = run(search="a b c d e f g h theraphy")
+    assert ninth.corrections == {} and ninth.unknown == ["theraphy"]
+
+
+def test_words_up_to_twenty_letters_are_corrected(directory):
+    builders.service("Psychopharmacologist Referrals")  # twenty letters
+    assert run(search="psychopharmacologust").corrections == {
+        "psychopharmacologust": "psychopharmacologist"}
+    longer = run(search="psychopharmacologistt")  # twenty-one: named, not corrected
+    assert longer.corrections == {} and longer.unknown == ["psychopharmacologistt"]

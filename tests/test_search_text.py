@@ -132,3 +132,33 @@ def test_a_term_reached_twice_keeps_its_larger_weight_and_expansions_count_littl
     textquery._literal(expanded, reader, "counseling", 0.5, boosted=False)
     assert expanded[("name", "counsel")] < expanded[("body", "counsel")]
     assert all(weight < typed[key] for key, weight in expanded.items())
+
+
+def _query(text, correct=True):
+    return textquery.build(search.store().snapshot()[0], text, correct)
+
+
+def test_a_query_says_which_languages_it_is_in_or_names(directory):
+    assert _query("rehab").languages == set()
+    assert _query("desintoxicación").languages == {"es"}  # a need said in Spanish
+    assert _query("counseling in Vietnamese").languages == {"vi"}
+
+
+def test_a_need_said_twice_is_reached_once_and_the_needs_after_it_still_count(directory):
+    once = _query("ride therapy").concepts
+    assert len(once) == 2 and _query("ride, ride, therapy").concepts == once
+
+
+def test_short_words_that_match_nothing_find_nothing_rather_than_everything(directory):
+    assert _query("zq").parts == [] and run(search="zq").total == 0
+    assert _query("the").parts is None  # only stop words: no text constraint
+
+
+def test_a_spanish_word_typed_counts_more_than_its_translation(directory):
+    builders.service("Casa Renta", alternate_name="Ayuda con la renta",
+                     description="Paga un mes de renta.")
+    reader = search.store().snapshot()[0].reader()
+    typed, translated = {}, {}
+    textquery._literal(typed, reader, "renta", 1.0)
+    textquery._literal(translated, reader, "renta", textquery.TRANSLATION_WEIGHT)
+    assert translated[("es", "rent")] < typed[("es", "rent")]
