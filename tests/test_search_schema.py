@@ -44,7 +44,8 @@ def test_spanish_analysis_folds_before_stemming_and_drops_spanish_stop_words():
 def test_spanish_stems_are_cached_and_the_cache_bounded(monkeypatch):
     monkeypatch.setattr(schema, "_SPANISH_STEMS", {})
     stem = schema.spanish_stem("terapias")
-    assert schema._SPANISH_STEMS == {"terapias": stem} and stem != "terapias"
+    assert stem == schema._SPANISH("terapias") != "terapias"
+    assert schema._SPANISH_STEMS == {"terapias": stem}
     monkeypatch.setattr(schema, "_SPANISH_STEMS", {str(i): str(i) for i in range(100_001)})
     assert schema.spanish_stem("terapias") == stem
     assert schema._SPANISH_STEMS == {"terapias": stem}
@@ -69,6 +70,8 @@ def test_fold():
     ("Nation", False), ("Ayuda", False), ("", False), (None, False),
     ("Ayuda de la casa, the and of it", False),  # more English stop words than Spanish
     ("de la del y en los the", True),
+    ("Ayuda para la casa", True),  # Spanish stop words only
+    ("la casa the house", False),  # as many of each: not Spanish
 ])
 def test_looks_spanish(text, spanish):
     assert schema.looks_spanish(text) is spanish

@@ -150,3 +150,7 @@ def test_words_up_to_twenty_letters_are_corrected(directory):
         "psychopharmacologust": "psychopharmacologist"}
     longer = run(search="psychopharmacologistt")  # twenty-one: named, not corrected
     assert longer.corrections == {} and longer.unknown == ["psychopharmacologistt"]
+
+
+def test_a_misspelled_word_of_a_name_is_corrected_into_it(directory):
+    assert run(search="mercyy").corrections == {"mercyy": "mercy"}  # no concept says "mercy"

@@ -162,3 +162,22 @@ def test_a_spanish_word_typed_counts_more_than_its_translation(directory):
     textquery._literal(typed, reader, "renta", 1.0)
     textquery._literal(translated, reader, "renta", textquery.TRANSLATION_WEIGHT)
     assert translated[("es", "rent")] < typed[("es", "rent")]
+
+
+def test_services_for_groups_not_asked_for_rank_below_one_open_to_all(app):
+    from directory.populations import OLDER_MIN_AGE, YOUTH_MAX_AGE
+
+    builders.service("Counseling Alpha", maximum_age=YOUTH_MAX_AGE, description="Counseling.")
+    builders.service("Counseling Gamma", minimum_age=OLDER_MIN_AGE, description="Counseling.")
+    builders.service("Counseling Omega", description="Counseling.")
+    found = names(run(search="counseling"))
+    assert found[0] == "Counseling Omega" and len(found) == 3
+
+
+def test_every_part_of_a_record_is_searched_word_by_word(app):
+    builders.service("Quiet Harbor", alternate_name="Puerto Tranquilo",
+                     description="Beds tonight", eligibility_description="Adults only",
+                     fees_description="Sliding fees")
+    for word in ("harbor", "puerto", "tranquilo", "tonight", "adults", "sliding"):
+        assert names(run(search=word)) == ["Quiet Harbor"], word
+
