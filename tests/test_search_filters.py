@@ -134,3 +134,4 @@ def test_modified_after(directory):
 
 def test_an_empty_directory_finds_nothing(app):
     assert run().total == 0 and run(search="counseling", category="detox").hits == []
+    assert (run().unknown, run().corrections, run().suggestion) == ([], {}, None)

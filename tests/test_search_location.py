@@ -113,3 +113,13 @@ def test_rides_reach_by_their_service_area_and_an_office_far_away_does_not(app):
     found = {hit.service_id: hit for hit in result.hits}
     rides = [h for h in found.values() if h.distance_miles is None]
     assert len(found) == 1 and len(rides) == 1 and rides[0].area_names == ["California"]
+
+
+def test_with_the_same_words_the_nearer_service_ranks_first(app):
+    from tests import builders
+
+    builders.service("Counseling Near", description="Counseling.")  # at 92630
+    builders.service("Counseling Far", description="Counseling.", lat=33.75, lng=-117.80,
+                     zip_code="92705", city="Santa Ana")
+    assert names(run(search="counseling", near="92630", radius=25)) == [
+        "Counseling Near", "Counseling Far"]
