@@ -177,7 +177,7 @@ def test_services_for_groups_not_asked_for_rank_below_one_open_to_all(app):
 def test_every_part_of_a_record_is_searched_word_by_word(app):
     builders.service("Quiet Harbor", alternate_name="Puerto Tranquilo",
                      description="Beds tonight", eligibility_description="Adults only",
-                     fees_description="Sliding fees")
-    for word in ("harbor", "puerto", "tranquilo", "tonight", "adults", "sliding"):
+                     fees_description="Sliding fees", city="Tustin")
+    for word in ("harbor", "puerto", "tranquilo", "tonight", "adults", "sliding", "tustin"):
         assert names(run(search=word)) == ["Quiet Harbor"], word
 
