@@ -1,12 +1,14 @@
-"""The public pages of the catalogue, against the sample directory."""
+"""The public pages of the catalogue, against the sample directory (and records built here)."""
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from directory import catalogue, labels
 from directory import models as m
 from directory.extensions import db
+from tests import builders
 
 
 def _services():
@@ -100,3 +102,19 @@ def test_pages_render_in_spanish_when_the_browser_asks(seeded_client):
     html = seeded_client.get("/", headers={"Accept-Language": "es-MX,es;q=0.9"}).get_data(
         as_text=True)
     assert '<html lang="es">' in html
+
+
+@pytest.mark.parametrize(("minimum", "maximum", "words"), [
+    (18, None, "18 and over"), (None, 17, "Up to 17"), (12, 17, "12 to 17"), (0, 0, "0 to 0")])
+def test_the_service_page_says_the_ages_as_the_staff_page_does(client, minimum, maximum, words):
+    """One wording for an age range (labels.age_range) on the public and the staff pages."""
+    service = builders.service("Ages Clinic", minimum_age=minimum, maximum_age=maximum)
+    html = client.get(f"/services/{service.id}").get_data(as_text=True)
+    assert f"<p>Ages: {words}</p>" in html
+    assert words == labels.age_range(minimum, maximum)
+
+
+def test_the_service_page_says_nothing_of_ages_it_does_not_know(client):
+    service = builders.service("Any Age Clinic")
+    html = client.get(f"/services/{service.id}").get_data(as_text=True)
+    assert "Ages" not in html and "Any age" not in html

@@ -87,6 +87,12 @@ def test_monthly_rules_count_ordinals_and_days_of_the_month(rows, moment, expect
     ({"until": date(2026, 11, 18)}, at(2026, 11, 19, 10), False),
     ({"dtstart": date(2026, 11, 16), "count": 3}, at(2026, 11, 18, 10), True),
     ({"dtstart": date(2026, 11, 16), "count": 3}, at(2026, 11, 19, 10), False),
+    # a count of one is one day, not "no count"
+    ({"dtstart": date(2026, 11, 16), "count": 1}, at(2026, 11, 16, 10), True),
+    ({"dtstart": date(2026, 11, 16), "count": 1}, at(2026, 11, 17, 10), False),
+    # a week start that is no weekday code is ignored: the row still opens by its days
+    ({"wkst": "XX"}, at(2026, 11, 18, 10), True),
+    ({"wkst": "sunday"}, at(2026, 11, 18, 10), True),
 ])
 def test_validity_until_and_count_end_a_schedule(fields, moment, expected):
     assert is_open([{**WEEKDAY_MORNINGS, **fields}], moment) is expected

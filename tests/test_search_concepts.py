@@ -15,6 +15,15 @@ from tests.search_helpers import names, run
 TABLE = concepts.concepts()
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _cold_tables():
+    """Read the table and build the scanner afresh for this module: a warm cache from
+    an earlier module would hide a broken loader or scanner (mutation runs fork warm)."""
+    for cached in (concepts.concepts, concepts._scanner, concepts.vocabulary,
+                   concepts._word_set):
+        cached.cache_clear()
+
+
 @pytest.mark.parametrize("concept", TABLE, ids=[c.id for c in TABLE])
 def test_each_concept_is_reached_in_english_and_in_spanish(concept):
     for language in ("en", "es"):
@@ -76,3 +85,69 @@ def test_a_spanish_need_reaches_the_services_an_english_one_does(app):
     for english, spanish in (("detox", "desintoxicación"), ("ride", "raite"),
                              ("food pantry", "despensa de comida")):
         assert names(run(search=english)) == names(run(search=spanish)), (english, spanish)
+
+
+def _table(tmp_path, *rows):
+    table = tmp_path / "concepts.json"
+    table.write_text(json.dumps({"concepts": list(rows)}), encoding="utf-8")
+    return table
+
+
+def test_a_table_row_is_read_whole_with_its_defaults(tmp_path):
+    full = {"id": "ride", "group": "transport", "tags": ["category:transportation"],
+            "en": ["ride", "lift"], "es": ["raite"], "expand": ["transportation"],
+            "audience": ["veterans"]}
+    bare = {"id": "food", "en": ["food"], "es": ["comida", "Food"]}
+    assert concepts.load(_table(tmp_path, full, bare)) == (
+        concepts.Concept("ride", "transport", ("category:transportation",), ("ride", "lift"),
+                         ("raite",), ("transportation",), ("veterans",)),
+        concepts.Concept("food", "", (), ("food",), ("comida", "Food"), ()))
+    assert concepts.load(_table(tmp_path, full))[0].head("es") == "raite"
+    assert concepts.load(_table(tmp_path, full))[0].head("en") == "ride"
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ([{"id": "a", "en": ["x"], "es": ["y"]}, {"id": "a", "en": ["z"], "es": ["w"]}],
+     "concept 'a' is defined twice"),
+    ([{"id": "a", "en": [], "es": ["y"]}], "concept 'a' needs English and Spanish triggers"),
+    ([{"id": "a", "en": ["x"], "es": []}], "concept 'a' needs English and Spanish triggers"),
+    ([{"id": "a", "en": ["Ride "], "es": ["y"]}, {"id": "b", "en": ["ride"], "es": ["w"]}],
+     "'ride' triggers both 'a' and 'b'"),
+])
+def test_a_table_that_cannot_be_used_is_refused_saying_why(tmp_path, rows, message):
+    with pytest.raises(concepts.VocabularyError) as refused:
+        concepts.load(_table(tmp_path, *rows))
+    assert str(refused.value) == message
+
+
+def test_the_package_table_is_the_default():
+    assert concepts.load() == concepts.load(concepts.TABLE) == TABLE
+
+
+@pytest.mark.parametrize(("phrase", "variants"), [
+    ("juntas de recuperacion", {"junta de recuperacion", "juntas de recuperacions",
+                                "juntas de recuperaciones"}),
+    ("crisis lines", {"crisi lines", "crisis line"}),
+    ("food bank", {"foods bank", "foodes bank", "food banks", "food bankes"}),
+    ("classes de ayuda", {"class de ayuda", "classe de ayuda", "classes de ayudas",
+                          "classes de ayudaes"}),
+    ("clases de ayuda", {"clas de ayuda", "clase de ayuda", "clases de ayudas",
+                         "clases de ayudaes"}),
+    ("rides 4u", {"ride 4u"}), ("ride", set()), ("", set()),
+])
+def test_number_variants_of_a_phrase(phrase, variants):
+    assert concepts._number_variants(phrase) == variants
+
+
+def test_a_phrase_is_also_found_in_the_other_number():
+    assert [f.concept.id for f in concepts.find("a crisis lines number")] == ["crisis"]
+
+
+def test_found_triggers_say_where_and_in_which_language():
+    text = "I need a ride, necesito despensa de comida, zoom"
+    found = concepts.find(text)
+    assert [(f.concept.id, f.language, text[f.start:f.end]) for f in found] == [
+        ("rides", "en", "need a ride"), ("food-pantry", "es", "despensa de comida"),
+        ("telehealth", "both", "zoom")]
+    assert [f.concept.id for f in concepts.find("necesito raite al doctor")] == [
+        "medical-transport"]

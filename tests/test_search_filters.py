@@ -115,3 +115,23 @@ def test_pages_keep_the_order(directory):
     assert first.total == second.total == 4
     assert len(set(names(first)) | set(names(second))) == 4
     assert first.total_pages == 2
+
+
+def test_organization_and_taxonomy_term_filters(directory):
+    t = directory
+    alpha = db.session.scalar(db.select(m.Service).filter_by(name="Alpha Group"))
+    assert set(names(_run(organization_id=alpha.organization_id))) == {"Alpha Group"}
+    assert set(names(_run(taxonomy_term_id=t["medi-cal"].id, per_page=50))) == {
+        "Alpha Group", "Delta Beds"}
+    either = _run(taxonomy_term_id=f"{t['lgbtq'].id},{t['youth'].id}", per_page=50)
+    assert set(names(either)) == {"Beta Residential", "Gamma Video"}
+
+
+def test_modified_after(directory):
+    assert _run(modified_after="2000-01-01", per_page=50).total == 4
+    assert _run(modified_after="2999-01-01", per_page=50).total == 0
+
+
+def test_an_empty_directory_finds_nothing(app):
+    assert run().total == 0 and run(search="counseling", category="detox").hits == []
+    assert (run().unknown, run().corrections, run().suggestion) == ([], {}, None)

@@ -99,3 +99,27 @@ def test_kilometres_change_the_radius(seeded_app):
         km = run(near="92630", radius=10, unit="km")
         assert km.total < miles.total
         assert names(km)
+
+
+def test_rides_reach_by_their_service_area_and_an_office_far_away_does_not(app):
+    from tests import builders
+
+    terms = builders.load_taxonomy()
+    far = {"lat": 38.5816, "lng": -121.4944, "zip_code": "95814", "city": "Sacramento",
+           "areas": [("California", "state:CA")]}
+    builders.service("Statewide Rides", terms=[terms["transportation"]], **far)
+    builders.service("Sacramento Counseling", terms=[terms["outpatient-counselling"]], **far)
+    result = run(near="92630", radius=10, per_page=100)
+    found = {hit.service_id: hit for hit in result.hits}
+    rides = [h for h in found.values() if h.distance_miles is None]
+    assert len(found) == 1 and len(rides) == 1 and rides[0].area_names == ["California"]
+
+
+def test_with_the_same_words_the_nearer_service_ranks_first(app):
+    from tests import builders
+
+    builders.service("Counseling Near", description="Counseling.")  # at 92630
+    builders.service("Counseling Far", description="Counseling.", lat=33.75, lng=-117.80,
+                     zip_code="92705", city="Santa Ana")
+    assert names(run(search="counseling", near="92630", radius=25)) == [
+        "Counseling Near", "Counseling Far"]

@@ -4,6 +4,7 @@ typed, and a word nobody mentions named rather than dropped."""
 
 import pytest
 
+from directory.search.schema import fold
 from tests import builders
 from tests.search_helpers import names, run
 
@@ -92,3 +93,64 @@ def test_a_correction_that_finds_nothing_is_still_said_with_the_way_back(directo
     page = client.get("/search?q=theraphy&category=housing").get_data(as_text=True)
     assert "Showing results for" in page and "Search instead for “theraphy”" in page
     assert "Did you mean" not in page
+
+
+@pytest.mark.parametrize("prefix", ["name", "title", "description", "body", "tags"])
+def test_a_field_prefix_is_never_corrected(directory, prefix):
+    """`name:harbor` is a field and a word: the field is never "corrected" into "same"."""
+    result = run(search=f"{prefix}:therapy")
+    assert result.corrections == {} and result.suggestion is None
+    assert prefix not in result.unknown
+    assert names(result) == ["Open Door Counseling"]
+    misspelled = run(search=f"{prefix}:theraphy")
+    assert misspelled.corrections == {"theraphy": "therapy"}
+    assert misspelled.suggestion == f"{prefix}:therapy"
+
+
+def test_a_correction_keeps_the_rest_as_typed_and_only_folds_when_it_must(directory):
+    assert run(search="Open Theraphy").suggestion == "Open therapy"
+    # "İ" lower-cases into two characters: the words are then given folded
+    assert run(search="İstanbul theraphy").suggestion == fold("İstanbul") + " therapy"
+
+
+def test_words_the_index_or_the_concept_table_knows_are_neither_corrected_nor_unknown(
+        directory):
+    for text in ("pays", "tratamiento", "raite", "crisis lines", "therapy with your home",
+                 "ayuda para la renta"):
+        result = run(search=text)
+        assert result.corrections == {} and result.unknown == [], text
+
+
+def test_the_edits_allowed_grow_with_the_word(directory):
+    assert run(search="theraapyy").corrections == {"theraapyy": "therapy"}  # two, 9 letters
+    assert run(search="wheelz").corrections == {"wheelz": "wheels"}  # one, 6 letters
+    six = run(search="whelez").corrections  # six letters: two edits allowed
+    assert list(six) == ["whelez"] and _edits("whelez", six["whelez"]) == 2
+
+
+def test_short_words_and_words_with_digits_are_not_checked(directory):
+    for text in ("zq therapy", "x12 therapy"):
+        result = run(search=text)
+        assert result.unknown == [] and result.corrections == {}, text
+
+
+def test_a_known_word_does_not_stop_the_check_of_the_words_after_it(directory):
+    assert run(search="tratamiento qwxyz").unknown == ["qwxyz"]
+
+
+def test_only_the_first_eight_words_are_corrected(directory):
+    assert run(search="a b c d e f g theraphy").corrections == {"theraphy": "therapy"}
+    ninth = run(search="a b c d e f g h theraphy")
+    assert ninth.corrections == {} and ninth.unknown == ["theraphy"]
+
+
+def test_words_up_to_twenty_letters_are_corrected(directory):
+    builders.service("Psychopharmacologist Referrals")  # twenty letters
+    assert run(search="psychopharmacologust").corrections == {
+        "psychopharmacologust": "psychopharmacologist"}
+    longer = run(search="psychopharmacologistt")  # twenty-one: named, not corrected
+    assert longer.corrections == {} and longer.unknown == ["psychopharmacologistt"]
+
+
+def test_a_misspelled_word_of_a_name_is_corrected_into_it(directory):
+    assert run(search="mercyy").corrections == {"mercyy": "mercy"}  # no concept says "mercy"

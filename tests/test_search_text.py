@@ -2,7 +2,8 @@
 
 import pytest
 
-from directory.search import concepts
+from directory import search
+from directory.search import concepts, textquery
 from tests import builders
 from tests.search_helpers import names, run
 
@@ -114,3 +115,69 @@ def test_concept_table_is_data_with_every_tag_pointing_at_a_real_term(app):
 def test_a_word_of_the_other_language_does_not_trigger_a_need(directory):
     # "van" is Spanish for "they go": "ellos van al grupo" is not a ride
     assert [f.concept.id for f in concepts.find("ellos van al grupo")] == []
+
+
+def test_a_term_reached_twice_keeps_its_larger_weight_and_expansions_count_little_in_names(
+        directory):
+    reader = search.store().snapshot()[0].reader()
+    typed = {}
+    textquery._literal(typed, reader, "counseling", 1.0)
+    assert {field for field, _ in typed} >= {"name", "body"}
+    for first, then in ((1.0, True), (0.5, False)), ((0.5, False), (1.0, True)):
+        weights = {}
+        textquery._literal(weights, reader, "counseling", first[0], boosted=first[1])
+        textquery._literal(weights, reader, "counseling", then[0], boosted=then[1])
+        assert weights == typed
+    expanded = {}
+    textquery._literal(expanded, reader, "counseling", 0.5, boosted=False)
+    assert expanded[("name", "counsel")] < expanded[("body", "counsel")]
+    assert all(weight < typed[key] for key, weight in expanded.items())
+
+
+def _query(text, correct=True):
+    return textquery.build(search.store().snapshot()[0], text, correct)
+
+
+def test_a_query_says_which_languages_it_is_in_or_names(directory):
+    assert _query("rehab").languages == set()
+    assert _query("desintoxicación").languages == {"es"}  # a need said in Spanish
+    assert _query("counseling in Vietnamese").languages == {"vi"}
+
+
+def test_a_need_said_twice_is_reached_once_and_the_needs_after_it_still_count(directory):
+    once = _query("ride therapy").concepts
+    assert len(once) == 2 and _query("ride, ride, therapy").concepts == once
+
+
+def test_short_words_that_match_nothing_find_nothing_rather_than_everything(directory):
+    assert _query("zq").parts == [] and run(search="zq").total == 0
+    assert _query("the").parts is None  # only stop words: no text constraint
+
+
+def test_a_spanish_word_typed_counts_more_than_its_translation(directory):
+    builders.service("Casa Renta", alternate_name="Ayuda con la renta",
+                     description="Paga un mes de renta.")
+    reader = search.store().snapshot()[0].reader()
+    typed, translated = {}, {}
+    textquery._literal(typed, reader, "renta", 1.0)
+    textquery._literal(translated, reader, "renta", textquery.TRANSLATION_WEIGHT)
+    assert translated[("es", "rent")] < typed[("es", "rent")]
+
+
+def test_services_for_groups_not_asked_for_rank_below_one_open_to_all(app):
+    from directory.populations import OLDER_MIN_AGE, YOUTH_MAX_AGE
+
+    builders.service("Counseling Alpha", maximum_age=YOUTH_MAX_AGE, description="Counseling.")
+    builders.service("Counseling Gamma", minimum_age=OLDER_MIN_AGE, description="Counseling.")
+    builders.service("Counseling Omega", description="Counseling.")
+    found = names(run(search="counseling"))
+    assert found[0] == "Counseling Omega" and len(found) == 3
+
+
+def test_every_part_of_a_record_is_searched_word_by_word(app):
+    builders.service("Quiet Harbor", alternate_name="Puerto Tranquilo",
+                     description="Beds tonight", eligibility_description="Adults only",
+                     fees_description="Sliding fees", city="Tustin")
+    for word in ("harbor", "puerto", "tranquilo", "tonight", "adults", "sliding", "tustin"):
+        assert names(run(search=word)) == ["Quiet Harbor"], word
+

@@ -122,7 +122,7 @@ def test_web_addresses_gain_https_and_ages_are_saved(editor_client):
     db.session.refresh(service)
     assert service.url == "https://clinic.example.org/intake"
     assert (service.minimum_age, service.maximum_age) == (18, 64)
-    assert "Ages 18 to 64" in _text(editor_client.get(f"/services/{service.id}"))
+    assert "Ages: 18 to 64" in _text(editor_client.get(f"/services/{service.id}"))
 
 
 def test_phone_numbers_are_parsed_and_normalised(editor_client):

@@ -60,7 +60,9 @@ def score(searcher, facts, parts, size):
     `parts` is [(field, term, weight)]; terms of the `tags` field add their weight flat.
     """
     scores = np.zeros(size, np.float64)
-    leaves = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()]
+    # The leaves FactTable.build kept, in its order: a fresh index has a leaf and no segment.
+    leaves = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()
+              if leaf.reader().segment() is not None]
     live = max(int(np.count_nonzero(facts.live)), 1)
     for field, text, weight in parts:
         lists = [(facts.segments[i], postings(facts.segments[i], reader, field, text), offset)

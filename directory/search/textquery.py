@@ -13,7 +13,8 @@ before every service named "... Help".
 Spelling: a word that matches nothing is corrected only into the directory's vocabulary
 (the index's names and terms, the concept table's words, English and Spanish), and only
 when the correction is close for its length; a word of the vocabulary, a stop word, a word
-of three letters or fewer, or a word inside a concept phrase is never replaced. A word
+of three letters or fewer, a word inside a concept phrase or a field prefix ("name:") is
+never replaced. A word
 outside the vocabulary that matches nothing and has no close correction (or past the first
 eight words, or longer than twenty letters) is reported as unknown, never dropped in silence; a vocabulary word is one people use for a need here, so
 it is understood even where no record spells it. The text is never parsed
@@ -49,6 +50,8 @@ WORD = re.compile(r"\w+(?:\.?\w+)*")
 GENERIC_STEMS = frozenset({"help", "assist", "servic", "program", "need", "get", "find",
                            "ayud", "asistent", "servici", "necesit"})
 GENERIC_WEIGHT = 0.3
+# A word right before a colon is a field of query syntax ("name:harbor"): never corrected.
+FIELD_PREFIX = re.compile(rf"({WORD.pattern}):")
 # An expansion in a name counts a quarter of one in a description: see _literal.
 EXPANSION_BOOSTS = {"name": 0.25, "organization": 0.25, "terms": 1.0, "body": 1.0}
 
@@ -122,9 +125,10 @@ def read_words(searcher, text, correct=True):
     """Return (corrections, unknown words) for the words of `text`."""
     reader = searcher.reader()
     covered = _covered(text, concepts.find(text))
+    fields = set(FIELD_PREFIX.findall(fold(text)))
     corrections, unknown, corrector = {}, [], None
     for n, word in enumerate(dict.fromkeys(WORD.findall(fold(text)))):
-        if not _checkable(word) or word in covered or _matches(reader, word):
+        if word in fields or not _checkable(word) or word in covered or _matches(reader, word):
             continue
         if _in_vocabulary(reader, word):
             continue  # a word people use for a need here ("tratamiento"): kept, understood
