@@ -65,6 +65,7 @@ def test_a_missed_requirement_ranks_below_every_service_without_it_whatever_the_
     result = _match(age=72, languages=["en"], barriers={"wheelchair"})
     assert _names(result) == ["Far Plain Group", "Full Seniors' Group",
                               "Spanish-Held Seniors' Group", "Paused Seniors' Group"]
+    assert "Never verified" in _words(result, "Far Plain Group")[1]
 
 
 def test_a_service_reaching_the_client_counts_as_one_halfway_to_the_radius(terms):
@@ -125,9 +126,12 @@ def test_the_room_now_and_the_waitlist_are_worded_in_the_singular_too(terms):
     assert "Waitlist 1 week" in _words(result, "Waiting House")[1]
 
 
-def test_an_age_limit_is_shown_when_the_client_s_age_is_not_given(terms):
+def test_an_age_limit_is_shown_when_the_client_s_age_is_not_given_and_counted_when_out(
+        terms):
     _service(terms, "Teen Group", GROUP, maximum_age=17)
+    _service(terms, "Young Adults' Group", GROUP, minimum_age=18, maximum_age=25)
     assert "Up to age 17 only" in _words(_match(), "Teen Group")[1]
+    assert _match(age=40).excluded == {"age": 2}
 
 
 @pytest.mark.parametrize("age,group", [
