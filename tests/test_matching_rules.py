@@ -144,3 +144,12 @@ def test_a_client_at_the_edge_of_an_age_group_is_in_it(terms, age, group):
     result = _match(age=age)
     first = result.matches[0]
     assert f"For the client's group: {group}" in _words(result, first.service.name)[0]
+
+
+def test_a_ride_is_no_visit_for_a_client_who_prefers_remote(terms):
+    _service(terms, "Shuttle Office", ["transportation", "in-person"])
+    _service(terms, "Clinic On Main", GROUP)
+    result = _match(categories=["transportation", "group-therapy-peer-support"],
+                    barriers={"remote"})
+    assert "In person only" not in _words(result, "Shuttle Office")[1]
+    assert "In person only" in _words(result, "Clinic On Main")[1]
