@@ -4,7 +4,7 @@ client counts as one halfway to the edge of the radius, a far service for a clie
 a car loses more the further it is, and the reasons for an urgent need and for an unknown
 age are worded right. Real database, real search index."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from flask import current_app
@@ -153,3 +153,17 @@ def test_a_ride_is_no_visit_for_a_client_who_prefers_remote(terms):
                     barriers={"remote"})
     assert "In person only" not in _words(result, "Shuttle Office")[1]
     assert "In person only" in _words(result, "Clinic On Main")[1]
+
+
+def test_a_service_from_home_needs_no_travel_nor_childcare_and_unlisted_hours_say_so(terms):
+    builders.service("Video Group", virtual=True, areas=[("Lake Forest", "postal_code:92630")],
+                     terms=[terms["group-therapy-peer-support"], terms["telehealth-video"]])
+    result = _match(barriers={"childcare", "evenings", "wheelchair"})
+    fits, misfits = _words(result, "Video Group")
+    assert {"No travel needed", "From home: no childcare needed"} <= set(fits)
+    assert "Hours not listed" in misfits
+
+
+def test_a_listing_stale_within_this_year_says_how_many_months(terms):
+    _service(terms, "Spring Group", GROUP, assured_date=date(2026, 2, 4))  # 300 days
+    assert "Not verified in 10 months" in _words(_match(), "Spring Group")[1]
