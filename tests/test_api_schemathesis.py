@@ -60,6 +60,10 @@ SPEC_EXCEPTION = "/service_at_locations/{id}"
 
 def _official_operations():
     for version in ("3.0", "3.1"):
+        if official.missing(version):  # parametrized at collection: no skip possible there
+            yield pytest.param(version, None, None, marks=pytest.mark.skip(
+                reason=official.missing(version)))
+            continue
         for path, item in official.openapi(version)["paths"].items():
             for method in item:
                 if method in ("get", "post"):
