@@ -262,6 +262,14 @@ def coordinator_client(staff_client):
 
 
 @pytest.fixture
+def terms(app):
+    """The project taxonomy loaded into `app`: {code: TaxonomyTerm}."""
+    from tests import builders
+
+    return builders.load_taxonomy()
+
+
+@pytest.fixture
 def app_with(app):
     """Return a function making another app on the `app` fixture's database and index with
     some settings changed (e.g. WTF_CSRF_ENABLED=True, RATELIMIT_ENABLED=True)."""

@@ -6,7 +6,6 @@ in-person result for a client without a car. Real database, real search index.""
 import re
 from datetime import date, timedelta
 
-import pytest
 from flask import current_app
 
 from directory import locate, matching
@@ -18,11 +17,6 @@ from tests import builders
 LAKE_FOREST = {"zip_code": "92630", "city": "Lake Forest", "lat": 33.6469, "lng": -117.6861}
 IRVINE = {"zip_code": "92618", "city": "Irvine", "lat": 33.6700, "lng": -117.7420}  # ~3.6 mi
 SAN_CLEMENTE = {"zip_code": "92672", "city": "San Clemente", "lat": 33.4270, "lng": -117.6120}
-
-
-@pytest.fixture
-def terms(app):
-    return builders.load_taxonomy()
 
 
 def _service(terms, name, codes, where=LAKE_FOREST, **fields):

@@ -3,38 +3,20 @@ client's radius bounds the categories and the free text alike, the free text fin
 it names (its best match worth the text's points), and the rides are those the client
 could use themselves. Real database, real search index."""
 
-from datetime import datetime
 
 import pytest
 
-from directory import locate, matching
 from directory.matching.weights import TEXT_POINTS
 from tests import builders
+from tests.matching_support import GROUP
+from tests.matching_support import match_at_now as _match
+from tests.matching_support import names as _names
+from tests.matching_support import tagged_service as _service
 
-NOW = datetime(2026, 12, 1, 18, 0)
-GROUP = ["group-therapy-peer-support", "in-person"]
 IRVINE = {"zip_code": "92618", "city": "Irvine", "lat": 33.6700, "lng": -117.7420}  # ~3.6 mi
 SAN_CLEMENTE = {"zip_code": "92672", "city": "San Clemente", "lat": 33.4270,
                 "lng": -117.6120}  # ~15 miles from Lake Forest
 LAKE_FOREST_AREA = [("Lake Forest", "postal_code:92630")]
-
-
-@pytest.fixture
-def terms(app):
-    return builders.load_taxonomy()
-
-
-def _service(terms, name, codes, **fields):
-    return builders.service(name, terms=[terms[c] for c in codes], **fields)
-
-
-def _match(**needs):
-    needs.setdefault("place", locate.resolve("92630"))
-    return matching.match(matching.ClientNeeds(**needs), now=NOW)
-
-
-def _names(result):
-    return [m.service.name for m in result.matches]
 
 
 def test_the_client_s_radius_bounds_the_categories_and_the_free_text(terms):

@@ -4,19 +4,20 @@ client counts as one halfway to the edge of the radius, a far service for a clie
 a car loses more the further it is, and the reasons for an urgent need and for an unknown
 age are worded right. Real database, real search index."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from flask import current_app
 
-from directory import locate, matching, populations
+from directory import matching, populations
 from directory import models as m
 from directory.extensions import db
 from directory.matching.weights import DISTANCE_POINTS
 from tests import builders
+from tests.matching_support import GROUP, NOW, match_at_now
+from tests.matching_support import names as _names
+from tests.matching_support import tagged_service as _service
 
-NOW = datetime(2026, 12, 1, 18, 0)
-GROUP = ["group-therapy-peer-support", "in-person"]
 CHOSEN = ["group-therapy-peer-support"]
 IRVINE = {"zip_code": "92618", "city": "Irvine", "lat": 33.6700, "lng": -117.7420}
 SAN_CLEMENTE = {"zip_code": "92672", "city": "San Clemente", "lat": 33.4270,
@@ -26,23 +27,8 @@ MISSION_VIEJO = {"zip_code": "92691", "city": "Mission Viejo", "lat": 33.6000,
 SENIORS = {"minimum_age": 60, "eligibility_description": "Adults 60 and over."}
 
 
-@pytest.fixture
-def terms(app):
-    return builders.load_taxonomy()
-
-
-def _service(terms, name, codes, **fields):
-    return builders.service(name, terms=[terms[c] for c in codes], **fields)
-
-
 def _match(**needs):
-    needs.setdefault("place", locate.resolve("92630"))
-    needs.setdefault("categories", CHOSEN)
-    return matching.match(matching.ClientNeeds(**needs), now=NOW)
-
-
-def _names(result):
-    return [m.service.name for m in result.matches]
+    return match_at_now(**{"categories": CHOSEN, **needs})
 
 
 def _words(result, name):

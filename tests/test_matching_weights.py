@@ -4,28 +4,14 @@ service made for the client's group, self-pay for a client without insurance, a 
 wheelchair users, a service area that leaves the client out, the client's own language
 before an interpreter."""
 
-from datetime import datetime
 
 from flask import current_app
 
-from directory import locate, matching
 from tests import builders
-
-NOW = datetime(2026, 12, 1, 18, 0)
-GROUP = ["group-therapy-peer-support", "in-person"]
-
-
-def _service(terms, name, codes, **fields):
-    return builders.service(name, terms=[terms[c] for c in codes], **fields)
-
-
-def _match(**needs):
-    needs.setdefault("place", locate.resolve("92630"))
-    return matching.match(matching.ClientNeeds(**needs), now=NOW)
-
-
-def _names(result):
-    return [m.service.name for m in result.matches]
+from tests.matching_support import GROUP
+from tests.matching_support import match_at_now as _match
+from tests.matching_support import names as _names
+from tests.matching_support import tagged_service as _service
 
 
 def _item(result, name):
