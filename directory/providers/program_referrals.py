@@ -47,16 +47,20 @@ def answer_words(item):
     return words(sent) if sent is not None else None
 
 
+def _providers(organization_id):
+    return select(User).where(User.organization_id == organization_id,
+                              User.role == "provider", User.active.is_(True))
+
+
 def providers_of(organization_id):
     """Return the active provider accounts of an organization, by email."""
-    return db.session.scalars(select(User).where(
-        User.organization_id == organization_id, User.role == "provider",
-        User.active.is_(True)).order_by(User.email)).all()
+    return db.session.scalars(_providers(organization_id).order_by(User.email)).all()
 
 
 def receives_referrals(service):
     """Return whether the service's organization has an active provider account."""
-    return service is not None and bool(providers_of(service.organization_id))
+    return service is not None and bool(
+        db.session.scalar(select(_providers(service.organization_id).exists())))
 
 
 def send(item, by, contact, shared):

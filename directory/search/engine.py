@@ -110,8 +110,9 @@ def filter_mask(facts, params, now, zone, today, modified=None):
     return mask
 
 
-def locate(facts, place, radius_miles):
-    """Return (near mask, distance array, reach mask) for a place and radius."""
+def locate(facts, place, radius_miles, covered):
+    """Return (near mask, distance array, reach mask) for a place and radius; `covered` is
+    the mask of the documents whose service area holds the place (facts.covering)."""
     distance = np.full(facts.size, np.inf)
     near = np.zeros(facts.size, bool)
     if facts.point_lat.size:
@@ -126,7 +127,7 @@ def locate(facts, place, radius_miles):
             docs = facts.point_doc[box[inside]]
             np.minimum.at(distance, docs, miles[inside])
             near[docs] = True
-    reach = facts.covering(place.area_keys) & facts.reaches & ~near
+    reach = covered & facts.reaches & ~near
     return near, distance, reach
 
 
@@ -169,8 +170,9 @@ def run(searcher, facts, params, zone, now=None):
     distance = np.full(facts.size, np.inf)
     reach = elsewhere = np.zeros(facts.size, bool)
     if params.place is not None:
-        near, distance, reach = locate(facts, params.place, params.radius_miles)
-        elsewhere = served_elsewhere(facts, params.place)
+        covered = facts.covering(params.place.area_keys)
+        near, distance, reach = locate(facts, params.place, params.radius_miles, covered)
+        elsewhere = served_elsewhere(facts, covered)
         mask &= reach if params.reach_only else (near | reach)
     candidates = np.flatnonzero(mask)
     text = (build_text_query(searcher, params.text, correct=not params.as_typed)
@@ -226,9 +228,10 @@ def limited_elsewhere(facts, docs, asked):
     return limited & ~wanted, held & ~readable
 
 
-def served_elsewhere(facts, place):
-    """Return the documents whose service area leaves `place` out: an Anaheim office that
-    serves only Anaheim ZIP codes, for someone searching from Santa Ana."""
+def served_elsewhere(facts, covered):
+    """Return the documents whose service area leaves the place out (`covered`: those whose
+    area holds it): an Anaheim office that serves only Anaheim ZIP codes, for someone
+    searching from Santa Ana."""
     has_area = facts.memo.get("has-area")
     if has_area is None:
         has_area = np.zeros(facts.size, bool)
@@ -236,7 +239,7 @@ def served_elsewhere(facts, place):
             for area_docs in segment.areas.values():
                 has_area[area_docs + offset] = True
         facts.memo["has-area"] = has_area
-    return has_area & ~facts.covering(place.area_keys)
+    return has_area & ~covered
 
 
 def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsewhere=None):
