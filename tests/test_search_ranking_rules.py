@@ -46,3 +46,24 @@ def test_a_word_that_names_the_need_outweighs_help_in_a_name(app):
     builders.service("Back-to-Work Support", description="Job search and resume coaching.")
     assert names(run(search="job help"))[0] == "Back-to-Work Support"
     assert names(run(search="ayuda con trabajo"))[0] == "Back-to-Work Support"
+
+
+def test_a_service_meeting_every_need_named_outranks_one_meeting_the_rarer_only(app):
+    # "text" is in many records and "peer" in few: by the words' sums the circle comes first
+    builders.service("Peer Circle", description="Peer support, in person.")
+    builders.service("Volunteer Text Line", description="Text with a peer volunteer.")
+    for name in ("Appointment Reminders", "Clinic News", "Pharmacy Alerts"):
+        builders.service(name, description="Reminders by text message.")
+    assert names(run(search="text a peer"))[:2] == ["Volunteer Text Line", "Peer Circle"]
+
+
+def test_a_language_named_in_the_words_brings_the_services_that_offer_it(app):
+    terms = builders.load_taxonomy()
+    counselling = [terms["outpatient-counselling"]]
+    # the words are in this one's name; only the other offers Arabic
+    builders.service("Arabic Calligraphy Counseling Hour", terms=counselling,
+                     description="Counseling while learning Arabic calligraphy.")
+    builders.service("Responsive Counselling", terms=counselling,
+                     languages=("English", "Arabic"), description="Counselling for adults.")
+    assert names(run(search="Arabic counseling")) == ["Responsive Counselling",
+                                                      "Arabic Calligraphy Counseling Hour"]

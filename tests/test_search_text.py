@@ -149,6 +149,30 @@ def test_a_need_said_twice_is_reached_once_and_the_needs_after_it_still_count(di
     assert len(once) == 2 and _query("ride, ride, therapy").concepts == once
 
 
+def test_the_needs_a_query_names_are_its_concepts_and_its_other_words(directory):
+    def needs(text):
+        return [{term for _, term, _ in need} for need in _query(text).needs]
+
+    assert len(needs("help paying rent")) == 1  # one concept: rent help
+    assert len(needs("ride ride therapy")) == 2  # a concept said twice is one need
+    counseling, vietnamese = needs("counseling in Vietnamese")
+    assert "counsel" in counseling and "lang:vi" in vietnamese  # a language named: its code
+    assert needs("help") == [] and needs("the") == []  # words that name no need
+    assert needs("zq counseling") == needs("counseling")  # nor a word the index lacks
+
+
+def test_a_score_counts_the_share_of_the_needs_met_up_to_a_long_note(directory):
+    from directory.search import scoring
+    searcher, facts = search.store().snapshot()
+    text = _query("ride therapy")
+    met = scoring.coordination(searcher, facts, text.needs, facts.size)
+    assert set(met.round(3)) <= {0.0, round(0.5 ** scoring.COORDINATION, 3), 1.0}
+    assert 0.0 < met.max() <= 1.0
+    many = [text.needs[0]] * (scoring.MOST_COORDINATED + 1)
+    assert (scoring.coordination(searcher, facts, many, facts.size) == 1.0).all()
+    assert (scoring.coordination(searcher, facts, text.needs[:1], facts.size) == 1.0).all()
+
+
 def test_short_words_that_match_nothing_find_nothing_rather_than_everything(directory):
     assert _query("zq").parts == [] and run(search="zq").total == 0
     assert _query("the").parts is None  # only stop words: no text constraint

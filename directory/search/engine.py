@@ -179,6 +179,7 @@ def run(searcher, facts, params, zone, now=None):
             if params.text else None)
     if text is not None and text.parts is not None:
         all_scores = scoring.score(searcher, facts, text.parts, facts.size)
+        all_scores *= scoring.coordination(searcher, facts, text.needs, facts.size)
         docs = candidates[all_scores[candidates] > 0]
         scores = all_scores[docs]
     else:

@@ -17,7 +17,9 @@ from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
 TEXT_FIELDS = ("name", "organization", "terms", "body")
-FIELD_BOOSTS = {"name": 4.0, "organization": 1.5, "terms": 2.5, "body": 1.0}
+# A name counts most, but not so much that one word of it ("Co-Pay" for "help paying rent")
+# outweighs a description that speaks of the whole need.
+FIELD_BOOSTS = {"name": 3.0, "organization": 1.5, "terms": 2.5, "body": 1.0}
 SPANISH_FIELD, SPANISH_BOOST = "es", 0.5  # below the translations: see textquery
 SCORED_FIELDS = (*TEXT_FIELDS, SPANISH_FIELD)
 ENGLISH_STOPS = frozenset(STOP_WORDS)

@@ -9,6 +9,11 @@ import math
 import numpy as np
 
 K1, B = 1.2, 0.75
+# A service meeting some of the needs a query names scores (met / named) ** COORDINATION of
+# its sum: for "text a peer", a peer group that cannot be texted comes after the peer text
+# line, however often it says "peer". Past MOST_COORDINATED needs the words describe (an
+# intake note) rather than ask, and every one is not expected.
+COORDINATION, MOST_COORDINATED = 0.5, 6
 CACHE_TERMS = 20000  # posting lists kept per segment
 
 
@@ -81,3 +86,14 @@ def score(searcher, facts, parts, size):
             scores[ids + offset] += weight * idf * tf * (K1 + 1) / (
                 tf + K1 * (1 - B + B * lengths / average))
     return scores
+
+
+def coordination(searcher, facts, needs, size):
+    """Return the factor of each document's score for the share of `needs` it meets.
+
+    `needs` is [parts] for each need the words name (textquery.TextQuery.needs).
+    """
+    if not 1 < len(needs) <= MOST_COORDINATED:
+        return np.ones(size)
+    met = sum((score(searcher, facts, need, size) > 0).astype(np.float64) for need in needs)
+    return (met / len(needs)) ** COORDINATION

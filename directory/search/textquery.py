@@ -71,6 +71,7 @@ class TextQuery:
     concepts: list = field(default_factory=list)  # ids of the concepts reached
     audience: set = field(default_factory=set)  # groups the words speak of ("veterans")
     languages: set = field(default_factory=set)  # languages the words are in or name
+    needs: list = field(default_factory=list)  # [parts] of each need the words name
 
 
 def spelling_corrector(searcher):
@@ -183,27 +184,70 @@ def build(searcher, text, correct=True):
     weights = {}
     _literal(weights, reader, corrected, 1.0)
     reached, audience, said_in_spanish = [], set(), False
-    for found in concepts.find(corrected):
+    found_all = concepts.find(corrected)
+    needs = _needs(reader, corrected, found_all)
+    for found in found_all:
         concept = found.concept
         said_in_spanish |= found.language == "es"
         if concept.id in reached:
             continue
         reached.append(concept.id)
         audience.update(concept.audience)
-        for tag in concept.tags:
-            _add(weights, "tags", tag, TAG_WEIGHT)
-        if found.language != "both":  # said in one language: the other's plainest word
-            other = "en" if found.language == "es" else "es"
-            _literal(weights, reader, concept.head(other), TRANSLATION_WEIGHT)
-        for word in concept.expand:
-            _literal(weights, reader, word, EXPANSION_WEIGHT, boosted=False)
+        _concept_parts(weights, reader, found)
+    for code in named_in(corrected):  # "Arabic counseling": services that offer Arabic
+        _add(weights, "tags", f"lang:{code}", TAG_WEIGHT)
     parts = [(name, term, weight) for (name, term), weight in weights.items()]
     suggestion = corrected if corrections else None
     languages = named_in(text) | ({"es"} if said_in_spanish or looks_spanish(text) else set())
     if not parts:
         has_words = any(len(w) > 1 and _content(w) for w in WORD.findall(fold(text)))
         parts = [] if has_words else None
-    return TextQuery(parts, corrections, suggestion, unknown, reached, audience, languages)
+    return TextQuery(parts, corrections, suggestion, unknown, reached, audience, languages,
+                     needs)
+
+
+def _need(reader, words):
+    """Return the weights of words typed, with the code of a language they name."""
+    weights = {}
+    _literal(weights, reader, words, 1.0)
+    for code in named_in(words):
+        _add(weights, "tags", f"lang:{code}", TAG_WEIGHT)
+    return weights
+
+
+def _concept_parts(weights, reader, found):
+    """Add what a concept found in the words reaches: its codes, its plainest word in the
+    other language, and the words records use for it."""
+    concept = found.concept
+    for tag in concept.tags:
+        _add(weights, "tags", tag, TAG_WEIGHT)
+    if found.language != "both":  # said in one language: the other's plainest word
+        other = "en" if found.language == "es" else "es"
+        _literal(weights, reader, concept.head(other), TRANSLATION_WEIGHT)
+    for word in concept.expand:
+        _literal(weights, reader, word, EXPANSION_WEIGHT, boosted=False)
+
+
+def _needs(reader, text, found):
+    """Return [parts] for each need the words name, for scoring.coordination: a concept
+    (its phrase as typed, its translation, expansions and codes) or a word outside every
+    concept. Words that name no need ("help", stop words) and words the index does not know
+    are none."""
+    folded = fold(text)
+    typed = text if len(folded) == len(text) else folded
+    needs, seen = [], set()
+    for f in found:
+        if f.concept.id not in seen:
+            seen.add(f.concept.id)
+            needs.append(_need(reader, typed[f.start:f.end]))
+            _concept_parts(needs[-1], reader, f)
+    for word in WORD.finditer(folded):
+        inside = any(f.start <= word.start() < f.end for f in found)
+        if not (inside or not _checkable(word.group())
+                or set(_english(word.group())) <= GENERIC_STEMS):
+            needs.append(_need(reader, word.group()))
+    return [[(name, term, weight) for (name, term), weight in need.items()]
+            for need in needs if need]
 
 
 def replace_word(text, wrong, right):
