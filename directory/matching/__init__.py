@@ -19,11 +19,15 @@ client); each is then judged here on the loaded rows, in three steps.
    below those that do. Each says why, in its misfits.
 3. Order within a tier (preferences), as points (directory.matching.weights), then
    distance. The weights say what a 211 specialist weighs first:
-   - what was asked: a chosen category +35, the free text up to +30 (its best match). The
-     notes describe the client; a service they alone found (of no chosen category) comes
-     after those of the chosen categories in its tier (step 4), so a long note's words
-     ("anxiety", "working") cannot pull in counselling or a clubhouse ahead of the group
-     and the ride the coordinator asked for.
+   - what was asked: a chosen category +35 (a service filed under telehealth alone counts
+     as counselling: it is counselling by video), the free text up to +30, against the
+     best match among the services of the same chosen category the client can use (in
+     "uninsured, needs rehab" the fund that pays for rehab leads the financial help,
+     though a residential program matches the words more). The notes describe the client;
+     a service they alone found (of no chosen category) comes after those of the chosen
+     categories in its tier (step 4), so a long note's words ("anxiety", "working")
+     cannot pull in counselling or a clubhouse ahead of the group and the ride the
+     coordinator asked for.
    - language, the strongest preference: the client's first language +35 (another of
      theirs +10), only through interpreters -20. A counsellor who speaks the client's
      language comes before one who takes their insurance through an interpreter
@@ -32,7 +36,9 @@ client); each is then judged here on the loaded rows, in three steps.
      sliding scale +18, self-pay +10, as sober living always is), none -20.
    - a service made for a group the client is in (a seniors' service for a client of 75,
      a veterans' program for a veteran; not family services, which all serve relatives)
-     +25, as much as a payment fit: it is what a specialist hands out first.
+     +25, as much as a payment fit: it is what a specialist hands out first. A service for
+     the relatives of the person affected ("Family members of someone who had a crisis")
+     -25 for a client who is not a relative, unless family support was asked for.
    - distance up to +15 (the nearer, the more), a service reaching the client's place
      (phone, video, a ride) +7.5; room now +10 (+30 when urgent), none -10 (-30), a
      waitlist -10; for an urgent need, open around the clock +15 and a short wait +20.
@@ -101,13 +107,12 @@ def match(needs, now=None, limit=30):
     hits = {}
     if needs.categories:
         hits = _hits(SearchParams(place=needs.place, radius=needs.radius_miles, per_page=100,
-                                  terms={"category": list(needs.categories)}))
+                                  terms={"category": search_codes(needs.categories)}))
     text_scores = {}
     if needs.text:
         text_hits = _hits(SearchParams(text=needs.text, place=needs.place, per_page=100,
                                        radius=needs.radius_miles))
-        top = max((h.score for h in text_hits.values()), default=0) or 1.0
-        text_scores = {sid: h.score / top for sid, h in text_hits.items()}
+        text_scores = {sid: h.score for sid, h in text_hits.items()}
         for sid, hit in text_hits.items():
             hits.setdefault(sid, hit)
     result = MatchResult(needs)
@@ -157,23 +162,29 @@ def rank(hits, context, excluded, text_scores=None):
     """Return the Matches of the services behind `hits`, best first; count the excluded."""
     text_scores = text_scores or {}
     needs = context.needs
-    matches = []
+    kept, chosen = [], set(needs.categories)
     for service in catalogue.get_services(list(hits)):
-        hit = hits[service.id]
+        if chosen and not chosen & asked_codes(service) and service.id not in text_scores:
+            continue  # found by a category searched beside the chosen ones, and not theirs
         left_out = hard_mismatch(service, needs) or _elsewhere(service, needs)
         limited = left_out is None and populations.excludes(service, needs.groups)
         if limited and not needs.show_limited:
             left_out = "groups"
         if left_out:
             excluded[left_out] = excluded.get(left_out, 0) + 1
-            continue
-        item = Match(service, hit.distance_miles, list(hit.area_names))
+        else:
+            kept.append((service, limited))
+    best = _best_text(kept, text_scores, needs.categories)
+    matches = []
+    for service, limited in kept:
+        item = Match(service, hits[service.id].distance_miles, list(hits[service.id].area_names))
         if limited:
             item.misfit("groups", populations.only_words(service) or "", 0)
             item.tiers.add("groups")
-        if set(needs.categories) & service.term_codes("category"):
+        if set(needs.categories) & asked_codes(service):
             item.score += CATEGORY_POINTS
-        item.score += TEXT_POINTS * text_scores.get(service.id, 0)
+        top = best.get(_bucket(service, needs.categories)) or best.get(None) or 1.0
+        item.score += TEXT_POINTS * min(text_scores.get(service.id, 0) / top, 1.0)
         for rule in RULES:
             rule(item, context)
         matches.append(item)
@@ -192,6 +203,47 @@ def _elsewhere(service, needs):
     areas = {key for a in service.service_areas if a.extent_type == "text"
              for key in extent_keys(a.extent)}
     return "area" if areas and not areas & set(needs.place.area_keys) else None
+
+
+def _best_text(kept, text_scores, categories):
+    """Return {chosen category: the free text's best score among its services}, and under
+    None the best over all: among the services the client can use, not those left out.
+
+    The notes rank the services within each need: in "uninsured, needs rehab for alcohol"
+    the fund that pays for rehab is the best financial help, though a residential program
+    matches the words more.
+    """
+    best = {}
+    for service, limited in kept:
+        if limited:
+            continue
+        found = text_scores.get(service.id, 0)
+        for key in {None, _bucket(service, categories)}:
+            best[key] = max(best.get(key, 0), found)
+    return best
+
+
+def _bucket(service, categories):
+    """Return the first chosen category a service is of, or None."""
+    codes = asked_codes(service)
+    return next((c for c in categories if c in codes), None)
+
+
+def asked_codes(service):
+    """Return the categories a service counts for when a coordinator chooses categories.
+
+    A service filed under telehealth alone ("Mandarin-Language Video Counselling") is
+    counselling by video: Open Eligibility files Telehealth beside Counseling, under Mental
+    Health Care, so it counts for outpatient counselling too.
+    """
+    codes = service.term_codes("category")
+    return codes | {"outpatient-counselling"} if codes == {"telehealth"} else codes
+
+
+def search_codes(categories):
+    """Return the category codes to search for the chosen `categories` (see asked_codes)."""
+    extra = ["telehealth"] if "outpatient-counselling" in categories else []
+    return [*categories, *(c for c in extra if c not in categories)]
 
 
 def interleave(ranked, categories):
@@ -214,9 +266,7 @@ def interleave(ranked, categories):
         if item is None:
             break
         tier = key
-        codes = item.service.term_codes("category")
-        bucket = next((c for c in categories if c in codes), None)
-        buckets.setdefault(bucket, []).append(item)
+        buckets.setdefault(_bucket(item.service, categories), []).append(item)
     return out
 
 

@@ -47,10 +47,6 @@ def _term(code):  # lookups, so the words stay lazy until a page shows them)
     return TERMS.get(code, code)
 
 
-def _language(code):
-    return lazy_language_label(code)
-
-
 @dataclass
 class Context:
     """What every rule reads: the needs, the moment, the staleness limit, rides nearby."""
@@ -145,18 +141,18 @@ def _languages(item, context):
     # "A group held entirely in Spanish": the sessions' language, whatever staff speak.
     held = session_languages(service)
     if held and needs.languages and not held & set(needs.languages):
-        names = ", ".join(str(_language(code)) for code in sorted(held))
+        names = ", ".join(str(lazy_language_label(code)) for code in sorted(held))
         item.misfit("language", _l("Held in %(languages)s", languages=names), 25)
         item.tiers.add("language")
         return
     for rank_, code in enumerate(needs.languages):
         if code in spoken:
             item.fit(f"language-{code}", _l("%(language)s spoken",
-                                            language=_language(code)),
+                                            language=lazy_language_label(code)),
                      w.FIRST_LANGUAGE_POINTS if rank_ == 0 else w.OTHER_LANGUAGE_POINTS)
             return
     if needs.languages:
-        language = _language(needs.languages[0])
+        language = lazy_language_label(needs.languages[0])
         if item.service.interpretation_services:
             item.misfit("language", _l("%(language)s not listed; interpreters available",
                                        language=language), w.INTERPRETER_POINTS)
@@ -213,14 +209,20 @@ def _schedules(service):
 
 
 def _audience(item, context):
-    """A service made for a group the client is in: a seniors' service for a client of 75."""
+    """A service made for a group the client is in gains (a seniors' service for a client
+    of 75); one made for the relatives of the person affected loses, unless the client is
+    one of them or the coordinator asked for family support."""
     needs = context.needs
     theirs = populations.client_groups(needs.groups)
     if needs.age is not None:
         theirs |= ({"youth"} if needs.age <= populations.YOUTH_MAX_AGE else set()) | (
             {"older-adults"} if needs.age >= populations.OLDER_MIN_AGE else set())
+    limits = populations.audience_limits(item.service)
+    if "families" in limits and not ("families" in theirs
+                                     or "family-education-support" in needs.categories):
+        item.misfit("audience", _l("For relatives of the person affected"), w.AUDIENCE_POINTS)
     # not "families": every family service serves relatives, whatever its wording says
-    shared = sorted(populations.audience_limits(item.service) & theirs - {"families"})
+    shared = sorted(limits & theirs - {"families"})
     if shared:
         group = TERMS.get(shared[0]) or populations.LABELS.get(shared[0], shared[0])
         item.fit("audience", _l("For the client's group: %(group)s", group=group),

@@ -1,0 +1,78 @@
+"""What the coordinator asked for, as matching reads it, on purpose-built services: a
+service for the relatives of the person affected comes after those for the client unless
+the client is a relative; a service filed under telehealth alone counts as counselling; the
+notes rank the services of each chosen category among themselves, against the services
+the client can use. Real database, real search index."""
+
+from flask import current_app
+
+from tests.matching_support import GROUP, match_at_now, names
+from tests.matching_support import tagged_service as _service
+
+CRISIS = ["crisis-support", "in-person"]
+RELATIVES = "Family members and friends of someone who has had a crisis."
+
+
+def _misfits(result, name):
+    item = next(i for i in result.matches if i.service.name == name)
+    with current_app.test_request_context():
+        return [str(r) for r in item.misfits]
+
+
+def test_a_service_for_relatives_comes_after_one_for_the_client_unless_they_are_one(terms):
+    # the relatives' group is the nearer: by distance alone it would come first
+    _service(terms, "Family Crisis Circle", CRISIS, eligibility_description=RELATIVES)
+    _service(terms, "Crisis Walk-In Center", CRISIS, lat=33.66, lng=-117.70)
+    client = match_at_now(categories=["crisis-support"])
+    assert names(client) == ["Crisis Walk-In Center", "Family Crisis Circle"]
+    assert "For relatives of the person affected" in _misfits(client, "Family Crisis Circle")
+    assert _misfits(client, "Crisis Walk-In Center") == []
+    relative = match_at_now(categories=["crisis-support"], groups={"families"})
+    assert names(relative) == ["Family Crisis Circle", "Crisis Walk-In Center"]
+    assert _misfits(relative, "Family Crisis Circle") == []
+    asked = match_at_now(categories=["crisis-support", "family-education-support"])
+    assert _misfits(asked, "Family Crisis Circle") == []
+
+
+def test_a_service_filed_under_telehealth_alone_counts_as_counselling(terms):
+    _service(terms, "Korean Video Counselling", ["telehealth", "telehealth-video"],
+             virtual=True, languages=("Korean",), description="Video sessions.")
+    _service(terms, "Video Peer Group", ["group-therapy-peer-support", "telehealth"],
+             virtual=True)
+    _service(terms, "Lake Forest Counselling", ["outpatient-counselling", "in-person"])
+    result = match_at_now(categories=["outpatient-counselling"], languages=["ko"])
+    # found without any notes, as counselling, first for its language; the peer group,
+    # telehealth but of another category, is not counselling and is not offered
+    assert names(result) == ["Korean Video Counselling", "Lake Forest Counselling"]
+
+
+def test_the_notes_rank_the_services_of_each_category_among_themselves(terms):
+    # the words match the residential program most; among the money services they match
+    # the fund that pays for rehab, which must lead its category as the program leads its
+    _service(terms, "Rehab Residential Program", ["residential-treatment", "in-person"],
+             description="Residential rehab for alcohol: alcohol detox, alcohol rehab, "
+                         "rehab aftercare and rehab alumni for alcohol.")
+    _service(terms, "Benefits Sign-Up", ["financial-assistance", "in-person"],
+             description="Help with food benefits.", lat=33.646, lng=-117.686)
+    _service(terms, "Rehab Scholarship Fund", ["financial-assistance", "in-person"],
+             description="Scholarships toward rehab.", lat=33.80, lng=-117.86)  # 14 miles
+    result = match_at_now(categories=["residential-treatment", "financial-assistance"],
+                          text="needs rehab for alcohol")
+    assert names(result) == ["Rehab Residential Program", "Rehab Scholarship Fund",
+                             "Benefits Sign-Up"]
+
+
+def test_the_notes_are_scored_against_services_the_client_can_use(terms):
+    # a teens' program matches the notes best but the client is 48: it is left out, and
+    # must not shrink the notes' points of the parents' group the client can use
+    _service(terms, "Teen Recovery Program", GROUP, maximum_age=17,
+             description="For teens: teen groups, teen mentors, teen outings, teen "
+                         "sports and teen peer support for young people and teenagers.")
+    _service(terms, "Parents of Teens Group", ["family-education-support", "in-person"],
+             description="For parents of teens.", lat=33.88, lng=-117.93)  # 21 miles
+    _service(terms, "Parents Evening Class", ["family-education-support", "in-person"],
+             description="A class for parents.")
+    result = match_at_now(categories=["family-education-support"], age=48,
+                          groups={"families"}, text="Father of a 17-year-old")
+    assert names(result) == ["Parents of Teens Group", "Parents Evening Class"]
+    assert result.excluded == {"age": 1}
