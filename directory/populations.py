@@ -102,17 +102,24 @@ YOUTH_MAX_AGE, OLDER_MIN_AGE = 25, 60
 # Population filters of the search and the groups they ask for.
 FILTER_AUDIENCE = {"veterans": {"veterans"}, "lgbtq": {"lgbtq", "transgender-nonbinary"},
                    "youth": {"youth"}, "older-adults": {"older-adults"},
-                   "families": {"families"}, "family-education-support": {"families"}}
+                   "families": {"families"}, "family-education-support": {"families"},
+                   "crisis-support": {"in-crisis"}}
 # "Family members and close friends of someone who has had a crisis": a service for the
 # relatives of the person affected, not for the person (who is most of those searching).
 FOR_RELATIVES = re.compile(r"^(any |all )?(family members?|family and friends|relatives|loved "
                            r"ones)\b|^anyone affected by a loved one|^parents and guardians of",
                            re.IGNORECASE)
 
+# "Adults 18 and over in a mental-health crisis": a service for people in a crisis, not for
+# someone looking for treatment or support at another time.
+IN_CRISIS = re.compile(r"\bin an? (mental[- ]health |substance use |mental-health or substance "
+                       r"use )?crisis\b", re.IGNORECASE)
+
 
 def audience_limits(service):
     """Return the groups a service is for, counting young people and older adults by age,
-    and "families" for a service for the relatives of someone affected.
+    "families" for a service for the relatives of someone affected, and "in-crisis" for
+    one for people in a crisis ("Adults 18 and over in a mental-health crisis").
 
     The public search ranks these below services open to all, unless the query speaks of
     one of the groups: someone typing "rehab" is rarely a veteran, a teen or a mother, and
@@ -120,8 +127,11 @@ def audience_limits(service):
     service for a group the client is in (not "families": every family service is).
     """
     groups = limited_to(service) - {"program-members"}  # who is a member, searching cannot tell
-    if FOR_RELATIVES.search(" ".join((service.eligibility_description or "").split())):
+    eligibility = " ".join((service.eligibility_description or "").split())
+    if FOR_RELATIVES.search(eligibility):
         groups.add("families")
+    if IN_CRISIS.search(eligibility):
+        groups.add("in-crisis")
     if service.maximum_age is not None and service.maximum_age <= YOUTH_MAX_AGE:
         groups.add("youth")
     if service.minimum_age is not None and service.minimum_age >= OLDER_MIN_AGE:

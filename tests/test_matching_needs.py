@@ -1,6 +1,6 @@
 """What the coordinator asked for, as matching reads it, on purpose-built services: a
-service for the relatives of the person affected comes after those for the client unless
-the client is a relative; a service filed under telehealth alone counts as counselling; the
+service for the relatives of the person affected, or for people in a crisis, comes after
+those for the client unless the client is a relative or in a crisis; a service filed under telehealth alone counts as counselling; the
 notes rank the services of each chosen category among themselves, against the services
 the client can use. Real database, real search index."""
 
@@ -32,6 +32,20 @@ def test_a_service_for_relatives_comes_after_one_for_the_client_unless_they_are_
     assert _misfits(relative, "Family Crisis Circle") == []
     asked = match_at_now(categories=["crisis-support", "family-education-support"])
     assert _misfits(asked, "Family Crisis Circle") == []
+
+
+def test_a_service_for_people_in_a_crisis_comes_after_others_unless_crisis_is_asked(terms):
+    residential = ["residential-treatment", "crisis-support", "in-person"]
+    _service(terms, "Crisis Residential", residential,
+             eligibility_description="Adults 18 and over in a mental-health crisis.")
+    _service(terms, "Rehab Residential", ["residential-treatment", "in-person"],
+             eligibility_description="Adults 18 and over.", lat=33.66, lng=-117.70)
+    rehab = match_at_now(categories=["residential-treatment"])
+    assert names(rehab) == ["Rehab Residential", "Crisis Residential"]
+    assert "For people in a crisis" in _misfits(rehab, "Crisis Residential")
+    crisis = match_at_now(categories=["crisis-support", "residential-treatment"])
+    assert names(crisis)[0] == "Crisis Residential"
+    assert _misfits(crisis, "Crisis Residential") == []
 
 
 def test_a_service_filed_under_telehealth_alone_counts_as_counselling(terms):

@@ -1,8 +1,9 @@
 """Rules of the public search's order beyond the text score, on purpose-built services:
-a service whose service area leaves out the place searched, and a service for the
-relatives of someone affected, rank below the services for the person searching, and are
-never hidden; a phone line that serves the place is not buried under offices that only
-share a word."""
+a service whose service area leaves out the place searched, a service for the relatives of
+someone affected and one for people in a crisis rank below the services for the person
+searching (unless the search speaks of them), and are never hidden; a service meeting every
+need named outranks one meeting some; a language named brings the services offering it; a
+phone line that serves the place is not buried under offices that only share a word."""
 
 from tests import builders
 from tests.search_helpers import names, run
@@ -27,6 +28,17 @@ def test_a_service_for_relatives_ranks_below_one_for_the_person_unless_family_is
                      eligibility_description="Adults 18 and over.")
     assert names(run(search="crisis")) == ["Crisis Center Downtown", "Crisis Circle"]
     assert names(run(search="crisis support for my family"))[0] == "Crisis Circle"
+
+
+def test_a_service_for_people_in_a_crisis_ranks_below_others_unless_a_crisis_is_said(app):
+    # the crisis house is the nearer: by distance alone it comes first
+    builders.service("Crisis House", description="Residential treatment, short stays.",
+                     eligibility_description="Adults 18 and over in a mental-health crisis.")
+    builders.service("Recovery House", description="Residential treatment, short stays.",
+                     eligibility_description="Adults 18 and over.", lat=33.70, lng=-117.75)
+    assert names(run(search="residential treatment", near="92630")) == [
+        "Recovery House", "Crisis House"]
+    assert names(run(search="residential treatment crisis", near="92630"))[0] == "Crisis House"
 
 
 def test_a_line_that_serves_the_place_is_not_buried_by_offices_sharing_a_word(app):

@@ -17,20 +17,8 @@ from ..languages import session_languages
 from ..models.service import REMOTE_DELIVERY
 from ..schedules import evenings_or_weekends, open_until
 from . import weights as w
-from .weights import WALKING_MILES
+from .weights import PAYMENT, WALKING_MILES
 
-FREE = ("free", TERMS["free"], 20)
-PAYMENT = {  # answer -> ([(code that fits, words, weight), ...], words when none does)
-    "medi-cal": ([("medi-cal", _l("Takes Medi-Cal"), 25), FREE], _l("Medi-Cal not listed")),
-    "medicare": ([("medicare", _l("Takes Medicare"), 25), FREE], _l("Medicare not listed")),
-    "private-insurance": ([("private-insurance", _l("Takes private insurance"), 25), FREE],
-                          _l("Private insurance not listed")),
-    # No insurance: free first, then a sliding scale, then paying the fee oneself (sober
-    # living is almost always self-pay, and it is what an uninsured client can still use).
-    "none": ([("free", TERMS["free"], 25), ("sliding-scale", TERMS["sliding-scale"], 18),
-              ("cash", TERMS["cash"], 10)],
-             _l("No free, sliding-scale or self-pay option listed")),
-}
 UNITS = {"beds": _l("beds"), "seats": _l("seats"), "places": _l("places")}
 QUICK_WAIT = re.compile(r"\b(no wait|same[- ]day|walk[- ]in|minutes?|right away|within \d+ hours"
                         r"|next day|same week)\b", re.IGNORECASE)
@@ -39,6 +27,10 @@ WAITLIST = re.compile(r"waitlist\D*(\d+)\s*week", re.IGNORECASE)
 # for a client who did not say they use one (the van is scarce and booked days ahead).
 FOR_WHEELCHAIR_USERS = re.compile(r"\bneeds? an? wheelchair|\bwheelchair[- ]accessible "
                                   r"(vehicle|van)|\bwheelchair users?\b", re.IGNORECASE)
+# Services for a situation rather than a group: for the relatives of the person affected,
+# for people in a crisis. Not for a client in neither, unless the categories asked say so.
+SITUATIONS = {"families": _l("For relatives of the person affected"),
+              "in-crisis": _l("For people in a crisis")}
 # A service with one of these misses ranks below every service without: language first.
 TIER_ORDER = (("groups",), ("closed",), ("language",), ("payment", "capacity"))
 
@@ -210,19 +202,21 @@ def _schedules(service):
 
 def _audience(item, context):
     """A service made for a group the client is in gains (a seniors' service for a client
-    of 75); one made for the relatives of the person affected loses, unless the client is
-    one of them or the coordinator asked for family support."""
+    of 75); one made for a situation the client is not in loses (for the relatives of the
+    person affected, for people in a crisis), unless the categories asked say they are."""
     needs = context.needs
     theirs = populations.client_groups(needs.groups)
     if needs.age is not None:
         theirs |= ({"youth"} if needs.age <= populations.YOUTH_MAX_AGE else set()) | (
             {"older-adults"} if needs.age >= populations.OLDER_MIN_AGE else set())
+    for code in needs.categories:  # asked for family support: a relative; crisis: in one
+        theirs |= populations.FILTER_AUDIENCE.get(code, set())
     limits = populations.audience_limits(item.service)
-    if "families" in limits and not ("families" in theirs
-                                     or "family-education-support" in needs.categories):
-        item.misfit("audience", _l("For relatives of the person affected"), w.AUDIENCE_POINTS)
-    # not "families": every family service serves relatives, whatever its wording says
-    shared = sorted(limits & theirs - {"families"})
+    for situation, words in SITUATIONS.items():
+        if situation in limits and situation not in theirs:
+            item.misfit("audience", words, w.AUDIENCE_POINTS)
+    # not a situation: every family service serves relatives, whatever its wording says
+    shared = sorted(limits & theirs - set(SITUATIONS))
     if shared:
         group = TERMS.get(shared[0]) or populations.LABELS.get(shared[0], shared[0])
         item.fit("audience", _l("For the client's group: %(group)s", group=group),
