@@ -47,8 +47,8 @@ TAG_WEIGHT = 12.0
 WORD = re.compile(r"\w+(?:\.?\w+)*")
 # Words that ask for something without naming the need ("help", "ayuda", "services"): in
 # "job help" the need is the job, and the names full of "Help" must not outrank it.
-GENERIC_STEMS = frozenset({"help", "assist", "servic", "program", "need", "get", "find",
-                           "ayud", "asistent", "servici", "necesit"})
+GENERIC_STEMS = frozenset({"help", "assist", "servic", "program", "need", "get", "find", "pai",
+                           "ayud", "asistent", "servici", "necesit", "pag"})
 GENERIC_WEIGHT = 0.3
 # A word right before a colon is a field of query syntax ("name:harbor"): never corrected.
 FIELD_PREFIX = re.compile(rf"({WORD.pattern}):")
