@@ -2,11 +2,14 @@
 service for the relatives of the person affected, or for people in a crisis, comes after
 those for the client unless the client is a relative or in a crisis; a service filed under telehealth alone counts as counselling; the
 notes rank the services of each chosen category among themselves, against the services
-the client can use. Real database, real search index."""
+the client can use; a record verified long ago loses only a tie. Real database, real
+search index."""
+
+from datetime import timedelta
 
 from flask import current_app
 
-from tests.matching_support import GROUP, match_at_now, names
+from tests.matching_support import GROUP, NOW, match_at_now, names
 from tests.matching_support import tagged_service as _service
 
 CRISIS = ["crisis-support", "in-person"]
@@ -90,3 +93,16 @@ def test_the_notes_are_scored_against_services_the_client_can_use(terms):
                           groups={"families"}, text="Father of a 17-year-old")
     assert names(result) == ["Parents of Teens Group", "Parents Evening Class"]
     assert result.excluded == {"age": 1}
+
+
+def test_a_record_verified_long_ago_loses_a_tie_and_one_never_verified_loses_more(terms):
+    # the fresh group is five miles further: three points of distance
+    _service(terms, "Fresh Group", GROUP, lat=33.70, lng=-117.73, assured_date=NOW.date())
+    _service(terms, "Old Group", GROUP, assured_date=(NOW - timedelta(days=400)).date())
+    assert names(match_at_now(categories=["group-therapy-peer-support"])) == [
+        "Old Group", "Fresh Group"]
+    _service(terms, "Unknown Group", GROUP, assured_date=None)
+    result = match_at_now(categories=["group-therapy-peer-support"])
+    assert names(result) == ["Old Group", "Fresh Group", "Unknown Group"]
+    assert _misfits(result, "Old Group") == ["Not verified since 2025"]
+    assert _misfits(result, "Unknown Group") == ["Never verified"]

@@ -48,7 +48,9 @@ client); each is then judged here on the loaded rows, in three steps.
      -20, and a ride made for wheelchair users -20 for a client who uses none (the van is
      scarce); evenings or weekends +12 each, daytime only -12, hours not listed -4; families
      welcome or from home +8 for "childcare".
-   - never verified or stale -8; temporarily closed -40.
+   - never verified -8; verified longer ago than STALE_AFTER_DAYS -2 (said, and a tie
+     breaker: it most likely still fits, and the coordinator calls first); temporarily
+     closed -40.
    For a client with no car, an in-person service more than WALKING_MILES away is a
    misfit ("too far to walk"), not a reason, unless a ride service serves the client; the
    rides are listed beside every in-person result.

@@ -233,13 +233,13 @@ def _eligibility(item, context):
                     else _l("Ages %(low)d to %(high)d only", low=low, high=high), 0)
     assured = service.assured_date
     if assured is None:
-        item.misfit("verified", _l("Never verified"), 8)
+        item.misfit("verified", _l("Never verified"), w.NEVER_VERIFIED_POINTS)
     elif assured < (context.now - timedelta(days=context.stale_days)).date():
         months = (context.now.date() - assured).days // 30
         item.misfit("verified", _l("Not verified since %(year)d", year=assured.year)
                     if assured.year < context.now.year else
                     lazy_ngettext("Not verified in %(num)d month", "Not verified in %(num)d months",
-                                  months), 8)
+                                  months), w.STALE_POINTS)
 
 
 def _barriers(item, context):

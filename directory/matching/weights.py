@@ -13,6 +13,9 @@ REMOTE_POINTS = 20  # from home, for a client who prefers it
 FIRST_LANGUAGE_POINTS, OTHER_LANGUAGE_POINTS, INTERPRETER_POINTS = 35, 10, 20
 AUDIENCE_POINTS = 25  # a service made for a group the client is in (seniors, veterans...)
 ALWAYS_OPEN_POINTS = 15  # open around the clock, for an urgent need
+# A record nobody has confirmed; one confirmed, but longer ago than STALE_AFTER_DAYS: it
+# most likely still fits, the misfit says to call first, and it only breaks a tie.
+NEVER_VERIFIED_POINTS, STALE_POINTS = 8, 2
 
 # How each payment answer is met, and the points of each way.
 FREE = ("free", TERMS["free"], 20)
