@@ -38,7 +38,9 @@ client); each is then judged here on the loaded rows, in three steps.
      a veterans' program for a veteran; not family services, which all serve relatives)
      +25, as much as a payment fit: it is what a specialist hands out first. A service for
      the relatives of the person affected ("Family members of someone who had a crisis")
-     -25 for a client who is not a relative, unless family support was asked for.
+     -25 for a client who is not a relative, unless family support was asked for; one for
+     people in a crisis ("Adults in a mental-health crisis": a crisis residential program)
+     -25 unless crisis support was asked for.
    - distance up to +15 (the nearer, the more), a service reaching the client's place
      (phone, video, a ride) +7.5; room now +10 (+30 when urgent), none -10 (-30), a
      waitlist -10; for an urgent need, open around the clock +15 and a short wait +20.
@@ -244,8 +246,10 @@ def asked_codes(service):
 
 def search_codes(categories):
     """Return the category codes to search for the chosen `categories` (see asked_codes)."""
-    extra = ["telehealth"] if "outpatient-counselling" in categories else []
-    return [*categories, *(c for c in extra if c not in categories)]
+    codes = list(categories)
+    if "outpatient-counselling" in codes and "telehealth" not in codes:
+        codes.append("telehealth")
+    return codes
 
 
 def interleave(ranked, categories):

@@ -7,8 +7,11 @@ records use for it at EXPANSION_WEIGHT, each below the same word typed and count
 in names, so an expansion that happens to share a stem with common words in names cannot
 outrank what the person typed; its codes (its category) add a flat TAG_WEIGHT to the
 services that carry them. Words that ask without naming a need ("help", "ayuda",
-"services") count GENERIC_WEIGHT of the others, so "job help" finds the job service
-before every service named "... Help".
+"services", "pay") count GENERIC_WEIGHT of the others, so "job help" finds the job
+service before every service named "... Help". A language named ("Arabic counseling") adds
+its code, so services that offer it count. Each need the words name (a concept, or a word
+outside every concept) is also kept apart, so that the score can count how many of them a
+service meets (scoring.coordination).
 
 Spelling: a word that matches nothing is corrected only into the directory's vocabulary
 (the index's names and terms, the concept table's words, English and Spanish), and only
@@ -194,8 +197,7 @@ def build(searcher, text, correct=True):
         reached.append(concept.id)
         audience.update(concept.audience)
         _concept_parts(weights, reader, found)
-    for code in named_in(corrected):  # "Arabic counseling": services that offer Arabic
-        _add(weights, "tags", f"lang:{code}", TAG_WEIGHT)
+    _languages_named(weights, corrected)
     parts = [(name, term, weight) for (name, term), weight in weights.items()]
     suggestion = corrected if corrections else None
     languages = named_in(text) | ({"es"} if said_in_spanish or looks_spanish(text) else set())
@@ -206,12 +208,16 @@ def build(searcher, text, correct=True):
                      needs)
 
 
+def _languages_named(weights, words):
+    for code in named_in(words):  # "Arabic counseling": services that offer Arabic
+        _add(weights, "tags", f"lang:{code}", TAG_WEIGHT)
+
+
 def _need(reader, words):
     """Return the weights of words typed, with the code of a language they name."""
     weights = {}
     _literal(weights, reader, words, 1.0)
-    for code in named_in(words):
-        _add(weights, "tags", f"lang:{code}", TAG_WEIGHT)
+    _languages_named(weights, words)
     return weights
 
 
