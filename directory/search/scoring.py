@@ -59,15 +59,19 @@ def postings(segment, reader, field, text):
     return found
 
 
+def _leaves(searcher):
+    # The leaves FactTable.build kept, in its order: a fresh index has a leaf and no segment.
+    return [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()
+            if leaf.reader().segment() is not None]
+
+
 def score(searcher, facts, parts, size):
     """Return an array of scores over global document numbers for weighted terms.
 
     `parts` is [(field, term, weight)]; terms of the `tags` field add their weight flat.
     """
     scores = np.zeros(size, np.float64)
-    # The leaves FactTable.build kept, in its order: a fresh index has a leaf and no segment.
-    leaves = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()
-              if leaf.reader().segment() is not None]
+    leaves = _leaves(searcher)
     live = max(int(np.count_nonzero(facts.live)), 1)
     for field, text, weight in parts:
         lists = [(facts.segments[i], postings(facts.segments[i], reader, field, text), offset)
@@ -91,9 +95,18 @@ def score(searcher, facts, parts, size):
 def coordination(searcher, facts, needs, size):
     """Return the factor of each document's score for the share of `needs` it meets.
 
-    `needs` is [parts] for each need the words name (textquery.TextQuery.needs).
+    `needs` is [parts] for each need the words name (textquery.TextQuery.needs); a document
+    meets a need when it holds any of its terms.
     """
     if not 1 < len(needs) <= MOST_COORDINATED:
         return np.ones(size)
-    met = sum((score(searcher, facts, need, size) > 0).astype(np.float64) for need in needs)
+    leaves = _leaves(searcher)
+    met = np.zeros(size, np.float64)
+    for need in needs:
+        holds = np.zeros(size, bool)
+        for field, text, _ in need:
+            for i, (reader, offset) in enumerate(leaves):
+                ids, _ = postings(facts.segments[i], reader, field, text)
+                holds[ids + offset] = True
+        met += holds
     return (met / len(needs)) ** COORDINATION
