@@ -1,6 +1,6 @@
 """The preferences of intake matching that the judged profiles rest on, each on
 purpose-built services: what the coordinator chose before what the notes mention, a
-service made for the client's group, self-pay for a client without insurance, a ride for
+service made for the client's group, self-pay for a client without insurance, a fund made for the uninsured, a ride for
 wheelchair users, a service area that leaves the client out, the client's own language
 before an interpreter."""
 
@@ -55,6 +55,21 @@ def test_a_client_without_insurance_can_pay_a_sober_living_fee_themselves(app):
     oak = _item(result, "Oak House")
     assert "Self-pay" in _words(oak.fits) and "payment" not in oak.tiers
     assert "payment" in _item(result, "Insured Residence").tiers
+
+
+def test_a_fund_made_for_the_uninsured_leads_for_a_client_without_insurance(app):
+    terms = builders.load_taxonomy()
+    _service(terms, "Benefits Sign-Up", ["financial-assistance", "in-person", "free"],
+             wait_time="Same day.")  # nearer, and a short wait
+    _service(terms, "Rehab Fund", ["financial-assistance", "in-person", "free"],
+             lat=33.62, lng=-117.69,
+             eligibility_description="Adults without insurance coverage for the treatment.")
+    uninsured = _match(categories=["financial-assistance"], payment="none")
+    assert _names(uninsured) == ["Rehab Fund", "Benefits Sign-Up"]
+    assert "Made for people without insurance" in _words(_item(uninsured, "Rehab Fund").fits)
+    insured = _match(categories=["financial-assistance"], payment="medi-cal")
+    assert _names(insured) == ["Benefits Sign-Up", "Rehab Fund"]  # may still apply: not out
+    assert "Made for people without insurance" not in _words(_item(insured, "Rehab Fund").fits)
 
 
 def test_a_ride_for_wheelchair_users_is_a_misfit_for_a_client_who_uses_none(app):

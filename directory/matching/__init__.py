@@ -33,7 +33,9 @@ client); each is then judged here on the loaded rows, in three steps.
      language comes before one who takes their insurance through an interpreter
      (35 + 20 > 25).
    - payment that fits +25 (free +20, sliding scale +18; without insurance free +25,
-     sliding scale +18, self-pay +10, as sober living always is), none -20.
+     sliding scale +18, self-pay +10, as sober living always is), none -20; for a client
+     without insurance, a service made for the uninsured (a fund that pays for rehab when
+     insurance does not) +25 more, as a service made for their group.
    - a service made for a group the client is in (a seniors' service for a client of 75,
      a veterans' program for a veteran; not family services, which all serve relatives)
      +25, as much as a payment fit: it is what a specialist hands out first. A service for

@@ -31,6 +31,10 @@ FOR_WHEELCHAIR_USERS = re.compile(r"\bneeds? an? wheelchair|\bwheelchair[- ]acce
 # for people in a crisis. Not for a client in neither, unless the categories asked say so.
 SITUATIONS = {"families": _l("For relatives of the person affected"),
               "in-crisis": _l("For people in a crisis")}
+# "Orange County adults without insurance coverage for the treatment": a fund made for the
+# uninsured, the first thing a specialist hands a client who has no insurance.
+FOR_UNINSURED = re.compile(r"\b(uninsured|without (health )?(insurance|coverage)|no (health )?"
+                           r"(insurance|coverage))\b", re.IGNORECASE)
 # A service with one of these misses ranks below every service without: language first.
 TIER_ORDER = (("groups",), ("closed",), ("language",), ("payment", "capacity"))
 
@@ -157,6 +161,9 @@ def _payment(item, context):
     needs = context.needs
     options, none_fits = PAYMENT.get(needs.payment, ((), None))
     accepted = item.service.term_codes("payment")
+    eligibility = item.service.eligibility_description or ""
+    if needs.payment == "none" and FOR_UNINSURED.search(eligibility):
+        item.fit("uninsured", _l("Made for people without insurance"), w.AUDIENCE_POINTS)
     for code, words, weight in options:
         if code in accepted:
             return item.fit("payment", words, weight)
