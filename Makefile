@@ -14,7 +14,7 @@ WSGI_APP ?= wsgi:app
 GUNICORN := $(BIN)/gunicorn -c gunicorn.conf.py --workers $(WORKERS) --preload \
 	--bind 127.0.0.1:$(PORT)
 
-.PHONY: run serve test install install-test translations messages lint clean fonts bench-pages \
+.PHONY: run serve test install install-test translations messages lint clean fonts chromium bench-pages \
 	mutation bench-cluster bench-sync
 
 $(BIN)/python:
@@ -30,7 +30,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed translations fonts
-install-test: $(VENV)/.installed-test translations fonts
+install-test: $(VENV)/.installed-test translations fonts chromium
 
 # PDFs embed DejaVu Sans so every language prints (Debian's fonts-dejavu-core). Installed
 # here when missing and apt-get can; otherwise PDFs fall back to Latin-1 and say so in the log.
@@ -40,6 +40,14 @@ fonts:
 		(DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null \
 		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null))) \
 		|| echo "fonts-dejavu-core is not installed: PDFs print Latin-1 only (apt-get install fonts-dejavu-core)"
+
+# The browser tests drive Debian's Chromium (tests/browser): installed here when missing and
+# apt-get can; otherwise those tests are skipped and say why.
+chromium:
+	@command -v chromium >/dev/null || (command -v apt-get >/dev/null && \
+		(DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null))) \
+		|| echo "chromium is not installed: the browser tests are skipped (apt-get install chromium)"
 
 # Compiled catalogs (.mo) are built here, never committed. Fuzzy entries are not used: an
 # interface sentence stays English rather than show a guessed translation.
