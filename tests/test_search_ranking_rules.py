@@ -3,7 +3,8 @@ a service whose service area leaves out the place searched, a service for the re
 someone affected and one for people in a crisis rank below the services for the person
 searching (unless the search speaks of them), and are never hidden; a service meeting every
 need named outranks one meeting some; a language named brings the services offering it; a
-phone line that serves the place is not buried under offices that only share a word."""
+phone line that serves the place is not buried under offices that only share a word; a
+search by place alone lists what is there, a teens' group in town above a county-wide line."""
 
 from tests import builders
 from tests.search_helpers import names, run
@@ -79,3 +80,16 @@ def test_a_language_named_in_the_words_brings_the_services_that_offer_it(app):
                      languages=("English", "Arabic"), description="Counselling for adults.")
     assert names(run(search="Arabic counseling")) == ["Responsive Counselling",
                                                       "Arabic Calligraphy Counseling Hour"]
+
+
+def test_a_search_by_place_alone_lists_what_is_there_before_lines_that_reach_it(app):
+    # no words to rank by: a teens' group in town counts as a little farther than an open
+    # office in town, not as far as a county-wide line (a multiplier sank it below them all)
+    terms = builders.load_taxonomy()
+    builders.service("Teen Group", maximum_age=17, eligibility_description="Teens 13 to 17.",
+                     terms=[terms["youth"]])
+    builders.service("Open Office", lat=33.6469, lng=-117.6700)  # a mile east
+    builders.service("County Line", virtual=True, areas=[("Orange County", "county:CA:Orange")])
+    assert names(run(near="92630")) == ["Open Office", "Teen Group", "County Line"]
+    # a teen's age says the group is theirs: no longer farther than it is
+    assert names(run(near="92630", age=15)) == ["Teen Group", "Open Office", "County Line"]

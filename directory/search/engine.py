@@ -27,6 +27,11 @@ LIMITED_WEIGHT = 0.6
 # A service held only in a language the searcher does not read ("Korean-Language
 # Counselling" for someone reading English): lower, since they may still want it.
 OTHER_LANGUAGE_WEIGHT = 0.75
+# With no words to rank by (a place, perhaps filters), the nearest come first, and those
+# penalties are distances: a service for a group not asked for, or serving another area,
+# counts as LIMITED_MILES farther; one held only in another language, OTHER_LANGUAGE_MILES.
+# A multiplier would put a teens' group a mile away below every county-wide phone line.
+LIMITED_MILES, OTHER_LANGUAGE_MILES = 2.0, 5.0
 
 
 @dataclass
@@ -253,17 +258,21 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsew
         # in-person by distance, then services matched by area, each by score
         return np.lexsort((-scores, dist, closed))
     relevance = scores / scores.max() if scores.max() > 0 else scores
+    for_others, other_language = limited_elsewhere(facts, docs, asked)
+    names = np.arange(docs.size)  # stable: index order (name order after a rebuild)
     if params.place is not None:
         radius = max(params.radius_miles, 1.0)
         nearness = np.where(np.isfinite(dist), 1.0 - np.minimum(dist / radius, 1.0),
                             REACH_NEARNESS)
+        if not params.text:  # browsing a place: distance alone, penalties in miles
+            farther = LIMITED_MILES * (for_others | elsewhere[docs])
+            farther = farther + OTHER_LANGUAGE_MILES * other_language
+            return np.lexsort((names, -(nearness - farther / radius), closed))
         blended = (1 - NEARNESS_WEIGHT) * relevance + NEARNESS_WEIGHT * nearness
     else:
         blended = relevance
-    for_others, other_language = limited_elsewhere(facts, docs, asked)
     blended = np.where(for_others, blended * LIMITED_WEIGHT, blended)
     blended = np.where(other_language, blended * OTHER_LANGUAGE_WEIGHT, blended)
     if elsewhere is not None:  # they may live or work there; most who search here do not
         blended = np.where(elsewhere[docs], blended * LIMITED_WEIGHT, blended)
-    names = np.arange(docs.size)  # stable: index order (name order after a rebuild)
     return np.lexsort((names, -blended, closed))
