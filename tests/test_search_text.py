@@ -60,6 +60,14 @@ def test_synonyms_find_what_people_mean(directory, typed, expected):
     assert found and found[0] == expected, (typed, found)
 
 
+@pytest.mark.parametrize("typed", ["depression", "feeling down", "depresión"])
+def test_depression_reaches_counselling_that_never_names_it_after_one_that_does(
+        directory, typed):
+    # someone low looks for a counsellor: the clinic that says nothing of depression is
+    # found through the category, below the one that says the word
+    assert names(run(search=typed))[:2] == ["Open Door Counseling", "Valley Clinic"]
+
+
 @pytest.mark.parametrize("typed,expected,corrected", [
     ("theraphy", "Open Door Counseling", "therapy"),
     ("councelling", "Open Door Counseling", "counselling"),
