@@ -143,6 +143,32 @@ def test_a_phrase_is_also_found_in_the_other_number():
     assert [f.concept.id for f in concepts.find("a crisis lines number")] == ["crisis-line"]
 
 
+@pytest.mark.parametrize(("phrase", "variants"), [
+    ("sleeping in my car", {f"sleeping in {d} car" for d in ("her", "his", "their", "our",
+                                                              "your", "a", "the")}
+     | {"sleeping in car"}),
+    ("my son", {f"{d} son" for d in ("her", "his", "their", "our", "your", "a", "the")}),
+])
+def test_determiner_variants_of_an_english_phrase(phrase, variants):
+    assert concepts._determiner_variants(phrase, "en") == variants
+
+
+@pytest.mark.parametrize(("phrase", "variants"), [
+    ("cuido a mi mamá", {"cuido a su mamá", "cuido a tu mamá"}),  # "a" is no article here
+    ("con mis hijos", {"con sus hijos", "con tus hijos"}), ("el medical", set()),
+])
+def test_determiner_variants_of_a_spanish_phrase(phrase, variants):
+    assert concepts._determiner_variants(phrase, "es") == variants
+
+
+def test_a_coordinator_s_note_is_read_whatever_its_determiners():
+    # notes speak of the client in the third person and drop articles
+    assert [f.concept.id for f in concepts.find("Sleeping in car.")] == ["homeless"]
+    assert [f.concept.id for f in concepts.find("Worried about her son")] == ["parent-of-teen"]
+    assert [f.concept.id for f in concepts.find("la medical")] == ["medi-cal"]
+    assert concepts.find("medical") != concepts.find("la medical")  # never one word alone
+
+
 def test_found_triggers_say_where_and_in_which_language():
     text = "I need a ride, necesito despensa de comida, zoom"
     found = concepts.find(text)

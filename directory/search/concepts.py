@@ -102,6 +102,33 @@ def _number_variants(phrase):
     return variants
 
 
+# Words that point at whose or which thing: "sleeping in my car" is said "sleeping in her
+# car", "sleeping in a car" and, in a coordinator's note, "sleeping in car".
+# Each kind: the words that replace one another, and whether one may be left out.
+DETERMINERS = {"en": [(("my", "her", "his", "their", "our", "your", "a", "the"), True)],
+               "es": [(("mi", "su", "tu"), False), (("mis", "sus", "tus"), False)]}
+
+
+def _determiner_variants(phrase, language="en"):
+    """Return a phrase of `language` with each determiner in turn swapped for the others
+    of its kind ("taking care of her mom" for "taking care of my mom", "su hijo" for "mi
+    hijo") and, in English, left out where at least three other words remain ("sleeping in
+    car"; "need a ride" keeps its article, or "I need phone" would be a need). A phrase the same in both languages ("both") takes the two languages' kinds."""
+    kinds = [k for lang in LANGUAGES if language in (lang, "both") for k in DETERMINERS[lang]]
+    words = phrase.split()
+    variants = set()
+    for i, word in enumerate(words):
+        for others, droppable in kinds:
+            if word not in others:
+                continue
+            for other in others:
+                variants.add(" ".join([*words[:i], other, *words[i + 1:]]))
+            if droppable and len(words) >= 4:
+                variants.add(" ".join([*words[:i], *words[i + 1:]]))
+    variants.discard(phrase)
+    return variants
+
+
 @lru_cache(maxsize=1)
 def _scanner():
     said = {}  # folded phrase -> (concept, language)
@@ -113,6 +140,9 @@ def _scanner():
                 said[key] = (concept, "both" if earlier and earlier[1] != language
                              else language)
     for key, (concept, language) in list(said.items()):  # what the table says wins
+        for variant in _determiner_variants(key, language):
+            said.setdefault(variant, (concept, language))
+    for key, (concept, language) in list(said.items()):
         for variant in _number_variants(key):
             said.setdefault(variant, (concept, language))
     alternatives = sorted(said, key=len, reverse=True)
