@@ -34,12 +34,14 @@ def test_each_concept_is_reached_in_english_and_in_spanish(concept):
     assert all(len(word) > 1 for word in concept.expand)
 
 
-@pytest.mark.parametrize("concept", [c for c in TABLE if c.tags], ids=lambda c: c.id)
+@pytest.mark.parametrize("concept", [c for c in TABLE if c.tags or c.related],
+                         ids=lambda c: c.id)
 def test_each_tag_names_a_term_of_the_project_taxonomy(concept):
     taxonomy = json.loads(Path("seeds/taxonomy.json").read_text(encoding="utf-8"))
     groups = {t["id"]: t["code"] for t in taxonomy["terms"]}
     known = {f"{groups.get(t['parent_id'])}:{t['code']}" for t in taxonomy["terms"]}
-    assert set(concept.tags) <= known, concept.tags
+    assert set(concept.tags) | set(concept.related) <= known, concept
+    assert not set(concept.tags) & set(concept.related), concept  # one or the other
 
 
 def test_accents_and_case_do_not_change_what_is_found():
@@ -96,11 +98,12 @@ def _table(tmp_path, *rows):
 def test_a_table_row_is_read_whole_with_its_defaults(tmp_path):
     full = {"id": "ride", "group": "transport", "tags": ["category:transportation"],
             "en": ["ride", "lift"], "es": ["raite"], "expand": ["transportation"],
-            "audience": ["veterans"]}
+            "audience": ["veterans"], "related": ["category:medical-transport"]}
     bare = {"id": "food", "en": ["food"], "es": ["comida", "Food"]}
     assert concepts.load(_table(tmp_path, full, bare)) == (
         concepts.Concept("ride", "transport", ("category:transportation",), ("ride", "lift"),
-                         ("raite",), ("transportation",), ("veterans",)),
+                         ("raite",), ("transportation",), ("veterans",),
+                         ("category:medical-transport",)),
         concepts.Concept("food", "", (), ("food",), ("comida", "Food"), ()))
     assert concepts.load(_table(tmp_path, full))[0].head("es") == "raite"
     assert concepts.load(_table(tmp_path, full))[0].head("en") == "ride"

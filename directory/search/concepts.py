@@ -31,6 +31,7 @@ class Concept:
     es: tuple
     expand: tuple
     audience: tuple = ()  # the groups it speaks of: veterans, women, young people...
+    related: tuple = ()  # codes of services that help with it, whose records may not say it
 
     def head(self, language):
         """Return the concept's first trigger in `language`: its plainest name there."""
@@ -58,7 +59,7 @@ def load(path=None):
     for raw in data["concepts"]:
         concept = Concept(raw["id"], raw.get("group", ""), tuple(raw.get("tags", ())),
                           tuple(raw["en"]), tuple(raw["es"]), tuple(raw.get("expand", ())),
-                          tuple(raw.get("audience", ())))
+                          tuple(raw.get("audience", ())), tuple(raw.get("related", ())))
         if concept.id in ids:
             raise VocabularyError(f"concept {concept.id!r} is defined twice")
         if not concept.en or not concept.es:

@@ -47,6 +47,9 @@ from .schema import (
 TRANSLATION_WEIGHT = 0.9
 EXPANSION_WEIGHT = 0.9
 TAG_WEIGHT = 12.0
+# A concept's related codes (depression: counselling) find the services of that kind whose
+# records never say the word, below every record that does.
+RELATED_WEIGHT = 1.0
 WORD = re.compile(r"\w+(?:\.?\w+)*")
 # Words that ask for something without naming the need ("help", "ayuda", "services"): in
 # "job help" the need is the job, and the names full of "Help" must not outrank it.
@@ -227,6 +230,8 @@ def _concept_parts(weights, reader, found):
     concept = found.concept
     for tag in concept.tags:
         _add(weights, "tags", tag, TAG_WEIGHT)
+    for tag in concept.related:
+        _add(weights, "tags", tag, RELATED_WEIGHT)
     if found.language != "both":  # said in one language: the other's plainest word
         other = "en" if found.language == "es" else "es"
         _literal(weights, reader, concept.head(other), TRANSLATION_WEIGHT)
