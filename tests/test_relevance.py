@@ -40,6 +40,12 @@ def test_each_group_keeps_its_ndcg_floor(scored, group):
     assert figures["ndcg@5"] >= FLOORS[group], figures
 
 
+@pytest.mark.parametrize("group", sorted(relevance.MOST_MISSES))
+def test_no_group_has_more_cases_missing_a_grade_2_service_than_it_had(scored, group):
+    missed = [c.case["id"] for c in scored[group] if c.missing or c.forbidden]
+    assert len(missed) <= relevance.MOST_MISSES[group], missed
+
+
 def test_no_profile_sees_a_service_it_must_not_in_its_top_5(scored, seeded_app):
     with seeded_app.app_context():
         seen = {c.case["id"]: [relevance.catalogue.get_service(s).name for s in c.forbidden]

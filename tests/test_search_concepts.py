@@ -172,6 +172,12 @@ def test_a_coordinator_s_note_is_read_whatever_its_determiners():
     assert concepts.find("medical") != concepts.find("la medical")  # never one word alone
 
 
+@pytest.mark.parametrize("typed", ["mental health crisis", "crisis de salud mental"])
+def test_a_mental_health_crisis_is_one_need_not_counselling_and_a_crisis(typed):
+    # as two needs, an outpatient clinic met both and led the walk-in crisis services
+    assert [f.concept.id for f in concepts.find(typed)] == ["crisis"]
+
+
 def test_found_triggers_say_where_and_in_which_language():
     text = "I need a ride, necesito despensa de comida, zoom"
     found = concepts.find(text)
