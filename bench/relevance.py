@@ -36,12 +36,12 @@ K = 5
 NOW = datetime(2026, 12, 1, 18, 0)  # naive UTC, as the models store times
 GROUPS = ("search-en", "search-es", "matching")
 # nDCG@5 floors the tests hold, and the English/Spanish pairs' mean top-5 overlap.
-FLOORS = {"search-en": 0.86, "search-es": 0.86, "matching": 0.86}
+FLOORS = {"search-en": 0.86, "search-es": 0.87, "matching": 0.85}
 # Cases with a miss (a grade-2 service outside the top 5, a forbidden one inside) per group:
 # the issue asks for none; these are the most the tests allow while the rest are open.
-MOST_MISSES = {"search-en": 7, "search-es": 2, "matching": 3}
-PAIR_OVERLAP = 0.85  # a bilingual reader; one interface language alone: PAIR_OVERLAP_ONE
-PAIR_OVERLAP_ONE = 0.81
+MOST_MISSES = {"search-en": 6, "search-es": 1, "matching": 3}
+PAIR_OVERLAP = 0.87  # a bilingual reader; one interface language alone: PAIR_OVERLAP_ONE
+PAIR_OVERLAP_ONE = 0.82
 
 
 def load(name):

@@ -60,6 +60,16 @@ def test_synonyms_find_what_people_mean(directory, typed, expected):
     assert found and found[0] == expected, (typed, found)
 
 
+def test_a_spanish_stop_word_finds_no_name_through_the_english_fields(directory):
+    # "de" is no English word, and no need: it once led with every Spanish name
+    builders.service("Casa de la Esperanza", description="A weekly peer group.")
+    assert names(run(search="ataques de pánico"))[0] == "Open Door Counseling"
+    assert "Casa de la Esperanza" not in names(run(search="ataques de pánico"))
+    assert textquery._without_spanish_stops("ataques de pánico") == "ataques panico"
+    # English keeps its words, "son" among them (a Spanish stop word)
+    assert textquery._without_spanish_stops("my son is using") == "my son is using"
+
+
 @pytest.mark.parametrize("typed", ["depression", "feeling down", "depresión"])
 def test_depression_reaches_counselling_that_never_names_it_below_every_record_that_does(
         directory, typed):

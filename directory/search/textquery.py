@@ -90,6 +90,16 @@ def _english(text):
     return [t.text for t in stemming_analyzer()(text)]
 
 
+def _without_spanish_stops(text):
+    """Return Spanish text without its stop words, for the English fields: the "de" of
+    "ataques de pánico" is no English word, yet it matches every Spanish name ("Grupo de
+    ..."). Text that reads as English keeps them ("my son": "son" is a Spanish stop word)."""
+    if not looks_spanish(text):
+        return text
+    return " ".join(w for w in WORD.findall(fold(text))
+                    if w not in SPANISH_STOPS or w in ENGLISH_STOPS)
+
+
 def _spanish(text):
     return [t.text for t in spanish_analyzer()(text)]
 
@@ -162,7 +172,7 @@ def _literal(weights, reader, text, weight, boosted=True):
     outrank a service that has the word the person typed.
     """
     boosts = FIELD_BOOSTS if boosted else EXPANSION_BOOSTS
-    for stem in _english(text):
+    for stem in _english(_without_spanish_stops(text)):
         factor = GENERIC_WEIGHT if stem in GENERIC_STEMS else 1.0
         for name in TEXT_FIELDS:
             if reader.doc_frequency(name, stem):
