@@ -1,8 +1,8 @@
 """The preferences of intake matching that the judged profiles rest on, each on
 purpose-built services: what the coordinator chose before what the notes mention, a
-service made for the client's group, self-pay for a client without insurance, a fund made for the uninsured, a ride for
-wheelchair users, a service area that leaves the client out, the client's own language
-before an interpreter."""
+service made for the client's group, self-pay for a client without insurance, a fund made
+for the uninsured, a ride for wheelchair users, a service area that leaves the client out,
+the client's own language before an interpreter."""
 
 
 from flask import current_app

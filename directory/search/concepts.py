@@ -104,8 +104,8 @@ def _number_variants(phrase):
 
 
 # Words that point at whose or which thing: "sleeping in my car" is said "sleeping in her
-# car", "sleeping in a car" and, in a coordinator's note, "sleeping in car".
-# Each kind: the words that replace one another, and whether one may be left out.
+# car", "sleeping in a car" and, in a coordinator's note, "sleeping in car". Each kind: the
+# words that replace one another, and whether one may be left out.
 DETERMINERS = {"en": [(("my", "her", "his", "their", "our", "your", "a", "the"), True)],
                "es": [(("mi", "su", "tu"), False), (("mis", "sus", "tus"), False)]}
 
@@ -114,7 +114,8 @@ def _determiner_variants(phrase, language="en"):
     """Return a phrase of `language` with each determiner in turn swapped for the others
     of its kind ("taking care of her mom" for "taking care of my mom", "su hijo" for "mi
     hijo") and, in English, left out where at least three other words remain ("sleeping in
-    car"; "need a ride" keeps its article, or "I need phone" would be a need). A phrase the same in both languages ("both") takes the two languages' kinds."""
+    car"; "need a ride" keeps its article, or "I need phone" would be a need). A phrase
+    the same in both languages ("both") takes the kinds of the two."""
     kinds = [k for lang in LANGUAGES if language in (lang, "both") for k in DETERMINERS[lang]]
     words = phrase.split()
     variants = set()
