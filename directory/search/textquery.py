@@ -96,8 +96,7 @@ def _without_spanish_stops(text):
     ..."). Text that reads as English keeps them ("my son": "son" is a Spanish stop word)."""
     if not looks_spanish(text):
         return text
-    return " ".join(w for w in WORD.findall(fold(text))
-                    if w not in SPANISH_STOPS or w in ENGLISH_STOPS)
+    return " ".join(w for w in WORD.findall(fold(text)) if w not in SPANISH_STOPS)
 
 
 def _spanish(text):
