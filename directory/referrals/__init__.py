@@ -24,6 +24,14 @@ def _private(response):
     return response
 
 
+@bp.app_context_processor
+def _reference_rule():
+    # Every page that names a list shows its client reference through this one rule.
+    from .list_queries import shown_reference
+
+    return {"shown_reference": shown_reference}
+
+
 def init_app(app):
     """Register the referral blueprints on `app`."""
     app.register_blueprint(bp)

@@ -64,6 +64,12 @@ def may_manage(referral_list):
     return current_user.can("admin") or referral_list.created_by_id == current_user.id
 
 
+def shown_reference(referral_list):
+    """Return the list's client reference for its maker and admins, and None for anyone
+    else: a colleague following the list up has no need to know whose it is."""
+    return referral_list.reference if may_manage(referral_list) else None
+
+
 def manager_required(referral_list):
     """Refuse (403) anyone but the list's maker or an admin."""
     if not may_manage(referral_list):

@@ -63,6 +63,8 @@ def edit_list(list_id):
     """Change a list's title, client reference, contact and staff notes."""
     referral_list = list_or_404(list_id)
     form = ReferralListForm(obj=referral_list)
+    if not may_manage(referral_list):
+        del form.reference  # a colleague neither sees it nor clears it by saving
     if form.validate_on_submit():
         _fill(referral_list, form)
         referral_list.touch()
@@ -75,7 +77,8 @@ def edit_list(list_id):
 
 def _fill(referral_list, form):
     referral_list.title = form.title.data.strip()
-    referral_list.reference = form.reference.data
+    if "reference" in form:
+        referral_list.reference = form.reference.data
     referral_list.contact = (form.contact.data or "").strip() or None
     referral_list.notes = (form.notes.data or "").strip() or None
 
