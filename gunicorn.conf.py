@@ -3,12 +3,19 @@
 The access log never holds what someone searched for: its format and fields come from
 `directory.logs` (path only, query and share tokens cut, no address or referrer). The
 `Server: gunicorn` header is dropped, since it tells a scanner what to try and a visitor
-nothing. Bind address and workers come from the command line (`make run` passes them).
+nothing. Proxy headers are trusted only through the app's `PROXY_FIX`. Bind address and
+workers come from the command line (`make run` passes them).
 """
 
 import gunicorn.http.wsgi
 
 from directory.logs import ACCESS_FORMAT
+
+# Which proxy to believe about HTTPS is the app's one setting, PROXY_FIX (werkzeug's
+# ProxyFix, directory/security.py). gunicorn would otherwise believe X-Forwarded-Proto from
+# any local process by default, and a plain request would get HSTS and Secure cookies.
+forwarded_allow_ips = ""
+secure_scheme_headers = {}
 
 accesslog = "-"
 errorlog = "-"

@@ -1,11 +1,14 @@
-"""What the server's logs may hold: never what someone searched for, where, or which
-share link they opened. The access log that `make run` writes (gunicorn, configured in
-gunicorn.conf.py) uses `AccessLogger`, whose every field is built from the path alone:
-no query string, no referrer (our own search URLs come back as the Referer of the next
-page), no remote address and no user agent, and a share link's path is cut to
-"/shared/-". `RedactingFilter` does the same to application and gunicorn error records,
-which may quote a URL (an unhandled error names the path it happened on)."""
+"""What the server's logs may hold: never what someone searched for, where, from which
+address, or which share link they opened. The access log that `make run` writes
+(gunicorn, configured in gunicorn.conf.py) uses `AccessLogger`, whose every field is
+built from the path alone: no query string, no referrer (our own search URLs come back as
+the Referer of the next page), no remote address and no user agent, and a share link's
+path is cut to "/shared/-". `RedactingFilter` does the same to application and gunicorn
+error records, which may quote a URL (an unhandled error names the path it happened on),
+a whole request line (gunicorn's warning about a malformed request quotes it, spaces and
+all) or the client's address ("Invalid request from ip=...")."""
 
+import ipaddress
 import logging
 import re
 
@@ -19,6 +22,17 @@ ACCESS_FORMAT = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 WITHHELD = ("h", "u", "q", "f", "a", "{referer}i", "{cookie}i", "{x-forwarded-for}i")
 
 
+# gunicorn's "Invalid request from ip=ADDRESS: KIND: 'REQUEST LINE'": only KIND is kept.
+INVALID_REQUEST = re.compile(r"^Invalid request from ip=\S*:\s*(?P<kind>[A-Za-z][\w ]{0,60})")
+# A request line quoted anywhere, however malformed: a method, anything, an HTTP version.
+REQUEST_LINE = re.compile(r"\b[A-Z]{3,10} +\S.*? +HTTP/[\d.]+")
+# What may be an IPv4 or IPv6 address (a client's, or a forwarded one): checked by
+# `ipaddress` before it is withheld, so a time like 12:30:45 is left alone.
+ADDRESS = re.compile(r"[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f.:]*|\b(?:\d{1,3}\.){3}\d{1,3}\b")
+SERVER_LINES = ("Listening at", "Booting", "Starting gunicorn", "Using worker", "Worker exiting",
+                "Handling signal", "Shutting down", "Control socket")
+
+
 def redact_path(path):
     """Return a URL path (or a whole URL) with its query and any share token taken out."""
     return SHARED_PATH.sub(r"\1-", QUERY.sub("", str(path or "")))
@@ -29,8 +43,27 @@ def redact(value):
     return redact_path(value) if isinstance(value, str) else value
 
 
+def redact_message(message):
+    """Return a formatted log message with no request line or client address left."""
+    invalid = INVALID_REQUEST.match(message)
+    if invalid:
+        return f"Invalid request refused ({invalid.group('kind').strip()})"
+    if message.startswith(SERVER_LINES):
+        return message  # the server's own address and pids, said at start and stop
+    return ADDRESS.sub(_withhold_address, REQUEST_LINE.sub("[request withheld]", message))
+
+
+def _withhold_address(match):
+    try:
+        ipaddress.ip_address(match.group(0))
+    except ValueError:
+        return match.group(0)
+    return "[address withheld]"
+
+
 class RedactingFilter(logging.Filter):
-    """Rewrite a log record's message and arguments so no query or token survives."""
+    """Rewrite a log record so no query, token, request line or address survives: the
+    paths in its message and arguments first, then the formatted message whole."""
 
     def filter(self, record):
         if isinstance(record.msg, str):
@@ -39,6 +72,11 @@ class RedactingFilter(logging.Filter):
             record.args = tuple(redact(arg) for arg in record.args)
         elif isinstance(record.args, dict):
             record.args = {key: redact(arg) for key, arg in record.args.items()}
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # arguments that do not fit the message
+            message = f"{record.msg} {record.args}"
+        record.msg, record.args = redact_message(str(message)), ()
         return True
 
 

@@ -31,10 +31,12 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def served(tmp_path):
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
     """Start gunicorn as `make run` does on a prepared directory; yield (base URL, token,
-    log file)."""
+    log file). One server for the module: its tests only read, and each reads the log for
+    what it sent."""
+    tmp_path = tmp_path_factory.mktemp("served")
     database = f"sqlite:///{tmp_path / 'served.db'}"
     app = make_app(database, tmp_path / "index")
     with app.app_context():
@@ -112,3 +114,53 @@ def test_application_log_records_lose_queries_and_tokens():
     message = record.getMessage()
     assert message == "Unhandled error on GET /shared/- (from /search)"
     assert redact_path("http://x.example/shared/tok?lang=vi") == "http://x.example/shared/-"
+
+
+# Malformed requests a scanner or a broken client sends, each carrying search words, a
+# place and a forwarded address: gunicorn refuses them itself and warns in its error log.
+MALFORMED = [
+    b"GET /search?q=sober living&near=92630 HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /search?q=methadone&near=92630 HTTP/9.9\r\nHost: x\r\n\r\n",
+    b"GET /search?q=methadone&near=92630 HTTP/1.1\r\nHost: x\r\nX methadone 92630: 1\r\n\r\n",
+    b"G\x01T /search?q=methadone&near=92630 HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /search?q=" + b"methadone+92630+" * 600 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+    (b"GET /search?q=methadone&near=92630 HTTP/1.1\r\nHost: x\r\n"
+     b"X-Forwarded-For: 203.0.113.9\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello"),
+    (b"POST /search?q=methadone&near=92630 HTTP/1.1\r\nHost: x\r\n"
+     b"Transfer-Encoding: chunked\r\n\r\nzz methadone 92630\r\n\r\n"),
+    b"GET /search?q=methadone&near=92630 HTTP/1.1\r\nHost: x\r\nX-Note: a\x01methadone\r\n\r\n",
+]
+
+
+def _send_raw(base, request):
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
+
+
+def test_malformed_requests_leave_no_request_line_words_or_address_in_either_log(served):
+    base, _token, log = served
+    answers = [_send_raw(base, request) for request in MALFORMED]
+    assert all(answer.startswith(b"HTTP/1.1 4") for answer in answers), answers
+    time.sleep(1)
+    text = log.read_text()
+    assert text.count("Invalid request refused") >= 6, text  # the warnings are still there
+    for secret in (WORDS, PLACE, "sober", "living", "203.0.113.9"):
+        assert secret not in text, f"{secret!r} is in the server log:\n{text}"
+    assert not [line for line in text.splitlines()
+                if "127.0.0.1" in line and "Listening at" not in line], text
+
+
+def test_a_plain_request_claiming_https_gets_no_hsts_nor_secure_cookie(served):
+    base, _token, _log = served
+    request = urllib.request.Request(f"{base}/staff/login",
+                                     headers={"X-Forwarded-Proto": "https"})
+    response = urllib.request.urlopen(request, timeout=10)
+    assert response.status == 200
+    assert "Strict-Transport-Security" not in response.headers
+    cookies = response.headers.get_all("Set-Cookie") or []
+    assert cookies and all("Secure" not in cookie for cookie in cookies), cookies
