@@ -213,7 +213,9 @@ def import_hsds_command(path, strict):
 @click.option("--category", help="Only services in this category (a project term code).")
 @click.option("--modified-after", type=click.DateTime(),
               help="Only services changed on or after this.")
-def export_hsds_command(path, fmt, profile, category, modified_after):
+@click.option("--include-staff", is_flag=True,
+              help="Also write staff addresses (who verified, who changed what): backups only.")
+def export_hsds_command(path, fmt, profile, category, modified_after, include_staff):
     """Export the directory (or a filtered part) as HSDS JSON or a CSV data package."""
     from .hsds import export
 
@@ -225,7 +227,7 @@ def export_hsds_command(path, fmt, profile, category, modified_after):
     if category and catalogue.get_term(category) is None:
         raise click.BadParameter(f"no category with the code {category!r}",
                                  param_hint="--category")
-    result = export.export(path, fmt, category, modified_after, profile)
+    result = export.export(path, fmt, category, modified_after, profile, include_staff)
     counts = ", ".join(f"{n} {t}" for t, n in result.counts.items() if n)
     click.echo(f"Exported to {path}: {counts or 'nothing'}.")
 

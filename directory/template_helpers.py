@@ -1,5 +1,7 @@
-"""Template helpers: dates as people say them, times of day, map links, and the values
-every page needs (directory name, sample-data banner, interface language)."""
+"""Template helpers: dates as people say them, times of day, map links, the `web_link`
+filter every link to a stored web address goes through (weblinks.py: None means show
+the value as text), and the values every page needs (directory name, sample-data banner,
+interface language)."""
 
 from datetime import UTC, date, datetime
 from urllib.parse import urlencode
@@ -11,6 +13,7 @@ from flask_babel import format_date, get_locale, gettext, ngettext
 from . import finder, helplines, labels, schedules
 from .i18n import LANGUAGES, language_field
 from .sample import sample_data_loaded
+from .weblinks import web_link
 
 
 def time_of_day(value):
@@ -159,7 +162,7 @@ def init_app(app):
     """Register the filters and the per-page values on `app`."""
     app.jinja_env.filters.update(
         time_of_day=time_of_day, ago=ago, map_url=map_url, directions_url=directions_url,
-        format_day=format_date,
+        format_day=format_date, web_link=web_link,
     )
     app.jinja_env.globals.update(
         hours_phrase=hours_phrase, is_stale=is_stale, url_with=url_with,

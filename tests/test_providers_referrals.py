@@ -144,3 +144,17 @@ def test_the_fhir_bundle_validates_and_holds_a_patient_only_when_shared(
     assert resources["ServiceRequest"]["subject"]["reference"] == \
         f"urn:uuid:{resources['Patient']['id']}"
     assert resources["ServiceRequest"]["note"] == [{"text": "Preferred contact time: after 3pm"}]
+
+
+def test_the_fhir_bundle_carries_only_safe_web_addresses(coordinator_client, referral_list):
+    peer = _items(referral_list)["Casa Esperanza Peer Group"]
+    peer.service.url = "javascript:alert(document.domain)"
+    peer.service.organization.website = "www.casa-esperanza.example.org"
+    db.session.commit()
+    bundle = coordinator_client.get(
+        f"/referrals/lists/{referral_list.id}/items/{peer.id}/fhir.json").get_json()
+    resources = _validated(bundle)
+    urls = [entry["value"] for kind in ("HealthcareService", "Organization")
+            for entry in resources[kind].get("telecom", []) if entry["system"] == "url"]
+    assert urls == ["https://www.casa-esperanza.example.org"]
+    assert "javascript:" not in str(bundle)

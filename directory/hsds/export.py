@@ -4,8 +4,9 @@ services.json (each service with its nested records and its organization's field
 organizations.json, locations.json, taxonomies.json, taxonomy_terms.json and
 meta_table_descriptions.json. CSV is a data package (a folder or a .zip) whose file and
 column names follow HSDS's datapackage.json. A filtered export (a category, services
-modified on or after a date) holds those services and what they need. Output is
-deterministic: exporting the same data twice gives the same bytes."""
+modified on or after a date) holds those services and what they need. Staff addresses
+(who verified a service, who changed what) are left out unless `include_staff` asks for
+them. Output is deterministic: exporting the same data twice gives the same bytes."""
 
 from dataclasses import dataclass, field
 
@@ -78,11 +79,11 @@ def _walk(shape, service_ids):
     return store, roots
 
 
-def export_json(path, service_ids=None, profile=DEFAULT_PROFILE):
+def export_json(path, service_ids=None, profile=DEFAULT_PROFILE, include_staff=False):
     """Write the JSON form (a folder, one file per root object); return an ExportResult."""
     shape = export_shape(profile)
     store, roots = _walk(shape, service_ids)
-    serializer = Serializer(store)
+    serializer = Serializer(store, include_staff)
     files, counts = {}, {}
     for name, rows in roots.items():
         files[CSV_PATHS[name][:-4] + ".json"] = json_text(
@@ -103,7 +104,7 @@ def _all_rows(store, shape):
             store.rows[name].setdefault(row.id, dict(row._mapping))
 
 
-def export_csv(path, service_ids=None, profile=DEFAULT_PROFILE):
+def export_csv(path, service_ids=None, profile=DEFAULT_PROFILE, include_staff=False):
     """Write the tabular form; return an ExportResult."""
     shape = export_shape(profile)
     store, _ = _walk(shape, service_ids)
@@ -113,18 +114,21 @@ def export_csv(path, service_ids=None, profile=DEFAULT_PROFILE):
     for extra in open_eligibility_attributes(list(attributes.values()),
                                              store.rows["taxonomy_term"]):
         attributes.setdefault(extra["id"], extra)
-    serializer = Serializer(store)
+    serializer = Serializer(store, include_staff)
     tables, counts = {}, {}
     for name in shape.tables():
-        rows = sorted(store.rows[name].values(), key=lambda r: r["id"])
+        rows = sorted((row for row in store.rows[name].values() if serializer.shown(name, row)),
+                      key=lambda r: r["id"])
         tables[name] = cells(shape, name, (serializer.fields(name, row) for row in rows))
         counts[name] = len(rows)
     write_package(path, shape, tables)
     return ExportResult(counts)
 
 
-def export(path, fmt="json", category=None, modified_after=None, profile=DEFAULT_PROFILE):
-    """Export the directory (or the filtered services) to `path` in `fmt` and `profile`."""
+def export(path, fmt="json", category=None, modified_after=None, profile=DEFAULT_PROFILE,
+           include_staff=False):
+    """Export the directory (or the filtered services) to `path` in `fmt` and `profile`;
+    staff addresses only with `include_staff`."""
     service_ids = selected_services(category, modified_after)
     writer = export_json if fmt == "json" else export_csv
-    return writer(path, service_ids, profile)
+    return writer(path, service_ids, profile, include_staff)

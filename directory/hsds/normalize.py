@@ -2,17 +2,22 @@
 writing: a language given by name ("vietnamese", "Tiếng Việt") gets its ISO 639 code, so
 the language filter finds it; a location's accessibility written as free text ("Wheelchair
 accessible entrance") gives the services there the matching accessibility term, so the
-wheelchair filter finds them. A value that cannot be mapped is kept as written and listed
-as a warning of the import report."""
+wheelchair filter finds them; a web address without its scheme (`www.example.org`) gets
+`https://`. A value that cannot be mapped is kept as written and listed as a warning of
+the import report; so is a web address that may not be a link (weblinks.py: javascript:,
+data: ...), which pages then show as text and exports and the API leave out."""
 
 import re
 import uuid
 
 from sqlalchemy import select
 
+from .. import weblinks
 from ..extensions import db
 from ..languages import code_for
 from .convert import Problem
+from .serialize import LINK_FIELDS
+from .tables import TABLES
 
 # accessibility term code -> what free text says when the place has it
 ACCESSIBILITY = {
@@ -133,7 +138,26 @@ def _accessibility(checked):
                 links.add((service_id, term_id))
 
 
+def _web_addresses(checked):
+    """Complete bare web addresses; list those that may not be links as warnings."""
+    for table_name, name in sorted(LINK_FIELDS):
+        limit = TABLES[table_name].model.__table__.columns[name].type.length
+        for record_id, values in checked.valid.get(table_name, {}).items():
+            value = values.get(name)
+            if value is None:
+                continue
+            judged = weblinks.judge(value)
+            if judged.href is None:
+                checked.warnings.append(Problem(
+                    table_name, record_id, name, f"{value[:80]!r} {judged.reason}; kept as "
+                    "written, shown as text, left out of exports and the API"))
+            elif judged.href != value and len(judged.href) <= limit:
+                values[name] = judged.href
+
+
 def apply(checked):
-    """Map languages and accessibility of checked records to this directory's codes."""
+    """Map languages and accessibility of checked records to this directory's codes, and
+    check their web addresses."""
     _languages(checked)
     _accessibility(checked)
+    _web_addresses(checked)

@@ -6,14 +6,22 @@ Values take HSDS's JSON types (numbers, ISO dates, date-times in UTC with `Z`); 
 values are left out; a field HSDS requires that we hold empty gets its safe stand-in (a
 term's description is its name). Each project term mapped to an Open Eligibility term
 also carries that term as an extra attribute, so other directories find a term they know.
+A field holding a web address is written only when it is a safe link (weblinks.py): other
+directories turn these fields into links, so `javascript:` and the like are left out (an
+additional url whose address is not one is left out whole). Staff addresses stay inside:
+a service's `assurer_email` is left out, and the change history names no staff account
+and shows no value of such a field, unless the caller asks for them (`include_staff`, the
+operator's full export).
 """
 
+import re
 import uuid
 from datetime import date, datetime
 
 from sqlalchemy import select
 
 from ..extensions import db
+from ..weblinks import web_link
 from .bulk import id_in
 from .profiles import API
 from .rules import NUMBER_TEXT
@@ -33,6 +41,16 @@ REQUIRED_STAND_INS = {
 }
 # Parent objects nested with their own children (the location of a service_at_location).
 FULL_PARENTS = {("service_at_location", "location")}
+# Fields holding a web address (HSDS: format "uri", or a URL by its description).
+LINK_FIELDS = {("organization", "website"), ("organization", "uri"), ("organization", "logo"),
+               ("service", "url"), ("location", "url"), ("accessibility", "url"),
+               ("required_document", "uri"), ("schedule", "schedule_link"),
+               ("service_area", "uri"), ("taxonomy", "uri"), ("taxonomy_term", "term_uri"),
+               ("unit", "uri"), ("url", "url")}
+# Fields naming a staff member, kept out of public output.
+STAFF_FIELDS = {("service", "assurer_email")}
+EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
+STAFF_ACTOR = "staff"  # the history's `updated_by` for a person's account
 
 
 def hsds_value(table_name, name, value):
@@ -136,20 +154,43 @@ def _sort_key(table_name):
 
 
 class Serializer:
-    """Builds HSDS objects from a RowStore that has fetched them."""
+    """Builds HSDS objects from a RowStore that has fetched them; with `include_staff`,
+    the staff addresses public output leaves out."""
 
-    def __init__(self, store):
+    def __init__(self, store, include_staff=False):
         self.store = store
+        self.include_staff = include_staff
+
+    def shown(self, table_name, row):
+        """Return whether a row is written at all (an additional url must be a link)."""
+        return table_name != "url" or web_link(row.get("url")) is not None
 
     def fields(self, table_name, row):
+        """Return the HSDS fields of one row, without what public output leaves out."""
         obj = {}
         for name in self.store.shape.fields(table_name):
             value = hsds_value(table_name, name, row.get(name))
+            if value is not None and (table_name, name) in LINK_FIELDS:
+                value = web_link(value)
+            if (table_name, name) in STAFF_FIELDS and not self.include_staff:
+                value = None
             if value is None and (table_name, name) in REQUIRED_STAND_INS:
                 value = REQUIRED_STAND_INS[(table_name, name)](row)
             if value is not None:
                 obj[name] = value
+        if table_name == "metadata" and not self.include_staff:
+            self._without_staff(row, obj)
         return obj
+
+    @staticmethod
+    def _without_staff(row, obj):
+        """Blank a history entry's staff values and name no staff account as its author."""
+        if (row.get("resource_type"), row.get("field_name")) in STAFF_FIELDS:
+            for name in ("previous_value", "replacement_value"):
+                if name in obj:
+                    obj[name] = ""  # required by HSDS: its empty stand-in
+        if EMAIL.search(obj.get("updated_by") or ""):
+            obj["updated_by"] = STAFF_ACTOR
 
     def object(self, table_name, row, full=True, came_from=None):
         """Return the HSDS object of one row with everything it nests."""
@@ -160,7 +201,7 @@ class Serializer:
                 entity = table_name if other in POLYMORPHIC else None
                 rows = self.store.children.get((other, fk, entity), {}).get(row["id"], [])
                 items = [self.object(other, r, True, table_name)
-                         for r in sorted(rows, key=_sort_key(other))]
+                         for r in sorted(rows, key=_sort_key(other)) if self.shown(other, r)]
                 if other == "attribute":
                     items = self._with_open_eligibility(items, table_name, row["id"])
                 obj[key] = items

@@ -7,6 +7,7 @@ to share, and then only those. Plain dicts: tests validate them with `fhir.resou
 import uuid
 
 from ..models.base import utcnow
+from ..weblinks import web_link
 
 SDOH = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/"
 DIRECTORY = "urn:ietf:rfc:3986"  # identifiers are HSDS ids (UUIDs)
@@ -27,6 +28,7 @@ def _identifier(record_id):
 def _telecom(phones, email=None, url=None):
     found = [{"system": "phone", "value": p.number, "use": "work"} for p in phones if p.number]
     found += [{"system": "email", "value": email}] if email else []
+    url = web_link(url) if url else None  # a record system may turn it into a link
     return found + ([{"system": "url", "value": url}] if url else [])
 
 

@@ -1,7 +1,8 @@
 """Checks and clean-ups for what staff type into forms: phone numbers parsed and written
 the one way (the `phonenumbers` package; crisis short codes such as 988 allowed), web
-addresses that a browser can open, ZIP codes, ages and coordinates in range. Each
-validator puts its message next to the field it is about."""
+addresses that a browser can open (the rule every link obeys, directory/weblinks.py, then
+a real host name), ZIP codes, ages and coordinates in range. Each validator puts its
+message next to the field it is about."""
 
 import re
 from urllib.parse import urlsplit
@@ -10,6 +11,8 @@ import phonenumbers
 from flask_babel import lazy_gettext as _l
 from phonenumbers import shortnumberinfo
 from wtforms.validators import StopValidation, ValidationError
+
+from .. import weblinks
 
 ZIP_RE = re.compile(r"^\d{5}(-\d{4})?$")
 
@@ -49,14 +52,17 @@ def normalise_url(text):
     text = (text or "").strip()
     if not text:
         return text
-    if "://" not in text:
-        text = "https://" + text
-    parts = urlsplit(text)
+    # The shared rule first (what may ever be a link), then the form's own, stricter one:
+    # a website is an http(s) page on a real, dotted host name.
+    href = weblinks.web_link(text)
+    if href is None:
+        raise ValueError(text)
+    parts = urlsplit(href)
     host = parts.hostname or ""
-    if parts.scheme not in ("http", "https") or "." not in host or " " in text \
+    if parts.scheme.lower() not in weblinks.WEB_SCHEMES or "." not in host \
             or host.startswith(".") or host.endswith("."):
         raise ValueError(text)
-    return text
+    return href
 
 
 class WebAddress:
