@@ -6,7 +6,7 @@ import sys
 import click
 from sqlalchemy import select
 
-from . import catalogue, sample, search
+from . import backup_cli, catalogue, sample, search
 from .extensions import db
 from .hsds.load import summary_lines
 from .models import STAFF_ROLES, User, WeakPassword
@@ -296,3 +296,4 @@ def init_app(app):
                     check_index_command, import_hsds_command, export_hsds_command,
                     purge_command, sync_hsds_command):
         app.cli.add_command(command)
+    backup_cli.init_app(app)  # backup, restore
