@@ -13,6 +13,11 @@ must not see in its top 5. tests/test_relevance.py holds FLOORS over the same co
 `--mutations` breaks the ranking in the ways the judged set must notice (BM25 replaced by a
 constant, the distance blend removed, the client's language ignored, the concepts off) and
 shows which floors each one breaks.
+
+When `../shared/realdata/sf211/` is beside the checkout, the same figures follow for San
+Francisco 2-1-1's real export (groups sf-en, sf-es, sf-vi of tests/relevance/sf211_cases.json),
+over a directory bench/sf211.py builds in a temporary folder (about a minute); they have no
+floors yet. `--sample-only` leaves them out.
 """
 
 import argparse
@@ -35,6 +40,11 @@ K = 5
 # The judgments were written on this day; matching reads "stale" and "updated" against it.
 NOW = datetime(2026, 12, 1, 18, 0)  # naive UTC, as the models store times
 GROUPS = ("search-en", "search-es", "matching")
+# San Francisco 2-1-1's judged set (bench/sf211.py builds its directory); no floors yet.
+SF_CASES = "sf211_cases.json"
+SF_GROUPS = ("sf-en", "sf-es", "sf-vi")
+# The interface language each group's searcher reads; English when a group is not named.
+READS = {"search-es": ("es",), "sf-es": ("es",), "sf-vi": ("vi",)}
 # nDCG@5 floors the tests hold, and the English/Spanish pairs' mean top-5 overlap.
 FLOORS = {"search-en": 0.86, "search-es": 0.87, "matching": 0.85}
 # Cases with a miss (a grade-2 service outside the top 5, a forbidden one inside) per group:
@@ -123,7 +133,7 @@ def match_ids(needs):
 
 
 def score_search(case):
-    reads = ("es",) if case["group"] == "search-es" else ("en",)
+    reads = READS.get(case["group"], ("en",))
     ranked, grades = search_ids(case["query"], reads), _grades(case)
     return Scored(case, ranked, grades, _missing(ranked, grades))
 
@@ -143,6 +153,14 @@ def evaluate():
     for case in load("search_cases.json"):
         scored[case["group"]].append(score_search(case))
     scored["matching"] = [score_profile(case) for case in load("profiles.json")]
+    return scored
+
+
+def evaluate_sf():
+    """Return {group: [Scored]} over the SF 2-1-1 cases (inside the SF directory's app)."""
+    scored = {group: [] for group in SF_GROUPS}
+    for case in load(SF_CASES):
+        scored[case["group"]].append(score_search(case))
     return scored
 
 
@@ -186,11 +204,15 @@ def _name(service_id):
     return service.name if service else service_id
 
 
-def print_report(scored, pairs, misses=False):
+def print_table(scored):
     print(f"{'group':<10} {'cases':>5} {'nDCG@5':>7} {'P@5':>6} {'MRR':>6} {'misses':>6}")
     for group, f in summary(scored).items():
         print(f"{group:<10} {f['cases']:>5} {f['ndcg@5']:>7.3f} {f['p@5']:>6.3f} "
               f"{f['mrr']:>6.3f} {f['misses']:>6}")
+
+
+def print_report(scored, pairs, misses=False):
+    print_table(scored)
     mean = sum(o for _, o in pairs) / max(len(pairs), 1)
     print(f"pairs: {len(pairs)}, mean top-5 overlap {mean:.3f} "
           f"({mean * K:.2f} of {K} services in common) for a bilingual reader; "
@@ -198,6 +220,14 @@ def print_report(scored, pairs, misses=False):
                       for code in ("en", "es")))
     if not misses:
         return
+    print_misses(scored)
+    for pair_id, value in pairs:
+        if value < 0.8:
+            print(f"pair {pair_id}: overlap {value:.2f}")
+
+
+def print_misses(scored):
+    """Print every case with a miss or an nDCG@5 under 0.85, and its top 5."""
     for group, cases in scored.items():
         for c in cases:
             if not (c.missing or c.forbidden or c.ndcg < 0.85):
@@ -211,9 +241,6 @@ def print_report(scored, pairs, misses=False):
                 print(f"  must not be in top {K} (rank {c.ranked.index(sid) + 1}): {_name(sid)}")
             for n, sid in enumerate(c.ranked[:K], 1):
                 print(f"    {n}. [{c.grades.get(sid, 0)}] {_name(sid)}")
-    for pair_id, value in pairs:
-        if value < 0.8:
-            print(f"pair {pair_id}: overlap {value:.2f}")
 
 
 def broken(figures, overlap_mean):
@@ -280,11 +307,36 @@ def sample_app(folder):
     return app
 
 
+def report_sf(misses=False):
+    """Build the SF 2-1-1 directory in a temporary folder and print its groups' figures."""
+    from bench import sf211
+
+    reason = sf211.unavailable_reason()
+    if reason:
+        print(f"\nSan Francisco 2-1-1 groups skipped: {reason}")
+        return
+    print("\nSan Francisco 2-1-1 (real data): building its directory, about a minute...",
+          flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        app, _, report = sf211.build_directory(
+            f"sqlite:///{folder}/sf211.db", Path(folder) / "index",
+            Path(folder) / "sf211.json", progress=lambda line: print(line, flush=True))
+        if report.problems:
+            print(f"sf211: {len(report.problems)} record(s) skipped by the import")
+        with app.test_request_context():
+            scored = evaluate_sf()
+            print_table(scored)
+            if misses:
+                print_misses(scored)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list every miss")
     parser.add_argument("--mutations", action="store_true",
                         help="break the ranking on purpose and show which floors fail")
+    parser.add_argument("--sample-only", action="store_true",
+                        help="leave out the San Francisco 2-1-1 groups")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         app = sample_app(folder)
@@ -292,6 +344,8 @@ def main():
             print_report(evaluate(), pair_overlaps(), args.misses)
             if args.mutations:
                 run_mutations()
+    if not args.sample_only:
+        report_sf(args.misses)
 
 
 if __name__ == "__main__":
