@@ -2,8 +2,9 @@
 that allows no inline script or style, no framing, no MIME sniffing, a same-origin
 referrer), session cookies that are `HttpOnly`, `SameSite=Lax` and `Secure` whenever the
 request came over HTTPS, sessions that expire after `SESSION_HOURS` of inactivity, the
-proxy headers trusted when `PROXY_FIX` says how many proxies stand in front, and a calm
-page when a form's CSRF token is missing or stale."""
+proxy headers trusted when `PROXY_FIX` says how many proxies stand in front, a calm
+page when a form's CSRF token is missing or stale, and `Cache-Control: no-store` on every
+staff, provider and referral page."""
 
 import re
 from datetime import timedelta
@@ -53,6 +54,18 @@ def add_headers(response):
         response.headers.setdefault(name, value)
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    return response
+
+
+# Staff, programs' and referral pages (and a list's share link) show records still being
+# edited and lists about a client: no browser history, shared computer or proxy keeps them.
+PRIVATE_BLUEPRINTS = frozenset({"staff", "corrections", "providers", "referrals", "shared"})
+
+
+def keep_private_pages_out_of_caches(response):
+    """Mark every response of the staff, provider and referral blueprints `no-store`."""
+    if request.blueprint in PRIVATE_BLUEPRINTS:
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -107,6 +120,7 @@ def init_app(app):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies,
                                 x_host=proxies, x_port=proxies)
     app.after_request(add_headers)
+    app.after_request(keep_private_pages_out_of_caches)
     app.before_request(refuse_nul_in_address)
     app.before_request(refuse_hidden_characters)
     app.register_error_handler(CSRFError, csrf_refused)

@@ -80,3 +80,73 @@ def test_invisible_control_characters_are_refused_with_the_field_named(editor_cl
     response = editor_client.post(f"/staff/services/{service.id}/edit",
                                   data={"name": "Right\u202eto left", "status": "active"})
     assert response.status_code == 400
+
+
+def _private_page_values(app, referral_directory, referral_list, staff_users):
+    """Build one of everything the private pages name; return (URL values, provider)."""
+    from directory import models as m
+    from directory.extensions import db
+    from directory.providers import program_referrals, tokens
+    from directory.referrals import sharing
+    from tests.conftest import staff_password_hash
+
+    peer = referral_directory["peer"]
+    item = next(each for each in referral_list.items if each.service_id == peer.id)
+    provider = m.User(email="maria@casa.example.org", role="provider", name="Maria",
+                      organization_id=peer.organization_id, password_hash=staff_password_hash())
+    suggestion = m.Suggestion(service_id=peer.id, body="The phone number changed.")
+    db.session.add_all([provider, suggestion])
+    referral = program_referrals.send(item, staff_users["coordinator"].email, "Ana", {})
+    _, invitation = tokens.issue("invite", "new@casa.example.org", peer.organization, 7)
+    _, confirmation = tokens.issue("confirm", provider.email, peer.organization, 7,
+                                   user=provider)
+    link, shared = referral_list.share(7, staff_users["coordinator"].email,
+                                       token_for=sharing.link_token)
+    db.session.commit()
+    values = {"service_id": peer.id, "owner_id": peer.id, "kind": "services",
+              "location_id": peer.locations[0].id, "organization_id": peer.organization_id,
+              "suggestion_id": suggestion.id, "user_id": staff_users["editor"].id,
+              "list_id": referral_list.id, "item_id": item.id, "referral_id": referral.id,
+              "link_id": link.id}
+    tokens_by_endpoint = {"providers.confirm": confirmation,
+                          "providers.accept_invitation": invitation,
+                          "shared.shared_list": shared}
+    return values, tokens_by_endpoint, provider
+
+
+def test_every_staff_provider_and_referral_page_is_kept_out_of_caches(
+        app, staff_client, staff_users, referral_directory, referral_list):
+    from flask import url_for
+
+    from tests.conftest import sign_in
+
+    values, tokens_by_endpoint, provider = _private_page_values(
+        app, referral_directory, referral_list, staff_users)
+    provider_client = app.test_client()
+    sign_in(provider_client, provider.email)
+    clients = {"visitor": app.test_client(), "admin": staff_client("admin"),
+               "coordinator": staff_client("coordinator"), "provider": provider_client}
+    walked = []
+    for rule in app.url_map.iter_rules():
+        blueprint = rule.endpoint.partition(".")[0]
+        if blueprint not in ("staff", "corrections", "providers", "referrals", "shared") or \
+                "GET" not in rule.methods:
+            continue
+        arguments = {name: tokens_by_endpoint.get(rule.endpoint) if name == "token"
+                     else values[name] for name in rule.arguments}
+        if rule.endpoint == "staff.new_location":  # opened from a service or organization
+            arguments["service_id"] = values["service_id"]
+        with app.test_request_context():
+            path = url_for(rule.endpoint, **arguments)
+        statuses = {}
+        for who, client in clients.items():
+            response = client.get(path)
+            statuses[who] = response.status_code
+            assert response.status_code < 500, (path, who)
+            assert response.headers.get("Cache-Control") == "no-store", (path, who,
+                                                                          response.status_code)
+        assert 200 in statuses.values(), (path, statuses)  # a real page, not only refusals
+        walked.append(path)
+    assert len(walked) >= 50  # every GET page of the five blueprints (51 today)
+    # Public pages stay cacheable by the browser: the rule is for private pages only.
+    assert "no-store" not in (clients["visitor"].get("/").headers.get("Cache-Control") or "")

@@ -4,6 +4,7 @@ each bad parameter), served as application/problem+json for every failure under 
 from flask import current_app, request
 from werkzeug.exceptions import BadRequest, HTTPException, NotFound
 
+from ..errors import storage_unavailable
 from ..extensions import db
 from . import bp
 
@@ -42,6 +43,9 @@ def http_error(exc):
 @bp.errorhandler(Exception)
 def server_error(exc):
     db.session.rollback()
+    unavailable = storage_unavailable(exc)  # the database away: a 503, as on every page
+    if unavailable is not None:
+        return unavailable
     current_app.logger.exception("Unhandled API error on %s %s", request.method, request.path)
     return problem(500, "Internal Server Error",
                    "Something went wrong on our side. It has been logged.")

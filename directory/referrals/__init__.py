@@ -18,8 +18,8 @@ from . import dashboard, handout, intake, lists, sending, sharing  # noqa: F401 
 @bp.after_request
 @shared.after_request
 def _private(response):
-    # Lists are about a client: no shared cache keeps them, no search engine lists them.
-    response.headers.setdefault("Cache-Control", "no-store")
+    # Lists are about a client: no search engine lists them (and security.py keeps every
+    # referral page out of caches, with the staff and provider pages).
     response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
     return response
 

@@ -147,7 +147,10 @@ def readiness(store, engine, max_lag):
             applied = store.applied()
             count, oldest = sync.behind(session, applied or 0)
     except Exception as exc:  # noqa: BLE001 (the reason is the answer)
-        return False, f"the database does not answer ({type(exc).__name__})"
+        from ..health import storage_problem  # imported here: health imports this package
+
+        return False, storage_problem(exc) or \
+            f"the database does not answer ({type(exc).__name__})"
     if applied is None:
         return False, "the search index is being built"
     if applied < trimmed:
