@@ -33,8 +33,10 @@ ENV_KEYS = {
     "SESSION_HOURS": ("SESSION_HOURS", float),
     "STALE_AFTER_DAYS": ("STALE_AFTER_DAYS", int),
     "REFERRAL_RETENTION_DAYS": ("REFERRAL_RETENTION_DAYS", int),
-    "HSDS_IMPORT_MAX_BYTES": ("HSDS_IMPORT_MAX_BYTES", int),
-    "HSDS_IMPORT_MAX_RECORDS": ("HSDS_IMPORT_MAX_RECORDS", int),
+    **{name: (name, int) for name in (
+        "MAX_CONTENT_LENGTH", "API_MAX_BODY_BYTES", "JSON_MAX_DEPTH", "TEXT_MAX_CHARS",
+        "HSDS_IMPORT_MAX_BYTES", "HSDS_IMPORT_MAX_RECORDS", "HSDS_IMPORT_MAX_MEMBERS",
+        "HSDS_IMPORT_MAX_RATIO", "HSDS_IMPORT_MAX_FIELD_CHARS", "HSDS_FEED_MAX_BYTES")},
     "SHARE_LINK_DAYS": ("SHARE_LINK_DAYS", int),
     "AVAILABILITY_STALE_DAYS": ("AVAILABILITY_STALE_DAYS", int),
     "PROVIDER_INVITE_DAYS": ("PROVIDER_INVITE_DAYS", int),
@@ -63,6 +65,25 @@ ENV_KEYS = {
     "SMS_FROM": ("SMS_FROM", str),
     "SEND_LIMIT": ("SEND_LIMIT", str),
     "PDF_FONT_DIR": ("PDF_FONT_DIR", str),
+}
+
+# What one request, import or feed page may hold, so hostile input is refused in words at a
+# bounded cost (issue 29). Callers outside a request read these when there is no app.
+LIMITS = {
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # any request body (Flask answers 413); a service
+    # form with every field full of Vietnamese, percent-encoded, is about 1 MB
+    "API_MAX_BODY_BYTES": 64 * 1024,  # a POST to the API carries search parameters only
+    "JSON_MAX_DEPTH": 64,  # nesting of any JSON from outside; HSDS nests about 6 deep
+    "TEXT_MAX_CHARS": 10_000,  # free text (descriptions...): the forms and imports alike
+    # One HSDS import at most: uncompressed bytes and records (counted as read, never taken
+    # from a zip's headers), files in a zip, how many times a zipped file may expand, and
+    # the longest value a CSV cell may hold
+    "HSDS_IMPORT_MAX_BYTES": 1024 * 1024 * 1024,
+    "HSDS_IMPORT_MAX_RECORDS": 2_000_000,
+    "HSDS_IMPORT_MAX_MEMBERS": 1000,
+    "HSDS_IMPORT_MAX_RATIO": 100,
+    "HSDS_IMPORT_MAX_FIELD_CHARS": 131_072,  # Python's csv default
+    "HSDS_FEED_MAX_BYTES": 32 * 1024 * 1024,  # one page of another directory's API
 }
 
 
@@ -132,10 +153,7 @@ def defaults(instance_path):
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
-        # One HSDS import at most: uncompressed bytes and records (a small zip must not
-        # take gigabytes of memory).
-        "HSDS_IMPORT_MAX_BYTES": 1024 * 1024 * 1024,
-        "HSDS_IMPORT_MAX_RECORDS": 2_000_000,
+        **LIMITS,
     }
 
 
@@ -202,3 +220,10 @@ def secret_key(app):
         key_file.write_text(secrets.token_hex(32))
         key_file.chmod(0o600)
     return key_file.read_text().strip()
+
+
+def limit(name):
+    """Return the bound `name` (one of LIMITS) of the running app, or its default."""
+    from flask import current_app, has_app_context
+
+    return current_app.config.get(name, LIMITS[name]) if has_app_context() else LIMITS[name]

@@ -6,7 +6,6 @@ servers echo the recipient in theirs, so their words are never passed on). Failu
 `SendError` with a sentence a case worker can act on."""
 
 import base64
-import json
 import logging
 import smtplib
 import urllib.error
@@ -18,8 +17,11 @@ from email.utils import make_msgid
 from flask import current_app
 from flask_babel import lazy_gettext as _
 
+from . import boundedjson
+
 log = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 15
+GATEWAY_ANSWER_BYTES = 64 * 1024  # what is read of the gateway's answer: a code, not a book
 SMS_LENGTH = 600  # about four text messages: enough for the link and the first services
 
 
@@ -90,7 +92,7 @@ def send_sms(number, body):
         "Content-Type": "application/x-www-form-urlencoded"})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            response.read()
+            response.read(GATEWAY_ANSWER_BYTES)
     except urllib.error.HTTPError as exc:
         code = _gateway_code(exc)
         log.warning("Text message not sent: gateway answered %s (code %s)", exc.code, code)
@@ -113,6 +115,6 @@ def send_sms(number, body):
 
 def _gateway_code(error):
     try:
-        return json.loads(error.read() or b"{}").get("code")
+        return boundedjson.loads(error.read(GATEWAY_ANSWER_BYTES) or b"{}").get("code")
     except (ValueError, AttributeError, OSError):
         return None

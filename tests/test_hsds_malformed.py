@@ -42,10 +42,15 @@ def _malformed(hsds_fixtures, tmp_path, case):
         expect = (f"skipped: service {lantern['id']}: organization_id: refers to organization "
                   "5f0e8d3c-0000-4000-8000-00000000dead, which is neither in the file nor in "
                   "the directory")
+    elif case == "20 MB description":  # it would have made a 20 MB public page
+        lantern["description"] = "x" * (20 * 1024 * 1024)
+        expect = (f"skipped: service {lantern['id']}: description: is 20,971,520 characters "
+                  "long; at most 10,000 are accepted (TEXT_MAX_CHARS)")
     return _write(tmp_path, "orgs.json", orgs), expect
 
 
-CASES = ["missing required field", "bad enum", "bad type", "dangling organization_id"]
+CASES = ["missing required field", "bad enum", "bad type", "dangling organization_id",
+         "20 MB description"]
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -1,19 +1,36 @@
-"""What every API answer shares: a check that the query string is UTF-8 without NUL
-characters, CORS for any origin, the HSDS Page object, NDJSON streaming, and ETag and
-Last-Modified with conditional requests answered 304."""
+"""What every API answer shares: a POST body read within API_MAX_BODY_BYTES (a 413 in
+words past it), a check that the query string is UTF-8 without NUL characters, CORS for any
+origin, the HSDS Page object, NDJSON streaming, and ETag and Last-Modified with conditional
+requests answered 304."""
 
 import hashlib
 import json
 from datetime import UTC
 from urllib.parse import unquote_to_bytes
 
-from flask import Response, request, stream_with_context
+from flask import Response, current_app, request, stream_with_context
 from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from . import bp, queries
 from .errors import BadParameters
 
 NDJSON = "application/x-ndjson"
+
+
+@bp.before_request
+def read_body_within_bounds():
+    """Read a POST's body before anything parses it, refusing one past the API's bound."""
+    if request.method != "POST":
+        return
+    most = current_app.config["API_MAX_BODY_BYTES"]
+    request.max_content_length = most  # also stops a body sent without a length
+    try:
+        request.get_data(cache=True)
+    except RequestEntityTooLarge:
+        raise RequestEntityTooLarge(
+            f"The request body is larger than the {most:,} bytes the API accepts. Send only "
+            "the search parameters, as a form or a flat JSON object.") from None
 
 
 @bp.before_request

@@ -1,14 +1,16 @@
 """Parameters of the API's listings: where they come from (the query string, or for a POST
-its form or JSON body, so search terms stay out of URLs), paging (an out-of-range
-`per_page` is clamped, as HSDS clients expect), format, flags and ids, each checked with a
-message that says what to send instead (collected, then raised as one 400)."""
+its form or JSON body, so search terms stay out of URLs; JSON nested past JSON_MAX_DEPTH is
+a 400), paging (an out-of-range `per_page` is clamped, as HSDS clients expect), format,
+flags and ids, each checked with a message that says what to send instead (collected, then
+raised as one 400)."""
 
 import json
 from dataclasses import dataclass
 
-from flask import request
+from flask import current_app, request
 from werkzeug.datastructures import MultiDict
 
+from .. import boundedjson
 from ..search.params import PER_PAGE_DEFAULT, PER_PAGE_MAX
 from .errors import BadParameters
 
@@ -50,7 +52,7 @@ def request_args():
     """
     args = MultiDict(request.args)
     if request.method == "POST":
-        body = request.get_json(silent=True) if request.is_json else None
+        body = _json_body() if request.is_json else None
         if request.is_json and not isinstance(body, dict):
             raise BadParameters({"body": "Send the parameters as a JSON object or a form."})
         fields = MultiDict(request.form) if body is None else MultiDict(
@@ -59,6 +61,21 @@ def request_args():
         for key in fields:
             args.setlist(key, fields.getlist(key))
     return args
+
+
+def _json_body():
+    """Return the parsed JSON body (None if it is not JSON), or raise 400 when it nests
+    deeper than JSON_MAX_DEPTH or holds a number too long to read."""
+    try:
+        return boundedjson.loads(request.get_data(cache=True),
+                                 current_app.config["API_MAX_BODY_BYTES"],
+                                 current_app.config["JSON_MAX_DEPTH"])
+    except boundedjson.LimitExceeded as exc:
+        raise BadParameters({"body": f"The JSON body {exc}. Send the parameters as one flat "
+                                     'JSON object, like {"search": "food", "per_page": 10}.'}
+                            ) from None
+    except ValueError:  # not JSON, or not UTF-8: said below, as for any other shape
+        return None
 
 
 def _text_of(value):

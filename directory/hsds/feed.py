@@ -19,7 +19,9 @@ from urllib.request import Request, urlopen
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from .. import boundedjson
 from .. import models as m
+from ..config import limit
 from ..extensions import db
 from . import importer
 
@@ -67,12 +69,23 @@ def _moment(text):
 
 
 def get_json(url):
-    """Return the JSON document at `url`, or raise FeedError saying why not."""
+    """Return the JSON document at `url`, or raise FeedError saying why not: read no
+    further than HSDS_FEED_MAX_BYTES and nested no deeper than JSON_MAX_DEPTH."""
     request = Request(url, headers={"Accept": "application/json",
                                     "User-Agent": "referral-directory sync-hsds"})
+    most = limit("HSDS_FEED_MAX_BYTES")
     try:
         with urlopen(request, timeout=TIMEOUT) as response:  # pages() allows http(s) only
-            return json.load(response)
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > most:
+                raise boundedjson.TooLarge(f"is {int(declared):,} bytes long; at most "
+                                           f"{most:,} are accepted")
+            data = boundedjson.read_limited(response, most)
+        return boundedjson.loads(data, max_depth=limit("JSON_MAX_DEPTH"))
+    except boundedjson.LimitExceeded as exc:
+        setting = {boundedjson.TooLarge: " (HSDS_FEED_MAX_BYTES)",
+                   boundedjson.TooDeep: " (JSON_MAX_DEPTH)"}.get(type(exc), "")
+        raise FeedError(f"{url}: the answer {exc}{setting}") from None
     except (URLError, OSError, ValueError) as exc:
         raise FeedError(f"{url}: {exc}") from None
 

@@ -1,7 +1,8 @@
 """Importing an HSDS file into the directory: read it (JSON, or a data package folder or
-zip), check every record, then write everything valid in one transaction with the search
-index sync turned off and the history saying the import did it; the index is rebuilt once
-at the end. With `strict`, nothing is written when anything is invalid."""
+zip) within the configured bounds (ReadLimits: bytes, records, nesting, a zip's files and
+how far they expand), check every record, then write everything valid in one transaction
+with the search index sync turned off and the history saying the import did it; the index
+is rebuilt once at the end. With `strict`, nothing is written when anything is invalid."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 from ..extensions import db
 from . import bulk, normalize, validate
 from .convert import Problem
-from .datapackage import read_package
+from .datapackage import ReadLimits, read_package
 from .flatten import flatten, root_for_name
 from .jsonfile import ReadError, read_json
 from .tables import TABLES
@@ -54,17 +55,8 @@ class ImportReport:
         return lines
 
 
-def _limits():
-    """Return (bytes, records) one import may hold, from the configuration."""
-    from flask import current_app, has_app_context
-
-    config = current_app.config if has_app_context() else {}
-    return (config.get("HSDS_IMPORT_MAX_BYTES", 1024 ** 3),
-            config.get("HSDS_IMPORT_MAX_RECORDS", 2_000_000))
-
-
-def _check_size(name, size):
-    limit = _limits()[0]
+def _check_size(name, size, limits):
+    limit = limits.max_bytes
     if size > limit:
         raise ReadError(f"{name}: holds {size:,} bytes uncompressed; at most {limit:,} are "
                         "imported at once (HSDS_IMPORT_MAX_BYTES)")
@@ -79,10 +71,10 @@ def _json_files(path):
     return found or None
 
 
-def _read_json_files(files):
+def _read_json_files(files, limits):
     rows, problems, ignored = None, [], Counter()
     for file in files:
-        document = read_json(file)
+        document = read_json(file, limits.max_depth, limits.max_bytes)
         if not isinstance(document, (list, dict)):
             raise ReadError(f"{file.name}: expected an HSDS object or a list of them")
         found, missing = flatten(document, root_for_name(file.name), ignored=ignored)
@@ -100,24 +92,25 @@ def _read_json_files(files):
     return rows, problems, ignored
 
 
-def read(path):
+def read(path, limits=None):
     """Return (rows, problems, ignored) for a JSON file (one object, a list, an API page
-    or NDJSON), a folder of such files, or a data package (folder or zip). A path to one
-    CSV file reads the package of its folder (not its subfolders)."""
-    path = Path(path)
+    or NDJSON), a folder of such files, or a data package (folder or zip), held within
+    `limits` (the configured ReadLimits by default). A path to one CSV file reads the
+    package of its folder (not its subfolders)."""
+    path, limits = Path(path), limits or ReadLimits.configured()
     if path.suffix.lower() == ".csv" and path.is_file():
         path = path.parent
     if path.is_dir():
         files = _json_files(path)
         _check_size(path.name, sum(p.stat().st_size for p in (files or path.iterdir())
-                                   if p.is_file()))
-        found = _read_json_files(files) if files else read_package(path)
+                                   if p.is_file()), limits)
+        found = _read_json_files(files, limits) if files else read_package(path, limits)
     elif path.suffix.lower() == ".zip":
-        found = read_package(path, _check_size)
+        found = read_package(path, limits)
     else:
-        _check_size(path.name, path.stat().st_size)
-        found = _read_json_files([path])
-    count, limit = sum(len(r) for r in found[0].values()), _limits()[1]
+        _check_size(path.name, path.stat().st_size, limits)
+        found = _read_json_files([path], limits)
+    count, limit = sum(len(r) for r in found[0].values()), limits.max_records
     if count > limit:
         raise ReadError(f"{path.name}: holds {count:,} records; at most {limit:,} are imported "
                         "at once (HSDS_IMPORT_MAX_RECORDS)")

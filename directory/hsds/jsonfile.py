@@ -1,9 +1,12 @@
 """Reading and writing HSDS JSON files: one service or organization object, a list of them,
 an HSDS API page, or newline-delimited objects (.ndjson). A file that cannot be parsed
-(truncated, not UTF-8) raises ReadError naming the line and column."""
+(truncated, not UTF-8, nested past JSON_MAX_DEPTH) raises ReadError naming the file and,
+for a syntax error, the line and column."""
 
 import json
 from pathlib import Path
+
+from .. import boundedjson
 
 
 class ReadError(ValueError):
@@ -16,31 +19,44 @@ def _decode_error(name, exc, offset_line=0):
                      f"{exc.msg}{hint}")
 
 
-def read_json(path):
-    """Return the parsed document of an HSDS JSON (or .ndjson) file, or raise ReadError."""
+def _parse(name, text, max_depth, line=None):
+    """Return parsed JSON text, or raise ReadError naming the file (and line)."""
+    try:
+        return boundedjson.loads(text, max_depth=max_depth)
+    except json.JSONDecodeError as exc:
+        raise _decode_error(name, exc, (line or 1) - 1) from None
+    except boundedjson.LimitExceeded as exc:
+        where = f"{name}: line {line}" if line else name
+        why = " (JSON_MAX_DEPTH; HSDS nests about 6 deep)" \
+            if isinstance(exc, boundedjson.TooDeep) else ""
+        raise ReadError(f"{where}: {exc}{why}") from None
+
+
+def read_json(path, max_depth=boundedjson.MAX_DEPTH, max_bytes=None):
+    """Return the parsed document of an HSDS JSON (or .ndjson) file, or raise ReadError
+    (reading no further than `max_bytes`, whatever the file claims its size is)."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        with path.open("rb") as handle:
+            data = handle.read() if max_bytes is None \
+                else boundedjson.read_limited(handle, max_bytes)
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ReadError(f"{path.name}: byte {exc.start} is not UTF-8 text; save the file as "
                         "UTF-8") from None
     except OSError as exc:
         raise ReadError(f"{path.name}: {exc.strerror}") from None
+    except boundedjson.TooLarge as exc:
+        raise ReadError(f"{path.name}: {exc} (HSDS_IMPORT_MAX_BYTES)") from None
     if path.suffix.lower() in (".ndjson", ".jsonl"):
         items = []
         for number, line in enumerate(text.splitlines(), start=1):
             if line.strip():
-                try:
-                    items.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise _decode_error(path.name, exc, number - 1) from None
+                items.append(_parse(path.name, line, max_depth, number))
         return items
     if not text.strip():
         raise ReadError(f"{path.name}: the file is empty")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _decode_error(path.name, exc) from None
+    return _parse(path.name, text, max_depth)
 
 
 def json_text(items):

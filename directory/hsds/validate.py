@@ -1,5 +1,6 @@
 """Checking imported HSDS records before anything is written: every value converted to its
-column (types), the fields HSDS requires, the enumerations, coordinates that exist, and
+column (types, and text no longer than its column or than TEXT_MAX_CHARS, the bound the
+staff forms share), the fields HSDS requires, the enumerations, coordinates that exist, and
 references to records that are in the file or already in the directory. An invalid record
 is set aside with a Problem naming the table, id, field and reason; records that depend on
 it are set aside with it, so bad data never half-lands. A reference to a record that exists
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Date, DateTime, Float, Integer, String, select
 
+from ..config import limit
 from ..extensions import db
 from . import coordinates
 from .bulk import id_in
@@ -19,6 +21,9 @@ from .tables import POLYMORPHIC, SOFT_REFERENCES, TABLES
 CHUNK = 2000
 KEPT_EMPTY = {("address", name) for name in ("address_1", "city", "state_province",
                                              "postal_code")}
+# Text nobody reads as prose, bounded only by the longest value an import takes: a GeoJSON
+# service area can be long.
+MACHINE_TEXT = {("service_area", "extent")}
 
 
 @dataclass
@@ -31,15 +36,31 @@ class Checked:
     coordinates_filled: int = 0
 
 
-def _text(limit):
+def _text(most, setting=None):
     def convert(value):
         if isinstance(value, (dict, list)):
             raise BadValue("expected text, found a nested object or list")
         text = value if isinstance(value, str) else str(value)
-        if limit and len(text) > limit:
-            raise BadValue(f"is {len(text)} characters long; at most {limit} fit")
+        if most and len(text) > most:
+            raise BadValue(f"is {len(text):,} characters long; at most {most:,} are "
+                           f"accepted ({setting})" if setting else
+                           f"is {len(text)} characters long; at most {most} fit")
         return text
     return convert
+
+
+def text_limits():
+    """Return {setting: characters} bounding the text columns without a length of their own."""
+    return {name: limit(name) for name in ("TEXT_MAX_CHARS", "HSDS_IMPORT_MAX_FIELD_CHARS")}
+
+
+def _bound(table_name, column, unbounded):
+    """Return (characters, the setting that says so or None) a text column takes."""
+    if column.type.length:
+        return column.type.length, None
+    setting = "HSDS_IMPORT_MAX_FIELD_CHARS" if (table_name, column.key) in MACHINE_TEXT \
+        else "TEXT_MAX_CHARS"
+    return unbounded[setting], setting
 
 
 def _number_text(limit):
@@ -52,7 +73,7 @@ def _number_text(limit):
     return convert
 
 
-def _converter(table_name, column):
+def _converter(table_name, column, unbounded):
     kind = column.type
     if (table_name, column.key) in NUMBER_TEXT:
         return _number_text(kind.length)
@@ -64,21 +85,23 @@ def _converter(table_name, column):
         return lambda value: _to_number(value, integer=True)
     if isinstance(kind, Float):
         return lambda value: _to_number(value, integer=False)
-    return _text(kind.length if isinstance(kind, String) else None)
+    return _text(*_bound(table_name, column, unbounded)) if isinstance(kind, String) \
+        else _text(None)
 
 
 class TableRules:
     """The checks of one table, prepared once: converters, required fields, enumerations."""
 
-    def __init__(self, table_name):
+    def __init__(self, table_name, unbounded=None):
         table = TABLES[table_name]
         columns = table.model.__table__.columns
+        unbounded = unbounded or text_limits()
         self.name = table_name
-        self.converters = {name: _converter(table_name, columns[name]) for name in table.fields
-                           if name != "id"}
+        self.converters = {name: _converter(table_name, columns[name], unbounded)
+                           for name in table.fields if name != "id"}
         # plain text fields skip the converter call: the common case of every import
         self.text_limits = {
-            name: columns[name].type.length or 10 ** 9 for name in self.converters
+            name: _bound(table_name, columns[name], unbounded)[0] for name in self.converters
             if isinstance(columns[name].type, String) and (table_name, name) not in NUMBER_TEXT
             and not isinstance(columns[name].type, (Date, DateTime))}
         not_null = {name for name in table.fields
@@ -210,13 +233,13 @@ def _check_references(checked, invalid):
 def check(rows, progress=None, skipped=()):
     """Return a Checked for flattened rows ({table: {id: raw row}}); `skipped` lists the
     (table, id) of records already set aside while reading (a broken CSV row)."""
-    checked, invalid = Checked(), {}
+    checked, invalid, unbounded = Checked(), {}, text_limits()
     for table_name, record_id in skipped:
         if record_id:
             invalid.setdefault(table_name, set()).add(record_id)
     done = 0
     for name in TABLES:
-        rules = TableRules(name)
+        rules = TableRules(name, unbounded)
         valid = checked.valid.setdefault(name, {})
         for record_id, raw in (rows.get(name) or {}).items():
             if set(raw) <= {"id"}:

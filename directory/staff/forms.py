@@ -1,8 +1,10 @@
 """Forms for editing the directory: organizations, services (with their terms, languages,
 eligibility and ages), phones, weekly hours, service areas, locations and availability.
 Every form posts with a CSRF token (Flask-WTF); every message sits next to its field.
-Forms hold no queries: views pass in the choices."""
+Free text is bounded by TEXT_MAX_CHARS, the bound imports share, and names by their
+columns. Forms hold no queries: views pass in the choices."""
 
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -31,10 +33,11 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..config import limit
 from ..models.location import WEEKDAYS
 from .validators import PhoneNumber, RequiredIf, StateCode, WebAddress, ZipCode
 
-SHORT, LONG = 255, 4000
+SHORT = 255
 DAY_LABELS = dict(zip(WEEKDAYS, (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"),
                                  _l("Friday"), _l("Saturday"), _l("Sunday")), strict=True))
 STATUS_CHOICES = [("active", _l("Active")), ("temporarily closed", _l("Temporarily closed")),
@@ -54,12 +57,28 @@ class EditForm(FlaskForm):
     stamp = HiddenField()
 
 
+class LongText:
+    """Accept free text of at most TEXT_MAX_CHARS characters, read when the form is used
+    (imports refuse longer text by the same setting)."""
+
+    @property
+    def field_flags(self):
+        return {"maxlength": limit("TEXT_MAX_CHARS")}
+
+    def __call__(self, form, field):
+        most, length = limit("TEXT_MAX_CHARS"), len(field.data or "")
+        if length > most:
+            raise ValidationError(_l("Use at most %(most)s characters here; this has "
+                                     "%(length)s.", most=format_decimal(most),
+                                     length=format_decimal(length)))
+
+
 def _optional_text(label, length=SHORT, **kwargs):
     return StringField(label, [Optional(), Length(max=length)], **kwargs)
 
 
 def _optional_area(label):
-    return TextAreaField(label, [Optional(), Length(max=LONG)], render_kw={"rows": 5})
+    return TextAreaField(label, [Optional(), LongText()], render_kw={"rows": 5})
 
 
 class OrganizationForm(EditForm):
