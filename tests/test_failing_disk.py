@@ -304,3 +304,32 @@ def test_signing_in_with_the_database_gone_answers_the_calm_page(database):
     assert response.status_code == 503 and "try again in a few minutes" in page
     database.give_back()
     assert _health(app) == (200, "ready")
+
+
+@pytest.mark.parametrize("database", [{"SEARCH_POLL_SECONDS": 0.1}], indirect=True)
+def test_the_index_follower_says_once_that_it_waits_for_the_database(database, caplog):
+    from directory import search
+
+    search.rebuild()
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="directory.search.follow"):
+        follower = search.start_following(database.app)
+        try:
+            database.take_away()
+            for _ in range(100):  # a few seconds at most: the follower polls every 0.1 s
+                if "waits for the database" in caplog.text:
+                    break
+                follower.stopped.wait(0.05)
+            follower.stopped.wait(1.0)  # ten more polls with the database still away
+            database.give_back()
+            for _ in range(100):
+                if "applies the change log again" in caplog.text:
+                    break
+                follower.stopped.wait(0.05)
+        finally:
+            follower.stop()
+    said = [r for r in caplog.records if r.name == "directory.search.follow"]
+    assert [r.levelno for r in said] == [logging.WARNING, logging.WARNING], caplog.text
+    assert "waits for the database" in said[0].getMessage()
+    assert "applies the change log again" in said[1].getMessage()
+    assert not any(r.exc_info for r in said)

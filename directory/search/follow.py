@@ -54,6 +54,7 @@ class Follower:
         self.thread = threading.Thread(target=self.run, name="index-follower", daemon=True)
         self._listener = None
         self._reported = 0.0
+        self._problem = None  # the storage outage last logged, until the log applies again
 
     def run(self):
         while not self.stopped.is_set():
@@ -62,12 +63,28 @@ class Follower:
                                  **self.rebuild_options)
                 if time.monotonic() - self._reported >= self.poll:
                     self._report()
-            except Exception:  # the database or the index is away; try again later
-                log.exception("The index follower could not apply the change log")
+            except Exception as exc:  # noqa: BLE001 (the database or the index is away: retry)
+                self._complain(exc)
                 self._close_listener()
                 self.stopped.wait(self.poll)
                 continue
+            if self._problem is not None:
+                log.warning("The index follower applies the change log again")
+                self._problem = None
             self._wait()
+
+    def _complain(self, exc):
+        """Log why the log could not be applied: a storage outage once, in one line (it
+        is polled every second), anything else with its traceback."""
+        from ..health import forget_connections, storage_problem  # health imports us
+
+        problem = storage_problem(exc)
+        forget_connections(self.engine, problem)  # a read-only session is not kept for life
+        if problem is None:
+            log.exception("The index follower could not apply the change log")
+        elif problem != self._problem:
+            log.warning("The index follower waits for the database: %s", problem)
+        self._problem = problem
 
     def _announce(self, head):
         with Session(self.engine) as session:
