@@ -6,7 +6,6 @@ proxy headers trusted when `PROXY_FIX` says how many proxies stand in front, a c
 page when a form's CSRF token is missing or stale, and `Cache-Control: no-store` on every
 staff, provider and referral page."""
 
-import re
 from datetime import timedelta
 
 from flask import render_template, request
@@ -14,6 +13,8 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .hidden_text import has_hidden
 
 CSP_DIRECTIVES = (
     "default-src 'self'",
@@ -76,17 +77,12 @@ def csrf_refused(error):
     return render_template("staff/refused.html", message=message, code=400), 400
 
 
-# Control characters (but tab and line breaks) and bidirectional overrides: invisible, they
-# corrupt names on screen, in exports and in PostgreSQL (which refuses NUL outright).
-HIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def refuse_hidden_characters():
     """Refuse a posted form carrying invisible control characters, naming the field."""
     if request.method != "POST" or request.blueprint == "api" or not request.form:
         return None  # the API's POST forms are searches; it checks them itself (api/http.py)
     for name, value in request.form.items(multi=True):
-        if HIDDEN_CHARACTERS.search(value):
+        if has_hidden(value):
             message = _l("The field “%(field)s” contains invisible control characters (often "
                          "from copying and pasting). Go back, retype that text and send the "
                          "form again.", field=name)

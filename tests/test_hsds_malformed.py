@@ -149,3 +149,31 @@ def test_a_file_that_is_not_utf8_is_refused(app, runner, tmp_path):
     result = runner.invoke(args=["import-hsds", str(path)])
     assert result.exit_code == 1
     assert "latin1.json: byte 24 is not UTF-8 text; save the file as UTF-8" in result.output
+
+
+def test_invisible_control_characters_are_taken_out_with_a_warning(app, runner, hsds_fixtures,
+                                                                     tmp_path):
+    # PostgreSQL refuses a NUL outright; a bidirectional override reverses text on screen.
+    orgs = _organizations(hsds_fixtures)
+    lantern = orgs[1]["services"][0]
+    lantern["name"] = "Lantern\x00 House\u202e"
+    lantern["description"] = "Peer\x0b support\x01 nightly"
+    path = _write(tmp_path, "orgs.json", orgs)
+    result = runner.invoke(args=["import-hsds", str(path)])
+    assert result.exit_code == 0, result.output
+    for field in ("name", "description"):
+        assert (f"warning: service {lantern['id']}: {field}: held invisible control "
+                "characters") in result.output
+    service = db.session.get(m.Service, lantern["id"])
+    assert (service.name, service.description) == ("Lantern House", "Peer support nightly")
+
+
+def test_a_record_id_with_a_control_character_is_skipped_by_name(app, runner, hsds_fixtures,
+                                                                 tmp_path):
+    orgs = _organizations(hsds_fixtures)
+    orgs[1]["services"][0]["id"] = "lantern\x00house"
+    result = runner.invoke(args=["import-hsds", str(_write(tmp_path, "o.json", orgs))])
+    assert "skipped: service lantern\\x00house: id: holds invisible control characters" \
+        in result.output, result.output
+    names = set(db.session.scalars(db.select(m.Service.name)))
+    assert "Lantern Sober Living" not in names and names  # skipped; the rest imported

@@ -1,7 +1,8 @@
 """Checking imported HSDS records before anything is written: every value converted to its
 column (types, and text no longer than its column or than TEXT_MAX_CHARS, the bound the
 staff forms share), the fields HSDS requires, the enumerations, coordinates that exist, and
-references to records that are in the file or already in the directory. An invalid record
+references to records that are in the file or already in the directory; invisible control
+characters are taken out of text, with a warning. An invalid record
 is set aside with a Problem naming the table, id, field and reason; records that depend on
 it are set aside with it, so bad data never half-lands. A reference to a record that exists
 nowhere is cleared with a warning when HSDS makes it optional."""
@@ -12,6 +13,7 @@ from sqlalchemy import Date, DateTime, Float, Integer, String, select
 
 from ..config import limit
 from ..extensions import db
+from ..hidden_text import has_hidden, without_hidden
 from . import coordinates
 from .bulk import id_in
 from .convert import ENUMS, BadValue, Problem, _to_date, _to_datetime, _to_number
@@ -24,6 +26,8 @@ KEPT_EMPTY = {("address", name) for name in ("address_1", "city", "state_provinc
 # Text nobody reads as prose, bounded only by the longest value an import takes: a GeoJSON
 # service area can be long.
 MACHINE_TEXT = {("service_area", "extent")}
+HIDDEN_REMOVED = ("held invisible control characters (NUL, a bidirectional override...); "
+                  "imported without them")
 
 
 @dataclass
@@ -123,6 +127,10 @@ class TableRules:
             if value is None:
                 values[name] = None
             elif type(value) is str:
+                if has_hidden(value):  # PostgreSQL refuses NUL; none shows on a page
+                    value = without_hidden(value)
+                    if warnings is not None:
+                        warnings.append(Problem(self.name, record_id, name, HIDDEN_REMOVED))
                 if not value or value.isspace():
                     values[name] = None
                 elif name in limits and len(value) <= limits[name]:
@@ -149,7 +157,10 @@ class TableRules:
             if values.get(name) is not None and values[name] not in allowed:
                 problems.append(Problem(self.name, record_id, name,
                                         f"{values[name]!r} is not one of {', '.join(allowed)}"))
-        if len(record_id) > 36:
+        if has_hidden(record_id):
+            problems.append(Problem(self.name, record_id.encode("unicode_escape").decode(),
+                                    "id", "holds invisible control characters"))
+        elif len(record_id) > 36:
             problems.append(Problem(self.name, record_id, "id",
                                     "is longer than 36 characters (HSDS ids are UUIDs)"))
         return values, problems
