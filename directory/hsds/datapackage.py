@@ -208,8 +208,8 @@ def _survey(source, listed, limits):
                         "(HSDS_IMPORT_MAX_RECORDS)")
 
 
-def _read_csv(source, path, table_name, rows, problems, ignored, limits):
-    table = TABLES[table_name]
+def _read_csv(source, path, table_name, rows, problems, ignored, limits, columns=None):
+    """Read one CSV file into rows[table_name] (`columns`: HSDS 1.x/2.0's, any case)."""
     lines, repeated = {}, Counter()
     try:
         with source.open(path) as handle:
@@ -217,12 +217,12 @@ def _read_csv(source, path, table_name, rows, problems, ignored, limits):
             header = next(reader, None)
             if header is None:
                 return
-            header = [h.strip() for h in header]
+            header = [h.strip() if columns is None else h.strip().lower() for h in header]
             if "id" not in header:
                 problems.append(Problem(table_name, None, "id",
                                         f"{path} has no id column; none of its rows can be read"))
                 return
-            stored = set(table.fields)
+            stored = set(TABLES[table_name].fields) if columns is None else columns
             known = [(i, h) for i, h in enumerate(header) if h in stored]
             unknown = [(i, h) for i, h in enumerate(header) if h not in stored]
             id_index = header.index("id")
@@ -263,8 +263,11 @@ def _read_csv(source, path, table_name, rows, problems, ignored, limits):
 
 
 def read_package(path, limits=None):
-    """Return (rows {table: {id: row}}, problems, ignored Counter) of a data package held
-    within `limits` (a ReadLimits; by default the configured ones), or raise ReadError."""
+    """Return (rows {table: {id: row}}, problems, ignored Counter, how it was read: a
+    legacy.Reading for HSDS 1.x and 2.0, else None) of a data package held within `limits`
+    (a ReadLimits; by default the configured ones), or raise ReadError."""
+    from . import legacy  # here, not above: legacy reads with this module's helpers
+
     limits = limits or ReadLimits.configured()
     source = _Source(path, limits)
     previous = csv.field_size_limit(limits.max_field_chars)  # the csv module's, shared
@@ -274,6 +277,9 @@ def read_package(path, limits=None):
             raise ReadError(f"{source.path.name}: holds {declared:,} bytes uncompressed; at "
                             f"most {limits.max_bytes:,} are imported at once "
                             "(HSDS_IMPORT_MAX_BYTES)")
+        found = legacy.read(source, limits)
+        if found is not None:
+            return found
         listed = _resources(source, limits)
         _survey(source, listed, limits)
         rows = {name: {} for name in TABLES}
@@ -286,7 +292,7 @@ def read_package(path, limits=None):
                 if count > 0:
                     kind = label if label in NOT_STORED else file_path
                     ignored[f"{kind} (not stored)"] += count
-        return rows, problems, ignored
+        return rows, problems, ignored, None
     finally:
         csv.field_size_limit(previous)
         source.close()

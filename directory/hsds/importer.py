@@ -33,6 +33,7 @@ class ImportReport:
     ignored: Counter = field(default_factory=Counter)
     coordinates_filled: int = 0
     written: bool = False
+    read_as: str | None = None  # "read as HSDS 1.1 (plural table names)"; 3.0 says nothing
 
     @property
     def skipped(self):
@@ -45,7 +46,7 @@ class ImportReport:
 
     def summary_lines(self):
         """Return one line per table: created, updated, unchanged and skipped."""
-        skipped, lines = self.skipped, []
+        skipped, lines = self.skipped, [self.read_as] if self.read_as else []
         for name in TABLES:
             counts = (self.created[name], self.updated[name], self.unchanged[name],
                       skipped[name])
@@ -89,14 +90,14 @@ def _read_json_files(files, limits):
         problems += [Problem(table, None, "id", "is required" + (
             f" (record named {row.get('name')!r})" if isinstance(row, dict) and row.get("name")
             else "")) for table, row in missing]
-    return rows, problems, ignored
+    return rows, problems, ignored, None
 
 
 def read(path, limits=None):
-    """Return (rows, problems, ignored) for a JSON file (one object, a list, an API page
-    or NDJSON), a folder of such files, or a data package (folder or zip), held within
-    `limits` (the configured ReadLimits by default). A path to one CSV file reads the
-    package of its folder (not its subfolders)."""
+    """Return (rows, problems, ignored, how it was read: a legacy.Reading or None) for a
+    JSON file (one object, a list, an API page or NDJSON), a folder of such files, or a
+    data package (folder or zip), held within `limits` (the configured ReadLimits by
+    default). A path to one CSV file reads the package of its folder (not its subfolders)."""
     path, limits = Path(path), limits or ReadLimits.configured()
     if path.suffix.lower() == ".csv" and path.is_file():
         path = path.parent
@@ -124,7 +125,7 @@ def import_path(path, strict=False, progress=None, rebuild_index=True):
     """
     path = Path(path)
     report = ImportReport(source=path.name)
-    rows, problems, report.ignored = read(path)
+    rows, problems, report.ignored, reading = read(path)
     report.records = sum(len(r) for r in rows.values())
 
     def step(phase):
@@ -133,7 +134,8 @@ def import_path(path, strict=False, progress=None, rebuild_index=True):
     checked = validate.check(rows, step("checking"), [(p.table, p.record_id) for p in problems])
     normalize.apply(checked)
     report.problems = problems + checked.problems
-    report.warnings = checked.warnings
+    report.warnings = (reading.warnings if reading else []) + checked.warnings
+    report.read_as = str(reading) if reading else None
     report.coordinates_filled = checked.coordinates_filled
     if strict and report.problems:
         return report
