@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from directory import models as m
 from directory.extensions import db
+from directory.hidden_text import without_hidden
 from tests import builders
 from tests import official_hsds as official
 
@@ -104,7 +105,8 @@ def imported(app, runner, tmp_path):
 
 
 def test_the_import_keeps_each_hostile_address_and_reports_it(imported):
-    for number, value in enumerate(VARIANTS):
+    for number, typed in enumerate(VARIANTS):
+        value = without_hidden(typed)  # an import takes out control characters (\x01) first
         service = db.session.get(m.Service, _id("service", number))
         assert service.url == value and service.organization.website == value
         assert f"service {service.id}: url: {value!r}" in imported
@@ -159,7 +161,7 @@ def test_no_page_links_a_hostile_address_and_each_still_shows_it(imported, clien
                   "organization": client.get(f"/organizations/{service.organization_id}").text}
         for kind, html in pages.items():
             assert _unsafe_hrefs(html) == [], (kind, value)
-            assert value.strip(" ") in _Page(html).text, (kind, value)
+            assert without_hidden(value).strip(" ") in _Page(html).text, (kind, value)
             tried += 1
         assert _bare(value) in pdf_text, value
         tried += 1
