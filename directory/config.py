@@ -112,10 +112,12 @@ def defaults(instance_path):
         "GEOCODER": "",
         "GEOCODER_USER_AGENT": "referral-directory",
         "GEOCODER_TIMEOUT": 5.0,
-        "DIRECTORY_TIMEZONE": "America/Los_Angeles",
+        # empty: the zone most in-person services are in, from their ZIP codes
+        # (coverage.timezone; America/Los_Angeles while there are none)
+        "DIRECTORY_TIMEZONE": "",
         "DIRECTORY_NAME": "Recovery Resource Directory",
         "CLINIC_NAME": "",
-        "DIRECTORY_AREA": "",  # empty: named from the counties of the in-person services
+        "DIRECTORY_AREA": "",  # empty: named from the in-person services' counties or states
         "RATELIMIT_STORAGE_URI": "database://",  # directory/throttle.py: one count for all workers
         "SESSION_HOURS": 8.0,
         "STALE_AFTER_DAYS": 180,

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from . import catalogue, coverage, locate, search
+from .geo import haversine_miles
 from .models import Service
 from .models.service import REMOTE_DELIVERY
 from .search.params import GROUP_PARAMS, RADIUS_MAX, SearchParams
@@ -25,6 +26,7 @@ class Findings:
     params: SearchParams
     errors: dict = field(default_factory=dict)
     location_error: str | None = None
+    place_choices: list = field(default_factory=list)  # ["Springfield, IL", ...]: which?
     result: object = None
     items: list = field(default_factory=list)  # [(Hit, Service)]
     remote: list = field(default_factory=list)  # [(Hit, Service)] when nothing was found
@@ -39,6 +41,21 @@ class Findings:
     @property
     def place(self):
         return self.params.place
+
+    def distance_of(self, hit, service):
+        """Return how far a found service is, as exactly as its points allow: ("zip",
+        "92630") when the searcher gave that ZIP code and the service is in it, or it is
+        placed only at its ZIP code and the searcher is in that one (a distance between
+        centroids, 0.0 or 0.3, would look exact); ("about", miles) when it is placed only
+        at a ZIP code or city centre; else ("miles", miles)."""
+        code = _nearest_zip(service, self.place)
+        if code and self.place.kind == "zip" and code == self.place.postal_code:
+            return "zip", code
+        if hit.within_miles is None:
+            return "miles", hit.distance_miles
+        if code and hit.distance_miles <= hit.within_miles:
+            return "zip", code
+        return "about", hit.distance_miles
 
     def active_filters(self):
         """Return [(parameter, value)] of every filter the search applies."""
@@ -77,6 +94,7 @@ def find(args, reads=()):
         params.place = locate.resolve(params.near, params.lat, params.lng)
     except locate.LocationError as exc:
         findings.location_error = str(exc)
+        findings.place_choices = [p.label for p in getattr(exc, "choices", ())]
         return findings
     findings.result = search.search(params)
     findings.items = _with_services(findings.result.hits)
@@ -88,6 +106,18 @@ def find(args, reads=()):
         if params.place is not None:
             findings.remote = _remote_services(params)
     return findings
+
+
+def _nearest_zip(service, place):
+    """Return the ZIP code of the service's location nearest to `place`, or None."""
+    located = [(loc.latitude, loc.longitude, (loc.address.postal_code or "")[:5])
+               for loc in service.physical_locations
+               if loc.has_coordinates and loc.address is not None]
+    if place is None or not located:
+        return None
+    nearest = min(located, key=lambda row: float(haversine_miles(
+        place.latitude, place.longitude, row[0], row[1])))
+    return nearest[2] or None
 
 
 def _with_services(hits, options=None):

@@ -1,11 +1,16 @@
-"""Where a search is anchored: a ZIP code or city (offline gazetteer), a street address
-(the configured geocoder, cached in the database) or a latitude/longitude pair."""
+"""Where a search is anchored: a ZIP code or city anywhere in the United States (offline
+gazetteer), a street address (the configured geocoder, cached in the database) or a
+latitude/longitude pair. A bare city name is looked for first in the states the
+directory's services are in; a name that stays ambiguous ("Springfield" in a directory
+of no Springfield) asks which one, with the choices."""
 
+from babel.lists import format_list
 from flask import current_app
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 
+from . import coverage
 from .extensions import db
-from .geo.gazetteer import ZIP_RE, Place, nearest_place, resolve_place
+from .geo.gazetteer import ZIP_RE, Place, find_places, nearest_place
 from .geo.geocoder import Geocoder, GeocodingUnavailable
 from .models import GeocodeResult
 
@@ -14,6 +19,17 @@ MAX_NEAR_LENGTH = 200
 
 class LocationError(ValueError):
     """A location that cannot be used; the message tells the person what to enter."""
+
+
+class AmbiguousPlace(LocationError):
+    """A city name several states have; `choices` are their Places, the likeliest first."""
+
+    def __init__(self, near, choices):
+        self.choices = choices
+        labels = [place.label for place in choices]
+        super().__init__(gettext("Which “%(near)s” do you mean: %(choices)s?", near=near,
+                                 choices=format_list(labels, style="or",
+                                                     locale=get_locale() or "en")))
 
 
 class DatabaseGeocodeCache:
@@ -85,23 +101,25 @@ def resolve(near=None, lat=None, lng=None, remember=True):
         return None
     if len(near) > MAX_NEAR_LENGTH:
         raise LocationError(gettext("That location is too long. Enter a ZIP code or a city."))
-    place = resolve_place(near)
-    if place is not None:
-        return place
+    found = find_places(near, coverage.home_states)
+    if len(found) > 1:
+        raise AmbiguousPlace(near, found)
+    if found:
+        return found[0]
     if ZIP_RE.match(near):
         raise LocationError(gettext(
             "There is no ZIP code “%(near)s” in our list. Check the number, or enter a city, "
-            "like “Irvine, CA”.", near=near))
+            "like “%(example)s”.", near=near, example=coverage.example_place()))
     if not any(ch.isdigit() for ch in near):
         raise LocationError(gettext(
-            "We could not find “%(near)s”. Enter a 5-digit ZIP code or a city, like “Irvine, CA”.",
-            near=near))
+            "We could not find “%(near)s”. Enter a 5-digit ZIP code or a city, like "
+            "“%(example)s”.", near=near, example=coverage.example_place()))
     try:
         latitude, longitude, label = geocoder(remember).locate(near)
     except GeocodingUnavailable:
         raise LocationError(gettext(
             "We could not look up the address “%(near)s”. Enter a 5-digit ZIP code or a "
-            "city, like “Irvine, CA”.", near=near)) from None
-    found = nearest_place(latitude, longitude, label=label)
-    return Place(found.latitude, found.longitude, label or near, found.state, found.county,
-                 found.postal_code, dict(found.extra))
+            "city, like “%(example)s”.", near=near, example=coverage.example_place())) from None
+    near_by = nearest_place(latitude, longitude, label=label)
+    return Place(near_by.latitude, near_by.longitude, label or near, near_by.state,
+                 near_by.county, near_by.postal_code, dict(near_by.extra))

@@ -5,6 +5,8 @@ Saving an address places it on the map: through the street geocoder when one is
 configured (GEOCODER), else at its ZIP code (or city) from the offline gazetteer, the
 same one searches use (`directory.locate`). Staff can instead set the latitude and
 longitude by hand, and a pin set by hand stays until the address itself changes.
+A location placed at its ZIP code or city sits exactly on the gazetteer's own point, which
+is how searches know its distance is approximate (`geo.precision`).
 """
 
 from flask import current_app

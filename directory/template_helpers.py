@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app, request, url_for
 from flask_babel import format_date, get_locale, gettext, ngettext
 
-from . import finder, helplines, labels, schedules
+from . import coverage, finder, helplines, labels, schedules
 from .i18n import LANGUAGES, language_field
 from .sample import sample_data_loaded
 from .weblinks import web_link
@@ -76,7 +76,7 @@ def hours_phrase(service, moment=None):
     rules = schedules.rules_of(service.schedules)
     if not rules:
         return None, None
-    zone = current_app.config["DIRECTORY_TIMEZONE"]
+    zone = coverage.timezone()
     local = ZoneInfo(zone)
     moment = moment or datetime.now(UTC)
     is_open, until = schedules.open_until(rules, moment, zone)
@@ -110,7 +110,7 @@ def hours_phrase(service, moment=None):
 
 def local_now():
     """Return the current time in the directory's zone."""
-    return datetime.now(ZoneInfo(current_app.config["DIRECTORY_TIMEZONE"]))
+    return datetime.now(ZoneInfo(coverage.timezone()))
 
 
 def url_with(**changes):

@@ -46,7 +46,7 @@ def test_a_place_gives_distances_and_remote_services_have_none(seeded_client):
 
 
 @pytest.mark.parametrize(("query", "parameter", "message"), [
-    ("near=Atlantis", "near", "We could not find “Atlantis”"),
+    ("near=Narnia", "near", "We could not find “Narnia”"),
     ("near=92630&radius=500", "radius", "radius must be between 1 and 200."),
     ("category=astrology", "category", "Unknown category astrology; use one of:"),
     ("search=" + "recovery " * 1200, "search", "The search text is too long"),

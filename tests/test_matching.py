@@ -217,6 +217,6 @@ def test_the_match_form_explains_what_is_missing(coordinator_client, terms):
     assert page.status_code == 400
     assert "Choose what the client needs, or describe it here." in html
     page = coordinator_client.post(f"/referrals/lists/{made.id}/match",
-                                   data={"near": "Atlantis", "text": "group"})
+                                   data={"near": "Narnia", "text": "group"})
     assert page.status_code == 400
     assert "We could not find" in page.get_data(as_text=True)

@@ -67,11 +67,23 @@ def test_temporarily_closed_services_come_last_and_flagged(seeded_app):
         assert any(flags) and flags == sorted(flags)
 
 
-@pytest.mark.parametrize("near", ["Atlantis", "00000", "Springfield, ZZ", "x" * 300])
+@pytest.mark.parametrize("near", ["Narnia", "00000", "Springfield, ZZ", "x" * 300])
 def test_unknown_places_give_a_message_not_an_error(app, near):
     with pytest.raises(locate.LocationError) as excinfo:
         locate.resolve(near)
     assert "ZIP" in str(excinfo.value)
+
+
+@pytest.mark.parametrize(("typed", "label"), [
+    ("Springfield, Illinois", "Springfield, IL"), ("springfield il", "Springfield, IL"),
+    ("Springfield IL 62701", "62701 (Springfield, IL)"),
+    ("St. Louis, MO, USA", "Saint Louis, MO"), ("Saint Paul MN", "Saint Paul, MN"),
+    ("washington, d.c.", "Washington, DC"), ("San José", "San Jose, CA"),
+    ("Anchorage", "Anchorage, AK"), ("Honolulu HI 96813", "96813 (Honolulu, HI)"),
+])
+def test_places_anywhere_are_read_as_people_write_them(seeded_app, typed, label):
+    with seeded_app.app_context():
+        assert locate.resolve(typed).label == label
 
 
 def test_street_addresses_without_a_geocoder_ask_for_a_zip(app):

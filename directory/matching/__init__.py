@@ -67,7 +67,7 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 
-from .. import catalogue, populations, search
+from .. import catalogue, coverage, populations, search
 from ..geo import extent_keys
 from ..models import utcnow
 from ..search.params import SearchParams
@@ -125,7 +125,7 @@ def match(needs, now=None, limit=30):
     if "no-car" in needs.barriers and needs.place is not None:
         result.transport = _side_options(needs, now, terms={"category": ["transportation"]})
     context = Context(needs, now, current_app.config["STALE_AFTER_DAYS"],
-                      rides=bool(result.transport), zone=current_app.config["DIRECTORY_TIMEZONE"])
+                      rides=bool(result.transport), zone=coverage.timezone())
     result.matches = rank(hits, context, result.excluded, text_scores)[:limit]
     for item in result.matches:
         if item.in_person and result.transport:
@@ -159,7 +159,7 @@ def _side_options(needs, now, **query):
     plain = ClientNeeds(place=needs.place, radius_miles=needs.radius_miles, age=needs.age,
                         languages=needs.languages, payment=needs.payment, groups=needs.groups)
     context = Context(plain, now, current_app.config["STALE_AFTER_DAYS"],
-                      zone=current_app.config["DIRECTORY_TIMEZONE"])
+                      zone=coverage.timezone())
     usable = [m for m in rank(hits, context, {}) if not m.tiers]
     return [m.service for m in usable[:SIDE_OPTIONS]]
 

@@ -79,8 +79,8 @@ def service(service_id):
                        for loc in record.physical_locations)
     return render_template(
         "public/service.html", service=record, week=schedules.week(
-            record.schedules, local_now().date(), current_app.config["DIRECTORY_TIMEZONE"]),
-        now=utcnow(), zone=current_app.config["DIRECTORY_TIMEZONE"], place=place,
+            record.schedules, local_now().date(), coverage.timezone()),
+        now=utcnow(), zone=coverage.timezone(), place=place,
         distance=distance, transport=finder.transport_near(record, place),
         print_view=request.args.get("print") == "1", back_to_results=_results_link(),
     )

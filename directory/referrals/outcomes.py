@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased, selectinload
 
+from .. import coverage
 from ..extensions import db
 from ..models import (
     OPEN_STATUSES,
@@ -54,7 +54,7 @@ def due_items(user, today):
 
 def _utc_bounds(start, end):
     """Return the naive UTC moments where the local days `start` to `end` begin and end."""
-    zone = ZoneInfo(current_app.config["DIRECTORY_TIMEZONE"])
+    zone = ZoneInfo(coverage.timezone())
 
     def moment(day):
         local = datetime.combine(day, time(0), tzinfo=zone)

@@ -16,6 +16,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from .. import coverage
 from ..labels import language_label, term_label
 from ..models.clinic import clinic_profile
 from ..models.location import WEEKDAYS
@@ -109,7 +110,7 @@ def _directions(service):
 
 
 def _zone():
-    return current_app.config["DIRECTORY_TIMEZONE"]
+    return coverage.timezone()
 
 
 def _times(entry):

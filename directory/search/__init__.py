@@ -10,6 +10,7 @@ import numpy as np
 from flask import current_app
 from sqlalchemy import select
 
+from .. import coverage
 from .. import models as m
 from ..extensions import db
 from . import engine as _engine
@@ -69,7 +70,7 @@ def _listed(hits, chunk=5000):
 def search(params, now=None):
     """Return the SearchResult for checked SearchParams."""
     searcher, facts = store().snapshot()
-    result = _engine.run(searcher, facts, params, current_app.config["DIRECTORY_TIMEZONE"],
+    result = _engine.run(searcher, facts, params, coverage.timezone(),
                          now or datetime.now(UTC))
     listed = _listed(result.hits)
     result.total -= len(result.hits) - len(listed)

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from ..geo.distance import bounding_box, haversine_miles
+from ..geo.precision import within_miles
 from ..populations import FILTER_AUDIENCE, OLDER_MIN_AGE, YOUTH_MAX_AGE
 from ..schedules import open_signature
 from . import scoring
@@ -36,13 +37,16 @@ LIMITED_MILES, OTHER_LANGUAGE_MILES = 2.0, 5.0
 
 @dataclass
 class Hit:
-    """One service found: its id, score, distance (None when matched by service area)."""
+    """One service found: its id, score, distance (None when matched by service area).
+    `within_miles` is set when its nearest location is placed only at a ZIP code's or a
+    city's centre: how far from that point it may really be (geo.precision)."""
 
     service_id: str
     score: float
     distance_miles: float | None
     area_names: list = field(default_factory=list)
     closed: bool = False
+    within_miles: float | None = None
 
 
 @dataclass
@@ -116,9 +120,12 @@ def filter_mask(facts, params, now, zone, today, modified=None):
 
 
 def locate(facts, place, radius_miles, covered):
-    """Return (near mask, distance array, reach mask) for a place and radius; `covered` is
-    the mask of the documents whose service area holds the place (facts.covering)."""
+    """Return (near mask, distance array, reach mask, ranked distance array, within array)
+    for a place and radius; `covered` is the mask of the documents whose service area holds
+    the place (facts.covering). A location placed only at a centroid ranks at least as far
+    as it may really be (`within`, for the nearest location; 0 when exact)."""
     distance = np.full(facts.size, np.inf)
+    ranked, within = np.full(facts.size, np.inf), np.zeros(facts.size)
     near = np.zeros(facts.size, bool)
     if facts.point_lat.size:
         low_lat, high_lat, low_lng, high_lng = bounding_box(place.latitude, place.longitude,
@@ -129,11 +136,18 @@ def locate(facts, place, radius_miles, covered):
             miles = haversine_miles(place.latitude, place.longitude, facts.point_lat[box],
                                     facts.point_lng[box])
             inside = miles <= radius_miles
-            docs = facts.point_doc[box[inside]]
-            np.minimum.at(distance, docs, miles[inside])
+            docs, miles, box = facts.point_doc[box[inside]], miles[inside], box[inside]
+            np.minimum.at(distance, docs, miles)
+            if "spread" not in facts.memo:
+                facts.memo["spread"] = within_miles(facts.point_lat, facts.point_lng)
+            spread = facts.memo["spread"][box]
+            np.minimum.at(ranked, docs, np.maximum(miles, spread))
+            nearest = np.lexsort((miles, docs))  # each document's nearest location first
+            first = nearest[np.unique(docs[nearest], return_index=True)[1]]
+            within[docs[first]] = spread[first]
             near[docs] = True
     reach = covered & facts.reaches & ~near
-    return near, distance, reach
+    return near, distance, reach, ranked, within
 
 
 def nearest_miles(facts, place):
@@ -172,11 +186,12 @@ def run(searcher, facts, params, zone, now=None):
     now = now or datetime.now(UTC)
     today = now.astimezone(ZoneInfo(zone)).date() if isinstance(now, datetime) else date.today()
     mask = filter_mask(facts, params, now, zone, today)
-    distance = np.full(facts.size, np.inf)
+    distance = ranked = within = np.full(facts.size, np.inf)
     reach = elsewhere = np.zeros(facts.size, bool)
     if params.place is not None:
         covered = facts.covering(params.place.area_keys)
-        near, distance, reach = locate(facts, params.place, params.radius_miles, covered)
+        near, distance, reach, ranked, within = locate(facts, params.place,
+                                                       params.radius_miles, covered)
         elsewhere = served_elsewhere(facts, covered)
         mask &= reach if params.reach_only else (near | reach)
     candidates = np.flatnonzero(mask)
@@ -198,13 +213,14 @@ def run(searcher, facts, params, zone, now=None):
             {"older-adults"} if params.age >= OLDER_MIN_AGE else set())
     reads = set(params.languages) | set(params.reads) | (text.languages if text else set())
     asked |= {f"lang-{code}" for code in reads}
-    order = _rank(facts, params, docs, scores, distance, reach, asked, elsewhere)
+    order = _rank(facts, params, docs, scores, ranked, reach, asked, elsewhere)
     start = (params.page - 1) * params.per_page
     page_docs = docs[order[start:start + params.per_page]]
     page_scores = scores[order[start:start + params.per_page]]
     hits = [
         Hit(facts.ids[d], float(s), None if not np.isfinite(distance[d]) else float(distance[d]),
-            facts.area_names[d] if reach[d] else [], bool(facts.closed[d]))
+            facts.area_names[d] if reach[d] else [], bool(facts.closed[d]),
+            float(within[d]) if np.isfinite(distance[d]) and within[d] > 0 else None)
         for d, s in zip(page_docs.tolist(), page_scores.tolist(), strict=True)
     ]
     suggestion = text.suggestion if text is not None else None

@@ -9,9 +9,11 @@ server) and `corrections` (the public suggestion form under /services/<id>/sugge
 from datetime import UTC
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, g
+from flask import Blueprint, g
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
+
+from .. import coverage
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 corrections = Blueprint("corrections", __name__)
@@ -39,8 +41,7 @@ def staff_time(value):
     """Return a stored (naive UTC) time as the directory's local date and time."""
     if value is None:
         return ""
-    local = value.replace(tzinfo=UTC).astimezone(ZoneInfo(current_app.config[
-        "DIRECTORY_TIMEZONE"]))
+    local = value.replace(tzinfo=UTC).astimezone(ZoneInfo(coverage.timezone()))
     return format_datetime(local, "medium", rebase=False)
 
 

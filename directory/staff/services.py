@@ -1,11 +1,11 @@
 """Staff pages for services: the record with its history, creating and editing one (its
 terms, languages, eligibility and ages), marking it verified, and retiring it."""
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import catalogue, schedules
+from .. import catalogue, coverage, schedules
 from ..extensions import db
 from ..labels import term_label
 from ..models import Service
@@ -41,7 +41,7 @@ def service(service_id):
     record = service_or_404(service_id)
     return render_template(
         "staff/service.html", service=record, week=schedules.week(
-            record.schedules, local_now().date(), current_app.config["DIRECTORY_TIMEZONE"]),
+            record.schedules, local_now().date(), coverage.timezone()),
         history=history.history("service", record.id), confirm=ConfirmForm(),
         suggestions=lookups.open_suggestions(record.id),
         takes_availability=capacity.takes_availability(record))
