@@ -7,6 +7,7 @@ import click
 from sqlalchemy import select
 
 from . import backup_cli, catalogue, sample, search
+from .categories.commands import categorize_command
 from .extensions import db
 from .hsds.load import summary_lines
 from .models import STAFF_ROLES, User, WeakPassword
@@ -294,6 +295,6 @@ def init_app(app):
     """Register the commands on `app`."""
     for command in (seed_command, stats_command, create_user_command, reindex_command,
                     check_index_command, import_hsds_command, export_hsds_command,
-                    purge_command, sync_hsds_command):
+                    purge_command, sync_hsds_command, categorize_command):
         app.cli.add_command(command)
     backup_cli.init_app(app)  # backup, restore

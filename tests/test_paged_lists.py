@@ -106,7 +106,7 @@ def test_counts_on_the_categories_and_results_pages_are_the_databases(client):
     assert expected == {"group-therapy-peer-support": 3, "transportation": 3, "housing": 1}
 
     every = client.get("/categories").get_data(as_text=True)
-    tiles = dict(re.findall(r'href="/categories/([a-z-]+)">[^<]*</a></h2>\s*<p>[^<]*'
+    tiles = dict(re.findall(r'href="/categories/([a-z-]+)">[^<]*</a></h3>\s*<p>[^<]*'
                             r'<span class="muted">\((\d+) services?\)</span>', every))
     assert {code: int(n) for code, n in tiles.items() if int(n)} == expected
     assert tiles["crisis-support"] == "0"

@@ -17,6 +17,12 @@ from directory import models as m
 from directory.extensions import db
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# The sample is a recovery directory: these ten hold its services (the other categories,
+# for what a 2-1-1 lists, are empty in it).
+RECOVERY_CATEGORIES = ("residential-treatment", "group-therapy-peer-support", "telehealth",
+                       "transportation", "financial-assistance", "practical-support",
+                       "family-education-support", "crisis-support", "outpatient-counselling",
+                       "housing")
 
 
 def test_sample_has_the_promised_size_and_spread(seeded_app):
@@ -25,8 +31,8 @@ def test_sample_has_the_promised_size_and_spread(seeded_app):
         assert counts["service"] >= 80
         assert counts["organization"] >= 30
         per_category = {t.code: n for t, n in catalogue.category_counts()}
-        assert len(per_category) == 10
-        assert all(n >= 4 for n in per_category.values()), per_category
+        recovery = {code: per_category.get(code, 0) for code in RECOVERY_CATEGORIES}
+        assert all(n >= 4 for n in recovery.values()), recovery
         cities = Counter(a.city for a in db.session.scalars(select(m.Address)))
         for city in ("Lake Forest", "Irvine", "Mission Viejo", "Laguna Hills", "Santa Ana",
                      "Anaheim", "Costa Mesa", "Fullerton", "Huntington Beach", "San Clemente"):

@@ -13,6 +13,7 @@ import uuid
 from sqlalchemy import select
 
 from .. import weblinks
+from ..categories import assign as categories
 from ..extensions import db
 from ..languages import code_for
 from .convert import Problem
@@ -161,3 +162,4 @@ def apply(checked):
     _languages(checked)
     _accessibility(checked)
     _web_addresses(checked)
+    categories.apply(checked)  # every service in this directory's categories (categories/)

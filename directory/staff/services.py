@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import catalogue, coverage, schedules
+from ..categories import choice as category_choice
 from ..extensions import db
 from ..labels import term_label
 from ..models import Service
@@ -68,7 +69,10 @@ def _save(form, service, groups):
     organization = lookups.organization(form.organization_id.data)
     if service is None:
         service = Service(status="active")
+    before = {term.id for term in service.categories}
     editing.save_service(service, form.data, groups, languages)
+    if {term.id for term in service.categories} != before:  # imports leave the choice alone
+        category_choice.mark(service, current_user.email)
     service.organization = organization
     db.session.add(service)
     suggestion = lookups.suggestion(form.suggestion_id.data) if form.suggestion_id.data \
