@@ -16,8 +16,8 @@ shows which floors each one breaks.
 
 When `../shared/realdata/sf211/` is beside the checkout, the same figures follow for San
 Francisco 2-1-1's real export (groups sf-en, sf-es, sf-vi of tests/relevance/sf211_cases.json),
-over a directory bench/sf211.py builds in a temporary folder (about a minute); they have no
-floors yet. `--sample-only` leaves them out.
+over a directory bench/sf211.py builds in a temporary folder (a few seconds); their floors
+are SF_FLOORS. `--sample-only` leaves them out.
 """
 
 import argparse
@@ -40,9 +40,12 @@ K = 5
 # The judgments were written on this day; matching reads "stale" and "updated" against it.
 NOW = datetime(2026, 12, 1, 18, 0)  # naive UTC, as the models store times
 GROUPS = ("search-en", "search-es", "matching")
-# San Francisco 2-1-1's judged set (bench/sf211.py builds its directory); no floors yet.
+# San Francisco 2-1-1's judged set (bench/sf211.py builds its directory) and the nDCG@5
+# floors tests/test_relevance.py holds on it: what the product reaches, below the issue's
+# 0.8 (bench/README.md says what is still missed and why).
 SF_CASES = "sf211_cases.json"
 SF_GROUPS = ("sf-en", "sf-es", "sf-vi")
+SF_FLOORS = {"sf-en": 0.46, "sf-es": 0.43, "sf-vi": 0.46}
 # The interface language each group's searcher reads; English when a group is not named.
 READS = {"search-es": ("es",), "sf-es": ("es",), "sf-vi": ("vi",)}
 # nDCG@5 floors the tests hold, and the English/Spanish pairs' mean top-5 overlap.
@@ -52,6 +55,10 @@ FLOORS = {"search-en": 0.86, "search-es": 0.87, "matching": 0.85}
 MOST_MISSES = {"search-en": 6, "search-es": 1, "matching": 3}
 PAIR_OVERLAP = 0.87  # a bilingual reader; one interface language alone: PAIR_OVERLAP_ONE
 PAIR_OVERLAP_ONE = 0.82
+# Each language's pairs with English (its queries under the language's code); the
+# Vietnamese pairs' floor holds for every reader: bilingual, English only, Vietnamese only.
+PAIR_FILES = {"es": "pairs.json", "vi": "pairs_vi.json"}
+VI_PAIR_OVERLAP = 0.8
 
 
 def load(name):
@@ -171,13 +178,13 @@ def overlap(a, b, k=K):
     return len(set(top_a) & set(top_b)) / size if size else 1.0
 
 
-def pair_overlaps(reads=("en", "es")):
-    """Return [(pair id, overlap of the English and Spanish top 5)] for one reader: by
-    default bilingual, so the queries' words alone differ; ("en",) is a reader of the
-    English interface, whose results rank services held only in Spanish lower for the
-    English query (not for the Spanish one, whose writer reads Spanish)."""
-    return [(p["id"], overlap(search_ids(p["en"], reads), search_ids(p["es"], reads)))
-            for p in load("pairs.json")]
+def pair_overlaps(reads=("en", "es"), language="es"):
+    """Return [(pair id, overlap of the English and the other language's top 5)] for one
+    reader: by default bilingual, so the queries' words alone differ; ("en",) is a reader
+    of the English interface, whose results rank services held only in Spanish lower for
+    the English query (not for the Spanish one, whose writer reads Spanish)."""
+    return [(p["id"], overlap(search_ids(p["en"], reads), search_ids(p[language], reads)))
+            for p in load(PAIR_FILES[language])]
 
 
 def mean_overlap(pairs):
@@ -218,10 +225,14 @@ def print_report(scored, pairs, misses=False):
           f"({mean * K:.2f} of {K} services in common) for a bilingual reader; "
           + ", ".join(f"{mean_overlap(pair_overlaps((code,))):.3f} reading only {code}"
                       for code in ("en", "es")))
+    vietnamese = {reads: pair_overlaps(reads, "vi") for reads in (("en", "vi"), ("en",), ("vi",))}
+    print(f"Vietnamese pairs: {len(vietnamese['en', 'vi'])}, mean top-5 overlap "
+          + ", ".join(f"{mean_overlap(v):.3f} reading {'+'.join(r)}"
+                      for r, v in vietnamese.items()))
     if not misses:
         return
     print_misses(scored)
-    for pair_id, value in pairs:
+    for pair_id, value in pairs + vietnamese["en", "vi"]:
         if value < 0.8:
             print(f"pair {pair_id}: overlap {value:.2f}")
 

@@ -1,14 +1,16 @@
 """Judged relevance over the sample directory: the public search (English and Spanish)
 and intake matching scored against tests/relevance/, judgments written by reading the
-records before any tuning. The floors are the figures the product reaches (bench/README.md
-records them and the mutations that break them); a change that lowers one fails here."""
+records before any tuning; the Vietnamese/English pairs; and, when San Francisco 2-1-1's
+export is beside the checkout (../shared/realdata), the real-data groups in English, Spanish
+and Vietnamese. The floors are the figures the product reaches (bench/README.md records
+them and the mutations that break them); a change that lowers one fails here."""
 
 import json
 from pathlib import Path
 
 import pytest
 
-from bench import relevance
+from bench import relevance, sf211
 from directory.search import concepts
 
 FLOORS, PAIR_OVERLAP = relevance.FLOORS, relevance.PAIR_OVERLAP
@@ -63,6 +65,35 @@ def test_spanish_queries_reach_the_services_of_their_english_pair(seeded_app):
         assert relevance.mean_overlap(pairs) >= relevance.PAIR_OVERLAP_ONE - 1e-9
 
 
+def test_vietnamese_queries_reach_the_services_of_their_english_pair_for_every_reader(
+        seeded_app):
+    pairs = relevance.load("pairs_vi.json")
+    assert len(pairs) >= 25 and all(p["en"].keys() == p["vi"].keys() for p in pairs)
+    with seeded_app.test_request_context():
+        for reads in (("en", "vi"), ("en",), ("vi",)):
+            overlaps = relevance.pair_overlaps(reads, "vi")
+            assert relevance.mean_overlap(overlaps) >= relevance.VI_PAIR_OVERLAP - 1e-9, (
+                reads, [(p, v) for p, v in overlaps if v < relevance.VI_PAIR_OVERLAP])
+
+
+@pytest.fixture(scope="module")
+def sf_scored(tmp_path_factory):
+    reason = sf211.unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp("sf211")
+    app, _, _ = sf211.build_directory(f"sqlite:///{folder}/sf211.db", folder / "index",
+                                      folder / "sf211.json", progress=lambda line: None)
+    with app.test_request_context():
+        return relevance.evaluate_sf()
+
+
+@pytest.mark.parametrize("group", sorted(relevance.SF_FLOORS))
+def test_each_real_data_group_keeps_its_ndcg_floor(sf_scored, group):
+    figures = relevance.summary(sf_scored)[group]
+    assert figures["cases"] >= 35 and figures["ndcg@5"] >= relevance.SF_FLOORS[group], figures
+
+
 def test_the_measures_score_a_ranking_as_a_judge_would():
     grades = {"a": 2, "b": 1, "c": 2}
     assert relevance.ndcg(["a", "c", "b"], grades) == pytest.approx(1.0)
@@ -103,3 +134,39 @@ def test_the_issue_s_spanish_searches_near_santa_ana_find_what_english_does(
                           for words in (english, spanish))
     assert es.total >= 0.8 * en.total > 0
     assert len(top_en & top_es) >= 4
+
+
+def _top(seeded_app, **query):
+    from werkzeug.datastructures import MultiDict
+
+    from directory import catalogue, finder
+
+    with seeded_app.test_request_context():
+        found = finder.find(MultiDict({k: str(v) for k, v in query.items()}), reads=["en"])
+        return [s.name for s in catalogue.get_services(
+            [h.service_id for h in found.result.hits[:5]])]
+
+
+def test_narcan_finds_the_naloxone_clinic_and_no_food_pantry(seeded_app):
+    # "kits" was among naloxone's record words, and the pantry's hygiene kits came 2nd
+    top = _top(seeded_app, q="narcan")
+    assert top[0] == "Medication for Addiction Treatment Bridge Clinic"
+    assert not any("Pantry" in name for name in top), top
+
+
+def test_a_misspelled_group_therapy_finds_the_groups_not_props(seeded_app):
+    top = _top(seeded_app, q="grop therapy")
+    assert all("Group" in name for name in top[:3]), top
+
+
+@pytest.mark.xfail(strict=True, reason="open: the name's 'social' outweighs the phrase "
+                   "(bench/README.md, what is still missed)")
+def test_social_anxiety_ranks_no_detox_in_the_top_five(seeded_app):
+    assert "Social-Model Detox" not in _top(seeded_app, q="social anxiety")
+
+
+@pytest.mark.xfail(strict=True, reason="open: the homes are for men or women and 13 to 18 "
+                   "miles out (bench/README.md, what is still missed)")
+def test_sober_living_near_lake_forest_puts_the_sober_living_homes_first(seeded_app):
+    top = _top(seeded_app, q="sober living", near="92630")
+    assert sum("Sober Living" in name for name in top[:3]) >= 2, top

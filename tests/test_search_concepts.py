@@ -1,13 +1,14 @@
 """The concept vocabulary (directory/search/concepts.json): every concept is reached from
-its English and its Spanish words and points at real codes; a Spanish need reaches the
-services an English one does; a match through an expansion stays below the word typed."""
+its words in every language the search reads (English, Spanish, Vietnamese) and points at
+real codes; a Spanish or Vietnamese need reaches the services an English one does; a match
+through an expansion stays below the word typed."""
 
 import json
 from pathlib import Path
 
 import pytest
 
-from directory.search import concepts
+from directory.search import concepts, languages
 from directory.search.schema import fold
 from tests import builders
 from tests.search_helpers import names, run
@@ -24,13 +25,19 @@ def _cold_tables():
         cached.cache_clear()
 
 
+AROUND = {"en": "I need {} please", "es": "necesito {} por favor", "vi": "tôi cần {} ạ"}
+
+
 @pytest.mark.parametrize("concept", TABLE, ids=[c.id for c in TABLE])
-def test_each_concept_is_reached_in_english_and_in_spanish(concept):
-    for language in ("en", "es"):
-        for phrase in getattr(concept, language):
-            found = concepts.find(f"necesito {phrase} por favor" if language == "es"
-                                  else f"I need {phrase} please")
+def test_each_concept_is_reached_in_every_language_of_the_search(concept):
+    for language in languages.CODES:
+        assert concept.triggers(language), (concept.id, language)
+        for phrase in concept.triggers(language):
+            found = concepts.find(AROUND[language].format(phrase))
             assert [f.concept.id for f in found] == [concept.id], (language, phrase, found)
+            if language == "vi":  # typed without tone marks, the same need
+                found = concepts.find(fold(phrase))
+                assert [f.concept.id for f in found] == [concept.id], (phrase, found)
     assert all(len(word) > 1 for word in concept.expand)
 
 
@@ -101,19 +108,22 @@ def test_a_table_row_is_read_whole_with_its_defaults(tmp_path):
             "audience": ["veterans"], "related": ["category:medical-transport"]}
     bare = {"id": "food", "en": ["food"], "es": ["comida", "Food"]}
     assert concepts.load(_table(tmp_path, full, bare)) == (
-        concepts.Concept("ride", "transport", ("category:transportation",), ("ride", "lift"),
-                         ("raite",), ("transportation",), ("veterans",),
-                         ("category:medical-transport",)),
-        concepts.Concept("food", "", (), ("food",), ("comida", "Food"), ()))
+        concepts.Concept("ride", "transport", ("category:transportation",),
+                         (("en", ("ride", "lift")), ("es", ("raite",))), ("transportation",),
+                         ("veterans",), ("category:medical-transport",)),
+        concepts.Concept("food", "", (), (("en", ("food",)), ("es", ("comida", "Food"))), ()))
     assert concepts.load(_table(tmp_path, full))[0].head("es") == "raite"
     assert concepts.load(_table(tmp_path, full))[0].head("en") == "ride"
+    assert concepts.load(_table(tmp_path, full))[0].head("vi") is None
 
 
 @pytest.mark.parametrize(("rows", "message"), [
     ([{"id": "a", "en": ["x"], "es": ["y"]}, {"id": "a", "en": ["z"], "es": ["w"]}],
      "concept 'a' is defined twice"),
-    ([{"id": "a", "en": [], "es": ["y"]}], "concept 'a' needs English and Spanish triggers"),
-    ([{"id": "a", "en": ["x"], "es": []}], "concept 'a' needs English and Spanish triggers"),
+    ([{"id": "a", "en": [], "es": ["y"]}],
+     "concept 'a' needs triggers in 'en', the main language"),
+    ([{"id": "a", "es": ["y"], "vi": ["z"]}],
+     "concept 'a' needs triggers in 'en', the main language"),
     ([{"id": "a", "en": ["Ride "], "es": ["y"]}, {"id": "b", "en": ["ride"], "es": ["w"]}],
      "'ride' triggers both 'a' and 'b'"),
 ])
@@ -153,7 +163,7 @@ def test_a_phrase_is_also_found_in_the_other_number():
     ("my son", {f"{d} son" for d in ("her", "his", "their", "our", "your", "a", "the")}),
 ])
 def test_determiner_variants_of_an_english_phrase(phrase, variants):
-    assert concepts._determiner_variants(phrase, "en") == variants
+    assert concepts._determiner_variants(phrase, ("en",)) == variants
 
 
 @pytest.mark.parametrize(("phrase", "variants"), [
@@ -161,7 +171,7 @@ def test_determiner_variants_of_an_english_phrase(phrase, variants):
     ("con mis hijos", {"con sus hijos", "con tus hijos"}), ("el medical", set()),
 ])
 def test_determiner_variants_of_a_spanish_phrase(phrase, variants):
-    assert concepts._determiner_variants(phrase, "es") == variants
+    assert concepts._determiner_variants(phrase, ("es",)) == variants
 
 
 def test_a_coordinator_s_note_is_read_whatever_its_determiners():
@@ -179,11 +189,17 @@ def test_a_mental_health_crisis_is_one_need_not_counselling_and_a_crisis(typed):
     assert [f.concept.id for f in concepts.find(typed)] == ["crisis"]
 
 
+def test_marks_typed_must_agree_with_the_phrase_s_and_marks_left_out_may_be_any():
+    assert [f.concept.id for f in concepts.find("tôi cần cuộc gọi")] == ["phone-support"]
+    assert [f.concept.id for f in concepts.find("thẻ căn cước")] == ["id-documents"]
+    assert [f.concept.id for f in concepts.find("the can cuoc")] == ["id-documents"]
+
+
 def test_found_triggers_say_where_and_in_which_language():
     text = "I need a ride, necesito despensa de comida, zoom"
     found = concepts.find(text)
-    assert [(f.concept.id, f.language, text[f.start:f.end]) for f in found] == [
-        ("rides", "en", "need a ride"), ("food-pantry", "es", "despensa de comida"),
-        ("telehealth", "both", "zoom")]
+    assert [(f.concept.id, set(f.languages), text[f.start:f.end]) for f in found] == [
+        ("rides", {"en"}, "need a ride"), ("food-pantry", {"es"}, "despensa de comida"),
+        ("telehealth", {"en", "es", "vi"}, "zoom")]
     assert [f.concept.id for f in concepts.find("necesito raite al doctor")] == [
         "medical-transport"]

@@ -1,15 +1,20 @@
-"""How record text and typed text become index words: folding, stop words, stems, the
-Spanish analysis, the spelling vocabulary and the schema's fields (no index needed)."""
+"""How record text and typed text become index words: the languages table (folding, stop
+words, stems, syllable pairs, recognition), the spelling vocabulary and the schema's fields
+(no index needed)."""
 
 import pytest
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT
 
-from directory.search import schema
+from directory.search import languages, schema
 
 
 def words(analyzer, text):
     return [t.text for t in analyzer(text)]
+
+
+SPANISH = schema.language_analyzer("es")
+VIETNAMESE = schema.language_analyzer("vi")
 
 
 def test_english_analysis_folds_drops_stop_words_and_stems():
@@ -25,37 +30,38 @@ def test_english_analysis_is_whooshs_stemming_analyzer_with_folding():
     assert ours == whoosh
 
 
-def test_english_stems_are_cached_and_the_cache_bounded(monkeypatch):
-    monkeypatch.setattr(schema, "_STEMS", {})
+def test_stems_are_cached_and_the_cache_bounded(monkeypatch):
+    monkeypatch.setitem(languages._CACHES, "en", {})
     assert words(schema.stemming_analyzer(), "counseling") == ["counsel"]
-    assert schema._STEMS == {"counseling": "counsel"}
-    monkeypatch.setattr(schema, "_STEMS", {str(i): str(i) for i in range(200_001)})
+    assert languages._CACHES["en"] == {"counseling": "counsel"}
+    monkeypatch.setitem(languages._CACHES, "en", {str(i): str(i) for i in range(200_001)})
     assert words(schema.stemming_analyzer(), "housing") == ["hous"]
-    assert schema._STEMS == {"housing": "hous"}
+    assert languages._CACHES["en"] == {"housing": "hous"}
 
 
 def test_spanish_analysis_folds_before_stemming_and_drops_spanish_stop_words():
-    analyzer = schema.spanish_analyzer()
-    assert words(analyzer, "Depresión y la DEPRESION de los niños") == [
+    assert words(SPANISH, "Depresión y la DEPRESION de los niños") == [
         "depresion", "depresion", "nin"]
-    assert words(analyzer, "a terapia") == [schema.spanish_stem("terapia")]
+    assert words(SPANISH, "a terapia") == [languages.stem("es", "terapia")] != ["terapia"]
 
 
-def test_spanish_stems_are_cached_and_the_cache_bounded(monkeypatch):
-    monkeypatch.setattr(schema, "_SPANISH_STEMS", {})
-    stem = schema.spanish_stem("terapias")
-    assert stem == schema._SPANISH("terapias") != "terapias"
-    assert schema._SPANISH_STEMS == {"terapias": stem}
-    monkeypatch.setattr(schema, "_SPANISH_STEMS", {str(i): str(i) for i in range(100_001)})
-    assert schema.spanish_stem("terapias") == stem
-    assert schema._SPANISH_STEMS == {"terapias": stem}
+def test_vietnamese_analysis_folds_tone_marks_and_keeps_syllables_and_their_pairs():
+    # NFD without the marks, and "đ" (which decomposition leaves whole) as "d"
+    assert words(VIETNAMESE, "Trị liệu nhóm cho gia đình") == [
+        "tri", "lieu", "nhom", "cho", "gia", "dinh",
+        "tri_lieu", "lieu_nhom", "nhom_cho", "cho_gia", "gia_dinh"]
+    assert words(VIETNAMESE, "tri lieu nhom") == words(VIETNAMESE, "trị liệu nhóm")
+    assert schema.fold("ĐƯA ĐÓN tiếng Việt") == "dua don tieng viet"
 
 
-def test_analyzers_are_equal_by_kind():
+def test_analyzers_are_equal_by_language():
     assert schema.stemming_analyzer() == schema.stemming_analyzer()
     assert hash(schema.stemming_analyzer()) == hash(schema.stemming_analyzer())
-    assert schema.spanish_analyzer() == schema.spanish_analyzer()
-    assert schema.spanish_analyzer() != schema.stemming_analyzer()
+    assert SPANISH == schema.language_analyzer("es") != schema.stemming_analyzer()
+    assert VIETNAMESE != SPANISH
+    # the class names an index written before the table pickled still read as before
+    assert schema.FoldingStemmer() == schema.stemming_analyzer()
+    assert schema.SpanishFoldingStemmer() == SPANISH
 
 
 def test_fold():
@@ -63,18 +69,35 @@ def test_fold():
     assert schema.fold(None) == "" and schema.fold("") == ""
 
 
-@pytest.mark.parametrize(("text", "spanish"), [
-    ("Terapia para la familia y los niños", True),
-    ("Therapy for the family and the children", False),
-    ("Atención", True), ("Prevención", True), ("Soluciones", True), ("¿Qué?", True),
-    ("Nation", False), ("Ayuda", False), ("", False), (None, False),
-    ("Ayuda de la casa, the and of it", False),  # more English stop words than Spanish
-    ("de la del y en los the", True),
-    ("Ayuda para la casa", True),  # Spanish stop words only
-    ("la casa the house", False),  # as many of each: not Spanish
+@pytest.mark.parametrize(("text", "code"), [
+    ("Terapia para la familia y los niños", "es"),
+    ("Therapy for the family and the children", "en"),
+    ("Atención", "es"), ("Prevención", "es"), ("Soluciones", "es"), ("¿Qué?", "es"),
+    ("Nation", "en"), ("Ayuda", "en"), ("", "en"), (None, "en"),
+    ("Ayuda de la casa, the and of it", "en"),  # more English stop words than Spanish
+    ("de la del y en los the", "es"),
+    ("Ayuda para la casa", "es"),  # Spanish stop words only
+    ("la casa the house", "en"),  # as many of each: the main language
+    ("Nhóm hỗ trợ cho gia đình", "vi"), ("tiếng Việt", "vi"),
+    ("bác sĩ miễn phí", "vi"),  # two Vietnamese letters outweigh the Spanish "si"
+    ("nha o cho nguoi vo gia cu", "vi"),  # without tone marks: its stop words
 ])
-def test_looks_spanish(text, spanish):
-    assert schema.looks_spanish(text) is spanish
+def test_a_text_is_recognised_as_the_language_it_reads_as(text, code):
+    assert languages.language_of(text) == code
+
+
+def test_the_languages_table_names_a_field_for_each_language_but_the_main_one():
+    assert languages.CODES[:3] == ("en", "es", "vi")
+    assert schema.LANGUAGE_FIELDS == {"es": "es", "vi": "vi"}
+    assert languages.MAIN.field is None
+
+
+def test_spelling_dictionaries_know_real_words_of_each_language_and_not_typos():
+    assert languages.is_word("sleep") and languages.is_word("group")
+    assert languages.is_word("vivienda", ("es",)) and not languages.is_word("vivienda", ("en",))
+    assert languages.is_word("nguoi", ("vi",))  # folded, as typed without tone marks
+    for typo in ("grop", "anxeity", "methodone", "shleter", "lawer", "imigration"):
+        assert not languages.is_word(typo), typo
 
 
 def test_distinct_words_for_the_spelling_vocabulary():
@@ -84,29 +107,31 @@ def test_distinct_words_for_the_spelling_vocabulary():
 
 def test_the_schema_fields():
     built = schema.build_schema()
-    assert set(built.names()) == {"id", "name", "organization", "terms", "body", "es", "tags",
-                                  "spell", "fingerprint", "facts"}
+    assert set(built.names()) == {"id", "name", "organization", "terms", "body", "es", "vi",
+                                  "tags", "spell", "fingerprint", "facts"}
     assert isinstance(built["id"], ID) and built["id"].stored and built["id"].unique
     for name in schema.TEXT_FIELDS:
-        assert isinstance(built[name], TEXT) and built[name].analyzer == schema.FoldingStemmer()
+        assert isinstance(built[name], TEXT)
+        assert built[name].analyzer == schema.stemming_analyzer()
         assert not built[name].format.supports("positions")
-    assert built["es"].analyzer == schema.SpanishFoldingStemmer()
-    assert not built["es"].format.supports("positions")
+    for code, name in schema.LANGUAGE_FIELDS.items():
+        assert built[name].analyzer == schema.language_analyzer(code)
+        assert not built[name].format.supports("positions")
     assert isinstance(built["tags"], KEYWORD)
     assert [t.text for t in built["tags"].analyzer("Category:Detox,lang:es")] == [
         "Category:Detox", "lang:es"]
     assert isinstance(built["spell"], KEYWORD) and not built["spell"].scorable
     assert [t.text for t in built["spell"].analyzer("Cafe rent")] == ["Cafe", "rent"]
     assert isinstance(built["fingerprint"], STORED) and isinstance(built["facts"], STORED)
-    assert schema.SCORED_FIELDS == (*schema.TEXT_FIELDS, schema.SPANISH_FIELD)
+    assert schema.SCORED_FIELDS == (*schema.TEXT_FIELDS, "es", "vi")
 
 
-@pytest.mark.parametrize("analyzer", [schema.stemming_analyzer(), schema.spanish_analyzer()])
+@pytest.mark.parametrize("analyzer", [schema.stemming_analyzer(), SPANISH])
 def test_two_letter_words_are_kept_and_single_letters_dropped(analyzer):
     assert words(analyzer, "AA x NA") == ["aa", "na"]
 
 
-@pytest.mark.parametrize("name", [*schema.TEXT_FIELDS, schema.SPANISH_FIELD])
+@pytest.mark.parametrize("name", [*schema.TEXT_FIELDS, "es"])
 def test_a_word_weighs_in_the_index_as_often_as_it_occurs(name):
     field = schema.build_schema()[name]
     indexed = {word: (freq, weight) for word, freq, weight, _ in field.index(

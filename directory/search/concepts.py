@@ -1,6 +1,7 @@
 """The concept vocabulary (concepts.json, data in this package): what people type, in
-English or Spanish, mapped to a concept: the directory's codes it means (tags) and the
-words records use for it (expansions).
+each language the search reads (languages.json; triggers keyed by language code), mapped to
+a concept: the directory's codes it means (tags) and the words records use for it
+(expansions).
 
 Triggers are found on whole words after lower-casing and accent folding, longest first,
 so "terapia de grupo" is one concept and the "therapy" inside "group therapy" is not a
@@ -14,10 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .schema import fold
+from .languages import BY_CODE, CODES, MAIN, fold, own_letters
 
 TABLE = Path(__file__).with_name("concepts.json")
-LANGUAGES = ("en", "es")
 
 
 @dataclass(frozen=True)
@@ -27,23 +27,31 @@ class Concept:
     id: str
     group: str
     tags: tuple
-    en: tuple
-    es: tuple
+    said: tuple  # ((language code, (trigger, ...)), ...) in the order of languages.json
     expand: tuple
     audience: tuple = ()  # the groups it speaks of: veterans, women, young people...
     related: tuple = ()  # codes of services that help with it, whose records may not say it
 
+    def triggers(self, language):
+        """Return the concept's triggers in `language` (none when the table has none)."""
+        return dict(self.said).get(language, ())
+
     def head(self, language):
-        """Return the concept's first trigger in `language`: its plainest name there."""
-        return getattr(self, language)[0]
+        """Return the concept's first trigger in `language`, its plainest name there, or
+        None."""
+        return next(iter(self.triggers(language)), None)
+
+    def phrases(self):
+        """Return every trigger of every language."""
+        return tuple(p for _, said in self.said for p in said)
 
 
 @dataclass(frozen=True)
 class Found:
-    """A trigger found in a query: the concept, the language it was said in, where."""
+    """A trigger found in a query: the concept, the languages it was said in, where."""
 
     concept: Concept
-    language: str  # "en", "es", or "both" for a phrase the same in the two languages
+    languages: frozenset  # one code, or several for a phrase the same in them ("zoom")
     start: int
     end: int
 
@@ -57,15 +65,17 @@ def load(path=None):
     data = json.loads(Path(path or TABLE).read_text(encoding="utf-8"))
     loaded, ids, owner = [], set(), {}
     for raw in data["concepts"]:
-        concept = Concept(raw["id"], raw.get("group", ""), tuple(raw.get("tags", ())),
-                          tuple(raw["en"]), tuple(raw["es"]), tuple(raw.get("expand", ())),
-                          tuple(raw.get("audience", ())), tuple(raw.get("related", ())))
+        said = tuple((code, tuple(raw[code])) for code in CODES if raw.get(code))
+        concept = Concept(raw["id"], raw.get("group", ""), tuple(raw.get("tags", ())), said,
+                          tuple(raw.get("expand", ())), tuple(raw.get("audience", ())),
+                          tuple(raw.get("related", ())))
         if concept.id in ids:
             raise VocabularyError(f"concept {concept.id!r} is defined twice")
-        if not concept.en or not concept.es:
-            raise VocabularyError(f"concept {concept.id!r} needs English and Spanish triggers")
+        if not concept.triggers(MAIN.code):
+            raise VocabularyError(
+                f"concept {concept.id!r} needs triggers in {MAIN.code!r}, the main language")
         ids.add(concept.id)
-        for phrase in {fold(p).strip() for p in concept.en + concept.es}:
+        for phrase in {fold(p).strip() for p in concept.phrases()}:
             if owner.get(phrase, concept.id) != concept.id:
                 raise VocabularyError(
                     f"{phrase!r} triggers both {owner[phrase]!r} and {concept.id!r}")
@@ -80,14 +90,14 @@ def concepts():
     return load()
 
 
-def _number_variants(phrase):
+def _number_variants(phrase, languages=CODES):
     """Return a phrase of several words with each longer word in the other number ("junta
     de recuperacion" for "juntas de recuperacion"), so the table need not list both. A
     single word has no variants: the table lists the forms it means, and leaves out on
     purpose the ones that are other words ("clase")."""
     words = phrase.split()
     variants = set()
-    if len(words) < 2:
+    if len(words) < 2 or not any(BY_CODE[code].plural for code in languages):
         return variants
     for i, word in enumerate(words):
         if len(word) < 4 or not word.isalpha():
@@ -103,20 +113,14 @@ def _number_variants(phrase):
     return variants
 
 
-# Words that point at whose or which thing: "sleeping in my car" is said "sleeping in her
-# car", "sleeping in a car" and, in a coordinator's note, "sleeping in car". Each kind: the
-# words that replace one another, and whether one may be left out.
-DETERMINERS = {"en": [(("my", "her", "his", "their", "our", "your", "a", "the"), True)],
-               "es": [(("mi", "su", "tu"), False), (("mis", "sus", "tus"), False)]}
-
-
-def _determiner_variants(phrase, language="en"):
-    """Return a phrase of `language` with each determiner in turn swapped for the others
-    of its kind ("taking care of her mom" for "taking care of my mom", "su hijo" for "mi
-    hijo") and, in English, left out where at least three other words remain ("sleeping in
-    car"; "need a ride" keeps its article, or "I need phone" would be a need). A phrase
-    the same in both languages ("both") takes the kinds of the two."""
-    kinds = [k for lang in LANGUAGES if language in (lang, "both") for k in DETERMINERS[lang]]
+def _determiner_variants(phrase, languages=(MAIN.code,)):
+    """Return a phrase said in `languages` with each determiner in turn swapped for the
+    others of its kind ("taking care of her mom" for "taking care of my mom", "su hijo" for
+    "mi hijo") and, where the kind may be left out (English), without it where at least
+    three other words remain ("sleeping in car"; "need a ride" keeps its article, or "I
+    need phone" would be a need). The kinds are each language's, in languages.json: words
+    that point at whose or which thing."""
+    kinds = [k for code in languages for k in BY_CODE[code].determiners]
     words = phrase.split()
     variants = set()
     for i, word in enumerate(words):
@@ -133,38 +137,44 @@ def _determiner_variants(phrase, language="en"):
 
 @lru_cache(maxsize=1)
 def _scanner():
-    said = {}  # folded phrase -> (concept, language)
+    said = {}  # folded phrase -> (concept, frozenset of the languages it is said in)
+    spelled = {}  # folded phrase -> its spellings in the table, lower-cased
     for concept in concepts():
-        for language in LANGUAGES:
-            for phrase in getattr(concept, language):
+        for language, phrases in concept.said:
+            for phrase in phrases:
                 key = fold(phrase).strip()
-                earlier = said.get(key)
-                said[key] = (concept, "both" if earlier and earlier[1] != language
-                             else language)
-    for key, (concept, language) in list(said.items()):  # what the table says wins
-        for variant in _determiner_variants(key, language):
-            said.setdefault(variant, (concept, language))
-    for key, (concept, language) in list(said.items()):
-        for variant in _number_variants(key):
-            said.setdefault(variant, (concept, language))
+                earlier = said.get(key, (concept, frozenset()))[1]
+                said[key] = (concept, earlier | {language})
+                spelled.setdefault(key, set()).add(phrase.strip().lower())
+    for key, (concept, languages) in list(said.items()):  # what the table says wins
+        for variant in _determiner_variants(key, sorted(languages)):
+            said.setdefault(variant, (concept, languages))
+    for key, (concept, languages) in list(said.items()):
+        for variant in _number_variants(key, languages):
+            said.setdefault(variant, (concept, languages))
     alternatives = sorted(said, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in alternatives) + r")(?![\w-])")
-    return pattern, said
+    return pattern, said, spelled
 
 
 def find(text):
     """Return the Found triggers of `text`, in order, none overlapping another.
 
     The longest phrase wins wherever it starts: in "necesito raite al doctor" the ride to
-    the doctor is one need, not "necesito raite" and a doctor.
+    the doctor is one need, not "necesito raite" and a doctor. Words typed with letters
+    that only one language has are that language's: a phrase of other languages does not
+    match them ("mất", lost, is not MAT, the treatment).
     """
-    pattern, said = _scanner()
+    pattern, said, spelled = _scanner()
     folded = fold(text)
+    typed = text.lower() if len(folded) == len(text) else folded
     candidates = []
     for start in (m.start() for m in re.finditer(r"(?<![\w-])[\w-]", folded)):
         match = pattern.match(folded, start)
-        if match:
+        words = typed[match.start():match.end()] if match else ""
+        if match and _said_in_its_letters(words, said[match.group()][1]) and _marks_agree(
+                words, spelled.get(match.group(), ())):
             candidates.append((match.start(), match.end()))
     taken, chosen = [], []
     for start, end in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
@@ -173,9 +183,26 @@ def find(text):
             chosen.append((start, end))
     found = []
     for start, end in sorted(chosen):
-        concept, language = said[folded[start:end]]
-        found.append(Found(concept, language, start, end))
+        concept, languages = said[folded[start:end]]
+        found.append(Found(concept, languages, start, end))
     return found
+
+
+def _marks_agree(typed, spellings):
+    """Return whether the marks typed agree with a spelling of the phrase: a letter typed
+    with a mark must have it there ("cần cuộc", need a call, is not "căn cước", an ID
+    card), a letter typed without one may stand for any ("can cuoc" may be either)."""
+    if typed == fold(typed):
+        return True
+    same_length = [s for s in spellings if len(s) == len(typed)]
+    return not same_length or any(
+        all(t == p or t == fold(t) for t, p in zip(typed, s, strict=True)) for s in same_length)
+
+
+def _said_in_its_letters(typed, languages):
+    """Return whether typed words carry no letter that only a language outside
+    `languages` has."""
+    return not any(code not in languages and own_letters(code) & set(typed) for code in CODES)
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +210,7 @@ def vocabulary():
     """Return the sorted distinct folded words of every trigger and expansion."""
     words = set()
     for concept in concepts():
-        for phrase in concept.en + concept.es + concept.expand:
+        for phrase in concept.phrases() + concept.expand:
             words.update(re.findall(r"[^\W\d_]{3,}", fold(phrase)))
     return tuple(sorted(words))
 

@@ -1,5 +1,12 @@
 """A service as a search document: the text people search and the facts filters read.
 
+Everything a person may type to find a service is searched: its name and alternate name,
+its organization's names and the names of the places it is offered at (many services are
+known by their place or agency: "AFTER SCHOOL PROGRAM" at a club house, a CalFresh branch);
+a service that does not describe itself is described by its organization's description, as
+a person reading the listing would read it. Text recognised as another language the search
+reads (languages.json) also goes to that language's field.
+
 The fingerprint is a hash of the document, so check-index can tell a stale entry.
 """
 
@@ -12,7 +19,8 @@ from ..languages import session_languages
 from ..models.service import REMOTE_DELIVERY
 from ..populations import audience_limits
 from ..schedules import rules_of, signature
-from .schema import distinct_words, looks_spanish
+from .languages import fold, language_of
+from .schema import LANGUAGE_FIELDS, distinct_words
 
 
 def _join(*parts):
@@ -63,35 +71,63 @@ def service_facts(service):
     }
 
 
+def _names(service):
+    """Return the names of who runs a service and where: the organization's name and
+    alternate name and each place's name and alternate name, each once and none that is
+    the service's own (a service named after its place would count its name twice)."""
+    organization = service.organization
+    names = [organization.name, organization.alternate_name] if organization else []
+    for location in service.locations:
+        names += [location.name, location.alternate_name]
+    own = {fold(n).strip() for n in (service.name, service.alternate_name) if n}
+    kept = {}
+    for name in (n.strip() for n in names if n and n.strip()):
+        if fold(name) not in own:
+            kept.setdefault(fold(name), name)
+    return list(kept.values())
+
+
+def _own_language_text(parts):
+    """Return {field: text} of the parts recognised as each language with a field of its
+    own (an alternate name is often the Spanish or Vietnamese one)."""
+    fields = {name: [] for name in LANGUAGE_FIELDS.values()}
+    for part in parts:
+        code = language_of(part) if part else None
+        if code in LANGUAGE_FIELDS:
+            fields[LANGUAGE_FIELDS[code]].append(part)
+    return {name: _join(*texts) for name, texts in fields.items()}
+
+
 def service_document(service):
     """Return the Whoosh document (a dict of fields) for a listed service."""
     facts = service_facts(service)
     term_names = [t.name for t in service.terms]
     languages = [lang.name for lang in service.languages if lang.name]
     cities = sorted({loc.address.city for loc in service.physical_locations if loc.address})
+    organization = service.organization
+    described = service.description or (organization.description if organization else None)
     body = _join(
-        service.description, service.eligibility_description, service.fees_description,
+        described, service.eligibility_description, service.fees_description,
         service.application_process, service.interpretation_services,
         " ".join(o.option or "" for o in service.cost_options), " ".join(cities),
         " ".join(facts["area_names"]),
     )
+    names = _names(service)
     doc = {
         "id": service.id,
         "name": _join(service.name, service.alternate_name),
-        "organization": service.organization.name if service.organization else "",
+        "organization": _join(*names),
         "terms": _join(*term_names, *languages),
         "body": body,
-        # Spanish text gets Spanish analysis too; an alternate name is often the Spanish one.
-        "es": _join(*[part for part in (
-            service.name, service.alternate_name, service.description,
+        **_own_language_text([
+            service.name, service.alternate_name, *names, described,
             service.eligibility_description, service.fees_description,
-            service.application_process, service.interpretation_services)
-            if part and looks_spanish(part)]),
+            service.application_process, service.interpretation_services]),
         "tags": ",".join(facts["tags"]),
         "facts": json.dumps(facts, separators=(",", ":"), sort_keys=True),
     }
     # Names and terms only: the body's words would double the cost of indexing, and the
-    # concept table's words are a second vocabulary (see textquery.spelling_corrector).
+    # concept table's words are a second vocabulary (see spelling.spelling_corrector).
     doc["spell"] = " ".join(distinct_words(_join(doc["name"], doc["organization"],
                                                  doc["terms"], " ".join(cities))))
     doc["fingerprint"] = hashlib.sha1(

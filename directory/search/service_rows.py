@@ -49,8 +49,10 @@ def load_records(session, ids):
     if not rows:
         return []
     found = [r.id for r in rows]
-    orgs = dict(session.execute(select(m.Organization.id, m.Organization.name).where(
-        m.Organization.id.in_({r.organization_id for r in rows}))).all())
+    orgs = {org.id: SimpleNamespace(**org._mapping) for org in session.execute(select(
+        m.Organization.id, m.Organization.name, m.Organization.alternate_name,
+        m.Organization.description).where(
+        m.Organization.id.in_({r.organization_id for r in rows})))}
     parent = aliased(m.TaxonomyTerm)
     terms = _grouped(session, select(
         m.Attribute.link_id, m.Attribute.taxonomy_term_id, m.TaxonomyTerm.code,
@@ -63,7 +65,8 @@ def load_records(session, ids):
                          .where(m.Language.service_id.in_(found)))
     places = _grouped(session, select(
         m.ServiceAtLocation.service_id, m.Location.location_type, m.Location.latitude,
-        m.Location.longitude, m.Address.city)
+        m.Location.longitude, m.Address.city, m.Location.name,
+        m.Location.alternate_name.label("alternate_name"))
         .join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
         .outerjoin(m.Address, m.Address.location_id == m.Location.id)
         .where(m.ServiceAtLocation.service_id.in_(found)))
@@ -93,9 +96,11 @@ def load_records(session, ids):
                     latitude=place.latitude, longitude=place.longitude,
                     address=SimpleNamespace(city=place.city) if place.city else None))
         record_terms = terms.get(sid, [])
+        organization = orgs.get(row.organization_id) or SimpleNamespace(
+            name="", alternate_name=None, description=None)
         records.append(ServiceRecord(
             **row._mapping,
-            organization=SimpleNamespace(name=orgs.get(row.organization_id, "")),
+            organization=organization, locations=places.get(sid, []),
             terms=record_terms, attributes=record_terms,
             languages=languages.get(sid, []), physical_locations=locations,
             service_areas=areas.get(sid, []), capacities=capacities.get(sid, []),
