@@ -26,6 +26,7 @@ WITHHELD = ("h", "u", "q", "f", "a", "{referer}i", "{cookie}i", "{x-forwarded-fo
 INVALID_REQUEST = re.compile(r"^Invalid request from ip=\S*:\s*(?P<kind>[A-Za-z][\w ]{0,60})")
 # A request line quoted anywhere, however malformed: a method, anything, an HTTP version.
 REQUEST_LINE = re.compile(r"\b[A-Z]{3,10} +\S.*? +HTTP/[\d.]+")
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 # What may be an IPv4 or IPv6 address (a client's, or a forwarded one): checked by
 # `ipaddress` before it is withheld, so a time like 12:30:45 is left alone.
 ADDRESS = re.compile(r"[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f.:]*|\b(?:\d{1,3}\.){3}\d{1,3}\b")
@@ -50,6 +51,7 @@ def redact_message(message):
         return f"Invalid request refused ({invalid.group('kind').strip()})"
     if message.startswith(SERVER_LINES):
         return message  # the server's own address and pids, said at start and stop
+    message = ANSI_COLOUR.sub("", message)  # werkzeug colours its request lines
     return ADDRESS.sub(_withhold_address, REQUEST_LINE.sub("[request withheld]", message))
 
 

@@ -164,3 +164,14 @@ def test_a_plain_request_claiming_https_gets_no_hsts_nor_secure_cookie(served):
     assert "Strict-Transport-Security" not in response.headers
     cookies = response.headers.get_all("Set-Cookie") or []
     assert cookies and all("Secure" not in cookie for cookie in cookies), cookies
+
+
+def test_a_coloured_request_line_is_withheld_too():
+    # werkzeug's development server colours its request lines with ANSI escapes
+    record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1, '%s - - [%s] "%s" %s -',
+                               ("127.0.0.1", "06/Dec/2026 21:48:58",
+                                "\x1b[36mGET /search?q=sober living&near=92630 HTTP/1.1\x1b[0m",
+                                "200"), None)
+    RedactingFilter().filter(record)
+    message = record.getMessage()
+    assert message == '[address withheld] - - [06/Dec/2026 21:48:58] "[request withheld]" 200 -'

@@ -39,7 +39,11 @@ def _card_facts(card):
 
 
 def _miles(text):
-    return float(re.match(r"([\d.]+) miles?", text).group(1))
+    """Return the miles a card's distance says: "In ZIP code 92630" (the searched one) is
+    none, "About 3.2 miles" (a place known only by its ZIP code) is 3.2."""
+    if text.startswith("In ZIP code"):
+        return 0.0
+    return float(re.match(r"(?:About )?([\d.]+) miles?", text).group(1))
 
 
 def _in_view(page, locator):
