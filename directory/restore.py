@@ -66,9 +66,19 @@ def restore(path):
 
 
 def _refuse_if_in_use(engine):
-    """Raise BackupError if the database holds any counted rows; return its tables."""
+    """Raise BackupError if the database holds any counted rows or any table that is not
+    the directory's (DATABASE_URL pointed at another application's database, say: a
+    restore replaces the whole database); return its tables."""
     with engine.connect() as conn:
         tables, counts = counts_in(conn)
+    foreign = sorted(tables - set(db.metadata.tables) - {"alembic_version"})
+    if foreign:
+        raise BackupError(
+            f"The database {engine.url.render_as_string(hide_password=True)} holds tables "
+            f"that are not the directory's ({', '.join(foreign[:5])}"
+            f"{', ...' if len(foreign) > 5 else ''}): is DATABASE_URL the database you "
+            "meant? A restore replaces the whole database, so nothing was changed. Create a "
+            "new, empty database, point DATABASE_URL at it, and run restore again.")
     held = {label: count for label, count in counts.items() if count}
     if held:
         raise BackupError(

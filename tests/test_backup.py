@@ -10,7 +10,7 @@ import threading
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from werkzeug.datastructures import MultiDict
 
 from directory import models as m
@@ -249,6 +249,24 @@ def test_restore_refuses_a_database_in_use_and_changes_nothing(drill, table_snap
         assert "Traceback" not in result.output
         db.session.remove()
         assert table_snapshot() == before
+
+
+def test_restore_refuses_a_database_holding_another_applications_tables(
+        drill, database_factory, tmp_path):
+    # DATABASE_URL pointed at the wrong database: a restore would replace all of it
+    target = make_app(database_factory("backup_someone_elses"), tmp_path / "index")
+    with target.app_context(), db.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total INTEGER)"))
+        conn.execute(text("INSERT INTO invoices VALUES (1, 120), (2, 80)"))
+    result = _invoke(target, "restore", str(drill.path))
+    assert result.exit_code == 1, result.output
+    assert "not the directory's (invoices)" in result.output
+    assert "Traceback" not in result.output
+    with target.app_context():
+        with db.engine.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM invoices")) == 2
+        assert "service" not in inspect(db.engine).get_table_names()
+    _close(target)
 
 
 @pytest.mark.parametrize("damage", ["cut short", "not a backup"])
