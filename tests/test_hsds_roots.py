@@ -209,3 +209,27 @@ def test_a_record_using_every_table_survives_the_round_trip(app, tmp_path, fmt, 
     assert again.problems == [] and again.ignored == {}
     export.export(second, fmt, profile=profile)
     assert _files(first) == _files(second)
+
+
+@pytest.mark.parametrize("with_address", [False, True])
+def test_half_a_coordinate_pair_is_set_aside_and_the_index_still_builds(app, runner, tmp_path,
+                                                                         with_address):
+    location = _location()
+    del location["longitude"]
+    if not with_address:
+        location["addresses"] = []
+    service = {"id": uid("svc"), "name": "Peer Coaching", "status": "active",
+               "description": "Weekly coaching.", "organization": {
+                   "id": uid("org"), "name": "Harbor Recovery", "description": "Help."},
+               "service_at_locations": [{"id": uid("sal"), "location": location}]}
+    result = runner.invoke(args=["import-hsds", str(_write(tmp_path, "svc.json", service))])
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    assert (f"location {uid('loc')}: longitude: is missing while the other coordinate is "
+            "given; both set aside") in result.output
+    stored = db.session.get(m.Location, uid("loc"))
+    if with_address:  # placed at its ZIP code (92701, Santa Ana) instead
+        assert 33.6 < stored.latitude < 33.9 and -118.0 < stored.longitude < -117.8
+    else:
+        assert (stored.latitude, stored.longitude) == (None, None)
+    assert runner.invoke(args=["reindex"]).exit_code == 0
+    assert "Peer Coaching" in app.test_client().get("/search?q=coaching").get_data(as_text=True)

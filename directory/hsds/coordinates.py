@@ -68,6 +68,13 @@ def check(checked):
     and is not placed at its address either: the source said something else)."""
     cleared = set()
     for values in checked.valid.get("location", {}).values():
+        half = [n for n in ("latitude", "longitude") if values.get(n) is None]
+        if len(half) == 1:  # half a point is no point: placed at its address instead (fill)
+            checked.warnings.append(Problem(
+                "location", values["id"], half[0],
+                "is missing while the other coordinate is given; both set aside"))
+            values["latitude"] = values["longitude"] = None
+            continue
         for name, limit in (("latitude", 90), ("longitude", 180)):
             value = values.get(name)
             if value is not None and not -limit <= value <= limit:

@@ -115,7 +115,8 @@ def spatial_order(session):
         .group_by(Service.id)
     ).all()
     return [row[0] for row in sorted(rows, key=lambda r: (
-        (0, morton_key(r[1], r[2]), r[0]) if r[1] is not None else (1, 0, r[0])))]
+        (0, morton_key(r[1], r[2]), r[0]) if r[1] is not None and r[2] is not None
+        else (1, 0, r[0])))]
 
 
 def _add_in_order(writer, engine, ids, progress=None):
