@@ -134,6 +134,36 @@ def category_counts():
     return [(term, counts.get(term.code, 0)) for term in term_group(CATEGORY_GROUP)]
 
 
+def category_sections():
+    """Return {"open-eligibility:<top group name>" (or "" for none): [(term, count)]}: each
+    category under the Open Eligibility top group it maps to, for "See every category".
+    The groups are read with one query, once per index version."""
+    return _sections(category_counts(), search.remember("open-eligibility-tops", _tops))
+
+
+def _tops():
+    """Return {taxonomy term id: the name of its top-level ancestor} for every term."""
+    rows = db.session.execute(select(TaxonomyTerm.id, TaxonomyTerm.name,
+                                     TaxonomyTerm.parent_id)).all()
+    parents = {row.id: row for row in rows}
+    tops = {}
+    for row in rows:
+        top, seen = row, set()
+        while top.parent_id in parents and top.id not in seen:  # a cycle ends the walk
+            seen.add(top.id)
+            top = parents[top.parent_id]
+        tops[row.id] = top.name
+    return tops
+
+
+def _sections(counts, tops):
+    sections = {}
+    for term, count in counts:
+        top = tops.get(term.open_eligibility_term_id)
+        sections.setdefault(f"open-eligibility:{top}" if top else "", []).append((term, count))
+    return sections
+
+
 def category_counts_in_database():
     """Return [(term, number of listed services)] counted from the tables: a scan of
     every attribute row, for the operator's `stats` command, never for a page."""

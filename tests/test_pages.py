@@ -37,6 +37,28 @@ def test_home_lists_each_category_once_and_links_to_all(seeded_client):
         assert f"({count} services)" in every or f"({count} service)" in every
 
 
+def test_every_category_is_under_its_open_eligibility_group_at_a_few_queries(
+        seeded_app, seeded_client):
+    from sqlalchemy import event
+
+    seeded_client.get("/categories")  # the groups are read once per index version
+    statements = []
+    with seeded_app.app_context():
+        engine = db.engine
+    listen = lambda *args: statements.append(args[2])
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        html = seeded_client.get("/categories").get_data(as_text=True)
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    assert len(statements) <= 5, statements  # not one per category and ancestor
+    health = html.split(">Health and recovery</h2>", 1)[1].split("</section>", 1)[0]
+    assert 'href="/categories/residential-treatment"' in health
+    assert 'href="/categories/food"' not in health
+    food = html.split(">Food</h2>", 1)[1].split("</section>", 1)[0]
+    assert 'href="/categories/food"' in food
+
+
 def test_category_page_lists_only_that_category(seeded_client):
     html = seeded_client.get("/categories/transportation").get_data(as_text=True)
     transport = [s for s in _services() if "transportation" in s.term_codes("category")

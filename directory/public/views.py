@@ -48,7 +48,7 @@ def results():
 @bp.get("/categories")
 def categories():
     """List every category with how many services it holds."""
-    return render_template("public/categories.html", categories=catalogue.category_counts())
+    return render_template("public/categories.html", sections=catalogue.category_sections())
 
 
 @bp.get("/categories/<code>")
