@@ -79,6 +79,10 @@ class RedactingFilter(logging.Filter):
         except (TypeError, ValueError):  # arguments that do not fit the message
             message = f"{record.msg} {record.args}"
         record.msg, record.args = redact_message(str(message)), ()
+        if record.exc_info and not record.exc_text:  # a traceback can quote a URL or address
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact_message(SHARED_PATH.sub(r"\1-", record.exc_text))
         return True
 
 

@@ -175,3 +175,18 @@ def test_a_coloured_request_line_is_withheld_too():
     RedactingFilter().filter(record)
     message = record.getMessage()
     assert message == '[address withheld] - - [06/Dec/2026 21:48:58] "[request withheld]" 200 -'
+
+
+def test_a_traceback_loses_share_tokens_request_lines_and_addresses():
+    try:
+        raise ValueError("GET /shared/abcDEF123-_ HTTP/1.1 from 203.0.113.9")
+    except ValueError:
+        import sys
+
+        record = logging.LogRecord("directory", logging.ERROR, __file__, 1, "Unhandled error",
+                                   (), sys.exc_info())
+    RedactingFilter().filter(record)
+    text = logging.Formatter().format(record)
+    assert "ValueError" in text and "Unhandled error" in text
+    for secret in ("abcDEF123", "203.0.113.9", "GET /shared"):
+        assert secret not in text, text
