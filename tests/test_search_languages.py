@@ -143,3 +143,18 @@ def test_names_of_locations_and_organizations_are_searched_as_typed(app):
     service.service_at_locations.append(ServiceAtLocation(location=place))
     builders.service("Other Center", description="A drop-in center.")
     assert names(run(search="hospitality house"))[0] == "Drop-In Center"
+
+
+def test_a_long_word_is_read_at_once_not_backtracked_for_minutes(tmp_path):
+    # \w+(?:\.?\w+)* reads a word in 2**n ways: 30 letters took minutes. A child process,
+    # so that the old pattern fails the test rather than hang the suite.
+    import subprocess
+    import sys
+
+    code = ("from directory.search import spelling, languages, textquery\n"
+            "for pattern in (spelling.FIELD_PREFIX, languages.WORD, textquery.WORD):\n"
+            "    assert pattern.findall('" + "a" * 300 + " b" * 50 + "') is not None\n"
+            "print('read')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.stdout.strip() == "read", done.stderr

@@ -19,7 +19,7 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.support.charset import accent_map
 
 TABLE = Path(__file__).with_name("languages.json")
-WORD = re.compile(r"\w+(?:\.?\w+)*")
+WORD = re.compile(r"\w+(?:\.\w+)*")  # never `(?:\.?\w+)*`: it backtracks exponentially
 LETTERS = re.compile(r"[^\W\d_]+")
 
 

@@ -37,7 +37,7 @@ TAG_WEIGHT = 12.0
 # A concept's related codes (depression: counselling) find the services of that kind whose
 # records never say the word, below every record that does.
 RELATED_WEIGHT = 1.0
-WORD = re.compile(r"\w+(?:\.?\w+)*")
+WORD = re.compile(r"\w+(?:\.\w+)*")  # never `(?:\.?\w+)*`: it backtracks exponentially
 # Words that ask for something without naming the need ("help", "ayuda", "services"): in
 # "job help" the need is the job, and the names full of "Help" must not outrank it.
 GENERIC_STEMS = generic_words()  # each language's, in languages.json
