@@ -297,3 +297,26 @@ def test_a_retired_service_never_shows_even_from_an_index_behind(app):
     result = run(search="harbor")
     assert [h.service_id for h in result.hits] == [kept.id]
     assert result.total == 1
+
+
+def test_an_index_made_by_an_earlier_version_is_rebuilt_before_the_server_is_ready(app):
+    from whoosh import index as whoosh_index
+
+    from directory.search import indexer
+    from directory.search.schema import build_schema
+
+    builders.service("Steady Harbor")
+    store = search.store()
+    applied = store.applied()
+    earlier = build_schema()  # as the version before Vietnamese search made it
+    earlier.remove("vi")
+    path = Path(app.config["SEARCH_INDEX_DIR"]) / "gen-earlier"
+    path.mkdir()
+    whoosh_index.create_in(str(path), earlier)
+    store.promote(path)
+    store.mark_applied(applied, path)
+    ready, reason = search.readiness()
+    assert not ready and "earlier version" in reason
+    indexer.catch_up(store, db.engine)
+    assert search.readiness() == (True, "ready")
+    assert names(run(search="steady")) == ["Steady Harbor"]

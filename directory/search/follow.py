@@ -170,6 +170,9 @@ def readiness(store, engine, max_lag):
             f"the database does not answer ({type(exc).__name__})"
     if applied is None:
         return False, "the search index is being built"
+    if store.outdated():
+        return False, ("the search index was made by an earlier version of the directory; "
+                       "it is rebuilding")
     if applied < trimmed:
         return False, "the search index is too far behind the database; it is rebuilding"
     lag = 0.0 if oldest is None else max(0.0, (m.utcnow() - oldest).total_seconds())

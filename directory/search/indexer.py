@@ -53,7 +53,7 @@ def _apply_pending(store, engine):
         applied = store.applied()
         with Session(engine) as session:
             trimmed = sync.trimmed_through(session)
-            if applied is None or applied < trimmed:
+            if applied is None or applied < trimmed or store.outdated():
                 raise RebuildNeeded(trimmed)
             rows = sync.pending(session, applied, BATCH)
             services = []
@@ -219,7 +219,8 @@ def rebuild(store, engine, progress=None, memory_mb=1024, workers=1, since=None,
     started = time.perf_counter()
     with store.locked(REBUILD_LOCK, REBUILD_WAIT):
         applied = store.applied()
-        if since is not None and applied is not None and applied >= since:
+        if since is not None and applied is not None and applied >= since \
+                and not store.outdated():
             return store.open_index().doc_count(), time.perf_counter() - started
         with Session(engine) as session:
             head = sync.head(session)

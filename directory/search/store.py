@@ -42,6 +42,7 @@ class IndexStore:
         self._lock = threading.RLock()
         self._snapshot = None  # (generation, searcher, FactTable)
         self._detached = None  # (generation, FactTable) kept by detach()
+        self._schemas = {}  # generation: whether its fields differ from this version's
 
     # -- generations -------------------------------------------------------------------
     def current_generation(self):
@@ -77,6 +78,22 @@ class IndexStore:
         with self._lock:
             if self.current_generation() is None or not self._generation_path().exists():
                 self.promote(self.new_generation())
+
+    def outdated(self):
+        """Return whether the index in service was made with other fields than this
+        version's schema (an upgrade added a language's field, say): searching it could
+        ask for a field it lacks, so it is rebuilt before the server says it is ready."""
+        generation = self.current_generation()
+        if generation is None:
+            return False
+        known = self._schemas.get(generation)
+        if known is None:
+            try:
+                names = set(whoosh_index.open_dir(str(self._generation_path())).schema.names())
+            except (OSError, whoosh_index.EmptyIndexError):
+                return False  # a missing index is built by ensure(), not rebuilt here
+            known = self._schemas[generation] = names != set(build_schema().names())
+        return known
 
     def _generation_path(self, name=None):
         return self.root / (name or self.current_generation() or "missing")
