@@ -21,6 +21,11 @@ NEARNESS_WEIGHT = 0.45
 # A service that reaches the place (phone, video, a ride) counts as this near: as usable as
 # one a short drive away (7.5 miles in the default 25), less than one round the corner.
 REACH_NEARNESS = 0.7
+# Round the corner counts more than a linear share of the radius says: a service at the
+# place searched adds LOCAL_BONUS to its nearness, falling by e every LOCAL_MILES, so that
+# in a city, where everything is within a few miles of a 25-mile radius, the pantry in the
+# searcher's ZIP code comes before a name match across town (San Francisco 2-1-1).
+LOCAL_BONUS, LOCAL_MILES = 0.4, 1.0
 # A service for a specific group (veterans, women, teens...) when the search does not ask
 # for that group: most people searching are not in it, so it ranks lower, never hidden.
 LIMITED_WEIGHT = 0.6
@@ -278,12 +283,13 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsew
     names = np.arange(docs.size)  # stable: index order (name order after a rebuild)
     if params.place is not None:
         radius = max(params.radius_miles, 1.0)
-        nearness = np.where(np.isfinite(dist), 1.0 - np.minimum(dist / radius, 1.0),
-                            REACH_NEARNESS)
+        share = np.where(np.isfinite(dist), np.minimum(dist / radius, 1.0),
+                         1.0 - REACH_NEARNESS)
         if not params.text:  # browsing a place: distance alone, penalties in miles
             farther = LIMITED_MILES * (for_others | elsewhere[docs])
             farther = farther + OTHER_LANGUAGE_MILES * other_language
-            return np.lexsort((names, -(nearness - farther / radius), closed))
+            return np.lexsort((names, -(1.0 - share - farther / radius), closed))
+        nearness = 1.0 - share + LOCAL_BONUS * np.exp(-dist / LOCAL_MILES)
         blended = (1 - NEARNESS_WEIGHT) * relevance + NEARNESS_WEIGHT * nearness
     else:
         blended = relevance
