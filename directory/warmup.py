@@ -9,6 +9,7 @@ import time
 
 from . import catalogue, search
 from .extensions import db
+from .search.languages import load_dictionaries
 
 log = logging.getLogger(__name__)
 WARM_SEARCH = "/search?q=support&near=92630"
@@ -20,6 +21,7 @@ def warm(app):
     with app.app_context():
         try:
             search.store().snapshot()
+            load_dictionaries()  # spelling's word lists: ~2 s, shared by the workers
             catalogue.category_counts()
             for name in app.jinja_env.list_templates(extensions=("html",)):
                 app.jinja_env.get_template(name)  # compiled once, not per worker

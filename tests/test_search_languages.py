@@ -158,3 +158,12 @@ def test_a_long_word_is_read_at_once_not_backtracked_for_minutes(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, check=False)
     assert done.stdout.strip() == "read", done.stderr
+
+
+def test_a_server_reads_the_spelling_dictionaries_before_its_workers_fork(app):
+    from directory import warmup
+    from directory.search import languages
+
+    languages._dictionary.cache_clear()
+    warmup.warm(app)
+    assert languages._dictionary.cache_info().currsize == len(languages.CODES)

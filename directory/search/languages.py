@@ -227,6 +227,13 @@ def _dictionary(code):
     return frozenset(fold(w) for w, f in frequencies.items() if f >= least)
 
 
+def load_dictionaries():
+    """Read every language's dictionary now (a server does it before forking its workers,
+    so they share it and no visitor waits for it)."""
+    for code in CODES:
+        _dictionary(code)
+
+
 def is_word(word, codes=CODES):
     """Return whether a folded word is a word of one of the languages `codes` (their
     dictionaries), so that spelling leaves it as typed."""
