@@ -18,6 +18,7 @@ ENV_KEYS = {
     "SEARCH_SERVER_NAME": ("SEARCH_SERVER_NAME", str),
     "SEARCH_POLL_SECONDS": ("SEARCH_POLL_SECONDS", float),
     "SEARCH_READY_LAG": ("SEARCH_READY_LAG", float),
+    "HEALTH_PROBE_SECONDS": ("HEALTH_PROBE_SECONDS", float),
     "SEARCH_SERVER_LIVE_SECONDS": ("SEARCH_SERVER_LIVE_SECONDS", float),
     "SERVERS": ("SERVERS", int),
     "GEOCODER": ("GEOCODER", str),
@@ -107,6 +108,7 @@ def defaults(instance_path):
         "SEARCH_SERVER_NAME": "",  # default: host name and index folder
         "SEARCH_POLL_SECONDS": 1.0,
         "SEARCH_READY_LAG": 5.0,
+        "HEALTH_PROBE_SECONDS": 1.0,  # how long /healthz trusts its last test write
         "SEARCH_SERVER_LIVE_SECONDS": 600.0,
         "SERVERS": 1,  # app servers behind the load balancer (production checks its settings)
         "GEOCODER": "",

@@ -233,7 +233,7 @@ def _probe_postgresql(connection):
 @bp.get("/healthz")
 def healthz():
     """Answer whether this server can serve and save correct answers now, and why not."""
-    problem = write_problem(db.engine, current_app.config.get("HEALTH_PROBE_SECONDS", 1.0))
+    problem = write_problem(db.engine, current_app.config["HEALTH_PROBE_SECONDS"])
     ready, reason = (False, problem) if problem else search.readiness()
     response = jsonify(status="ready" if ready else "unavailable", reason=reason)
     response.status_code = 200 if ready else 503
