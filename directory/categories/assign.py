@@ -242,16 +242,7 @@ def categorize_directory(write=True):
         total.unmapped.update(part.unmapped)
         total.given.update(part.given)
     if write and total.rows:
-        session = db.session
-        session.info["search_sync_disabled"], session.info["actor"] = True, "categorize"
-        try:
+        with bulk.writing_as("categorize"):
             bulk.write({"attribute": total.rows})
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.info.pop("search_sync_disabled", None)
-            session.info.pop("actor", None)
         search.rebuild()
     return total

@@ -5,6 +5,7 @@ through the ORM so the audit history sees each changed field. Unchanged records 
 alone, so importing the same file twice changes nothing, even after an update."""
 
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import String, any_, bindparam, insert, select
@@ -94,6 +95,24 @@ def _update(model, changes):
             for key, value in changes[obj.id].items():
                 setattr(obj, key, value)
     db.session.flush()
+
+
+@contextmanager
+def writing_as(actor):
+    """Hold the session for a bulk write: the history names `actor`, the search index is
+    not synced row by row (the caller rebuilds it once); commit at the end, or roll back
+    everything on any failure."""
+    session = db.session
+    session.info["search_sync_disabled"], session.info["actor"] = True, actor
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.info.pop("search_sync_disabled", None)
+        session.info.pop("actor", None)
 
 
 def write(valid, progress=None):

@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..extensions import db
 from . import bulk, normalize, validate
 from .convert import Problem
 from .datapackage import ReadLimits, read_package
@@ -139,18 +138,8 @@ def import_path(path, strict=False, progress=None, rebuild_index=True):
     report.coordinates_filled = checked.coordinates_filled
     if strict and report.problems:
         return report
-    session = db.session
-    session.info["search_sync_disabled"] = True
-    session.info["actor"] = f"import: {path.name}"
-    try:
+    with bulk.writing_as(f"import: {path.name}"):
         written = bulk.write(checked.valid, step("writing"))
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.info.pop("search_sync_disabled", None)
-        session.info.pop("actor", None)
     report.created, report.updated = written.created, written.updated
     report.unchanged, report.written = written.unchanged, True
     if rebuild_index and report.changed:
