@@ -56,7 +56,7 @@ translations: | $(BIN)/python
 		$(BIN)/pybabel -q compile -d directory/translations; fi
 
 # After changing interface strings: re-extract them and merge into each catalog, then
-# translate the new entries (tests/test_translations.py fails until every one is).
+# translate the new entries (tests/app/test_translations.py fails until every one is).
 messages: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 \
 		--sort-by-file --project "Recovery Resource Directory" \
@@ -120,7 +120,7 @@ test: install-test lint
 # pyproject's [tool.mutmut] and runs, for each mutant, those tests of the test modules listed
 # there that reach it. One child at a time (the machine is shared). MUTANTS picks some
 # mutants and MUTATION_TESTS other test modules, say MUTANTS='directory.search.scoring*'
-# MUTATION_TESTS=tests/test_search_scoring.py. Results are kept in mutants/: a second run
+# MUTATION_TESTS=tests/search/test_search_scoring.py. Results are kept in mutants/: a second run
 # tries only what changed. Not part of `make test`.
 MUTANTS ?=
 MUTATION_TESTS ?=

@@ -5,7 +5,7 @@ on each *other* server (p50, p99). One server is killed with SIGKILL during the 
 restarted: it must catch up from the change log without a reindex. At the end every server
 must answer every changed search, and `check-index` must report zero drift on each.
 `.venv/bin/python bench/cluster.py --database-url postgresql://postgres@127.0.0.1:5432/test`
-(tests/test_cluster.py runs the same `Cluster` at a smaller size)."""
+(tests/search/test_cluster.py runs the same `Cluster` at a smaller size)."""
 
 import argparse
 import contextlib
@@ -136,7 +136,7 @@ class Cluster:
     def signed_in(self):
         """Return a requests session signed in as the editor (on server 0; its cookie is
         good on every server, since they share one SECRET_KEY)."""
-        from tests.conftest import form_values
+        from tests.helpers.pages import form_values
 
         session = requests.Session()
         page = session.get(self.base(0) + "/staff/login", timeout=30).text
@@ -154,7 +154,7 @@ class Cluster:
 
     def edit(self, session, n, service_id, word):
         """Add `word` to a service's description through server n's staff editor."""
-        from tests.conftest import form_values
+        from tests.helpers.pages import form_values
 
         url = f"{self.base(n)}/staff/services/{service_id}/edit"
         fields = form_values(session.get(url, timeout=30).text)

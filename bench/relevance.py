@@ -9,7 +9,7 @@ the output).
 Prints nDCG@5, precision@5 and MRR for each group (English search, Spanish search,
 matching), the share of top-5 services the Spanish and English query of each pair have in
 common, and lists every miss: a grade-2 service outside the top 5, or a service a profile
-must not see in its top 5. tests/test_relevance.py holds FLOORS over the same code;
+must not see in its top 5. tests/search/test_relevance.py holds FLOORS over the same code;
 `--mutations` breaks the ranking in the ways the judged set must notice (BM25 replaced by a
 constant, the distance blend removed, the client's language ignored, the concepts off) and
 shows which floors each one breaks.
@@ -41,7 +41,7 @@ K = 5
 NOW = datetime(2026, 12, 1, 18, 0)  # naive UTC, as the models store times
 GROUPS = ("search-en", "search-es", "matching")
 # San Francisco 2-1-1's judged set (bench/sf211.py builds its directory) and the nDCG@5
-# floors tests/test_relevance.py holds on it: what the product reaches, below the issue's
+# floors tests/search/test_relevance.py holds on it: what the product reaches, below the issue's
 # 0.8 (bench/README.md says what is still missed and why).
 SF_CASES = "sf211_cases.json"
 SF_GROUPS = ("sf-en", "sf-es", "sf-vi")

@@ -1,7 +1,7 @@
 """San Francisco 2-1-1's 2014 export (`../shared/realdata/sf211/sf.json`, the Ohana API's
 import format: organization -> locations[] -> services_attributes[]) as an HSDS 3.0 JSON
 document that `import-hsds` reads, and a ready directory built from it (tables, the project
-taxonomy, the import, the index) for bench/relevance.py and tests/test_sf211_data.py. What
+taxonomy, the import, the index) for bench/relevance.py and tests/hsds/test_sf211_data.py. What
 the export needs and the product does not lives here: a location listed twice by one
 export line (once with, once without a description) is one record, its twin's fields
 folded in; same-named export lines are one organization; every service gets the name of

@@ -15,16 +15,16 @@ the ORM raises `AuditHistoryReadOnly`.
 from datetime import date, datetime
 
 from flask import has_request_context
-from sqlalchemy import event, inspect
+from sqlalchemy import inspect
 from sqlalchemy.orm import MANYTOONE, ONETOMANY
 from sqlalchemy.orm.base import NO_VALUE
 
 from . import models as m
+from .extensions import listen_once
 
 ACTOR = "actor"
 STAMPED = "audit_stamped_services"
 SYSTEM_ACTOR = "system"
-_registered = False
 
 AUDITED = (*m.DIRECTORY_RECORDS, m.User)
 # Fields whose change is not news (last_modified follows every change) or is secret.
@@ -218,16 +218,12 @@ def _keep_old_value(_target, value, _old, _initiator):
 
 def register(session_factory):
     """Listen to the session once for the whole process."""
-    global _registered
-    if _registered:
-        return
     # Setting a field of a record whose values expired (after a commit) must still know
     # the value it replaces: `active_history` loads it first.
     for model in AUDITED:
         for column in inspect(model).column_attrs:
-            event.listen(getattr(model, column.key), "set", _keep_old_value,
-                         active_history=True, retval=True)
-    event.listen(session_factory, "before_flush", before_flush)
-    event.listen(session_factory, "after_commit", _forget_stamps)
-    event.listen(session_factory, "after_rollback", _forget_stamps)
-    _registered = True
+            listen_once(getattr(model, column.key), {"set": _keep_old_value},
+                        active_history=True, retval=True)
+    listen_once(session_factory, {"before_flush": before_flush,
+                                  "after_commit": _forget_stamps,
+                                  "after_rollback": _forget_stamps})

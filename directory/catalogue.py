@@ -1,10 +1,13 @@
 """Reading the directory for pages: one service or organization with everything it
-holds, the categories with their counts, and the services of a category."""
+holds (a service the public may see, or a 404 saying it is not listed), the categories
+with their counts, and the services of a category."""
 
 from functools import cache
 
+from flask_babel import gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
+from werkzeug.exceptions import abort
 
 from . import datastamp, search
 from .extensions import db
@@ -17,11 +20,24 @@ from .models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
-from .models.service import LISTED
+from .models.service_facts import LISTED, TEMPORARILY_CLOSED
 from .search.params import GROUP_PARAMS
 
 CATEGORY_GROUP = "category"
 PAGE_SIZE = 20
+
+
+def _card_parts():
+    """Return the eager loads of what every card and page shows of a service."""
+    return (
+        selectinload(Service.organization),
+        selectinload(Service.schedules),
+        selectinload(Service.service_areas),
+        selectinload(Service.languages),
+        selectinload(Service.capacities),
+        selectinload(Service.attributes).selectinload(Attribute.taxonomy_term)
+        .selectinload(TaxonomyTerm.parent),
+    )
 
 
 @cache
@@ -29,19 +45,13 @@ def service_loader_options():
     """Return the eager loads that bring a service and everything shown about it (built
     once: SQLAlchemy reuses the options, and building them costs more than the query)."""
     return (
-        selectinload(Service.organization),
+        *_card_parts(),
         selectinload(Service.phones).selectinload(Phone.languages),
-        selectinload(Service.schedules),
-        selectinload(Service.service_areas),
-        selectinload(Service.languages),
         selectinload(Service.cost_options),
         selectinload(Service.contacts),
-        selectinload(Service.capacities),
-        selectinload(Service.attributes).selectinload(Attribute.taxonomy_term)
-        .selectinload(TaxonomyTerm.parent),
         selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
         .options(selectinload(Location.addresses), selectinload(Location.accessibility),
-                 selectinload(Location.phones), selectinload(Location.schedules)),
+                 selectinload(Location.phones)),
     )
 
 
@@ -50,14 +60,8 @@ def card_loader_options():
     """Return the eager loads of what a result or category card shows: no contacts, cost
     options, phone languages, or a location's own phones, hours and accessibility."""
     return (
-        selectinload(Service.organization),
+        *_card_parts(),
         selectinload(Service.phones),
-        selectinload(Service.schedules),
-        selectinload(Service.service_areas),
-        selectinload(Service.languages),
-        selectinload(Service.capacities),
-        selectinload(Service.attributes).selectinload(Attribute.taxonomy_term)
-        .selectinload(TaxonomyTerm.parent),
         selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
         .selectinload(Location.addresses),
     )
@@ -68,6 +72,23 @@ def get_service(service_id):
     return db.session.scalar(
         select(Service).where(Service.id == service_id).options(*service_loader_options())
     )
+
+
+def listed_service(service_id):
+    """Return the service with `service_id` and all it holds if the public may see it,
+    else None (not in the directory, or no longer listed)."""
+    service = get_service(service_id)
+    return service if service is not None and service.is_listed else None
+
+
+def listed_service_or_404(service_id):
+    """Return the listed service with `service_id`, or end the request with a 404 that
+    says it is not in the directory (the service page and the suggestion form ask)."""
+    service = listed_service(service_id)
+    if service is None:
+        abort(404, description=gettext(
+            "This service is not in the directory, or is no longer listed."))
+    return service
 
 
 def get_services(ids, options=None):
@@ -103,7 +124,7 @@ def term_group(code):
 _codes_cache = {}
 
 
-def term_codes(groups):
+def taxonomy_codes(groups):
     """Return {group: set of codes} of the project taxonomy's `groups`, read again only
     when the directory's data stamp moves (any taxonomy change moves it)."""
     key = (datastamp.read(db.session), tuple(sorted(groups)))
@@ -117,7 +138,7 @@ def term_codes(groups):
 def allowed_terms():
     """Return {group: set of codes} of the project taxonomy for every filter parameter, so
     the public search and the API refuse the same unknown codes."""
-    return term_codes(set(GROUP_PARAMS.values()))
+    return taxonomy_codes(set(GROUP_PARAMS.values()))
 
 
 def get_term(code):
@@ -192,7 +213,8 @@ def _ordered_in_term(term):
         .where(Attribute.link_entity == "service", Attribute.taxonomy_term_id == term.id,
                Service.status.in_(LISTED))
     ).all()
-    rows = sorted(set(rows), key=lambda r: (r.status != "active", r.name.lower(), r.id))
+    rows = sorted(set(rows),
+                  key=lambda r: (r.status == TEMPORARILY_CLOSED, r.name.lower(), r.id))
     return [r.id for r in rows]
 
 

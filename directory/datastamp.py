@@ -7,13 +7,13 @@ database, and reading it costs one primary-key lookup.
 Referral lists, accounts and suggestions are not directory data: changing them leaves the
 stamp (and so every API ETag) alone."""
 
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 
 from . import models as m
+from .extensions import listen_once
 from .models.stamp import STAMP_ID
 
 DUE = "data_stamp_due"
-_registered = False
 
 DIRECTORY_MODELS = (*m.DIRECTORY_RECORDS, m.ChangeRecord)  # the history shows on pages
 DIRECTORY_TABLES = frozenset(model.__table__.name for model in DIRECTORY_MODELS)
@@ -68,12 +68,6 @@ def _forget(session, *_args):
 
 def register(session_factory):
     """Listen to the session once for the whole process."""
-    global _registered
-    if _registered:
-        return
-    event.listen(session_factory, "after_flush", _after_flush)
-    event.listen(session_factory, "do_orm_execute", _on_execute)
-    event.listen(session_factory, "before_commit", _before_commit)
-    event.listen(session_factory, "after_commit", _forget)
-    event.listen(session_factory, "after_rollback", _forget)
-    _registered = True
+    listen_once(session_factory, {"after_flush": _after_flush, "do_orm_execute": _on_execute,
+                                  "before_commit": _before_commit, "after_commit": _forget,
+                                  "after_rollback": _forget})

@@ -1,4 +1,5 @@
-"""The Flask extensions, created once here and bound to an app in create_app()."""
+"""The Flask extensions, created once here and bound to an app in create_app(), and
+`listen_once` for the session's listeners (the change log, data stamp and audit)."""
 
 from flask_babel import Babel
 from flask_limiter import Limiter
@@ -7,7 +8,7 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
 
 # Stable constraint names, so Alembic migrations name the same thing on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -26,3 +27,12 @@ babel = Babel()
 # Limits are declared on the views that need them (sign-in, suggestions); the storage
 # comes from RATELIMIT_STORAGE_URI (memory:// by default, redis:// to share between workers).
 limiter = Limiter(key_func=get_remote_address)
+
+
+def listen_once(target, handlers, **options):
+    """Listen to `target`'s events with `handlers` ({event name: function}), each once for
+    the whole process: every app made shares the one session, and a second listener
+    would run its handler twice."""
+    for name, handler in handlers.items():
+        if not event.contains(target, name, handler):
+            event.listen(target, name, handler, **options)

@@ -8,9 +8,9 @@ from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from . import catalogue, coverage, locate, search
-from .geo import haversine_miles
+from .geo import miles_between
 from .models import Service
-from .models.service import REMOTE_DELIVERY
+from .models.service_facts import REMOTE_DELIVERY
 from .search.params import GROUP_PARAMS, RADIUS_MAX, SearchParams
 
 FLAG_FILTERS = ("wheelchair", "open_now", "accepting")
@@ -115,8 +115,7 @@ def _nearest_zip(service, place):
                if loc.has_coordinates and loc.address is not None]
     if place is None or not located:
         return None
-    nearest = min(located, key=lambda row: float(haversine_miles(
-        place.latitude, place.longitude, row[0], row[1])))
+    nearest = min(located, key=lambda row: miles_between(place.point, row[:2]))
     return nearest[2] or None
 
 

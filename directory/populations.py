@@ -99,6 +99,17 @@ def only_words(service):
 
 # Age ranges that make a service one for a group, for ranking public searches.
 YOUTH_MAX_AGE, OLDER_MIN_AGE = 25, 60
+
+
+def age_groups(age):
+    """Return the age groups a person of `age` is in ("youth", "older-adults"; none for
+    None): the groups of the services made for their age, in search and matching alike."""
+    if age is None:
+        return set()
+    return ({"youth"} if age <= YOUTH_MAX_AGE else set()) | (
+        {"older-adults"} if age >= OLDER_MIN_AGE else set())
+
+
 # Population filters of the search and the groups they ask for.
 FILTER_AUDIENCE = {"veterans": {"veterans"}, "lgbtq": {"lgbtq", "transgender-nonbinary"},
                    "youth": {"youth"}, "older-adults": {"older-adults"},

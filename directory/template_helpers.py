@@ -73,20 +73,19 @@ def hours_phrase(service, moment=None):
 
     Never a bare weekday that could mean today or next week.
     """
-    rules = schedules.rules_of(service.schedules)
+    rules = schedules.rules_of(service.hours_schedules)
     if not rules:
         return None, None
     zone = coverage.timezone()
     local = ZoneInfo(zone)
     moment = moment or datetime.now(UTC)
-    is_open, until = schedules.open_until(rules, moment, zone)
-    today = schedules.today_hours(rules, moment, zone)
-    if is_open:
-        if until is None or today.all_day:  # Monday to Friday round the clock, too
+    now = schedules.opening_at(rules, moment, zone)
+    if now.is_open:
+        if now.around_the_clock:
             return "open", gettext("Open now, 24 hours")
         return "open", gettext("Open now, until %(time)s",
-                               time=time_of_day(until.astimezone(local).time()))
-    if today.holiday:
+                               time=time_of_day(now.until.astimezone(local).time()))
+    if now.today.holiday:
         return "closed", gettext("Closed today (holiday)")
     opening = schedules.next_opening(rules, moment, zone)
     if opening is None:

@@ -87,8 +87,3 @@ def judge(text):
 def web_link(text):
     """Return the href a stored value may be linked with, or None to show it as text."""
     return judge(text).href
-
-
-def is_link(text):
-    """Return whether a stored value may become a link (or an exported URL)."""
-    return judge(text).href is not None

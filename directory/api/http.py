@@ -1,7 +1,7 @@
 """What every API answer shares: a POST body read within API_MAX_BODY_BYTES (a 413 in
 words past it), a check that the query string is UTF-8 without NUL characters, CORS for any
-origin, the HSDS Page object, NDJSON streaming, and ETag and Last-Modified with conditional
-requests answered 304."""
+origin, the HSDS Page object, one record or a 404 naming it, NDJSON streaming, and ETag and
+Last-Modified with conditional requests answered 304."""
 
 import hashlib
 import json
@@ -13,7 +13,8 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from . import bp, queries
-from .errors import BadParameters
+from .errors import BadParameters, not_found
+from .listing_args import usable_id
 
 NDJSON = "application/x-ndjson"
 
@@ -95,3 +96,12 @@ def stream(lines):
     response = Response(stream_with_context(generate()), mimetype=NDJSON)
     source = f"{request.full_path}|{queries.data_stamp()}".encode()
     return _stamp_headers(response, source)
+
+
+def answer_one(kind, record_id, find):
+    """Answer the object `find(record_id)` returns, or a 404 saying there is no `kind`
+    with that id (a path id no record could have is simply not found)."""
+    found = find(record_id) if usable_id(record_id) else None
+    if found is None:
+        raise not_found(kind, record_id)
+    return answer(found)

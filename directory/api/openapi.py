@@ -10,6 +10,7 @@ from ..search.params import (
     GROUP_PARAMS,
     MAX_TEXT,
     PER_PAGE_MAX,
+    RADIUS_DEFAULT,
     RADIUS_MAX,
     RADIUS_MIN,
     SORTS,
@@ -69,7 +70,8 @@ def parameters():
                       "Extension: longitude to search around (with lat)."),
         "radius": _param("radius", {"type": "number", "minimum": RADIUS_MIN,
                                     "maximum": RADIUS_MAX},
-                         "Extension: how far from the place to look (default 25)."),
+                         "Extension: how far from the place to look (default "
+                         f"{RADIUS_DEFAULT:g})."),
         "unit": _param("unit", {"type": "string", "enum": list(UNITS)},
                        "Extension: unit of radius, mi (default) or km."),
         "language": _param("language", {"type": "string", "maxLength": 100},

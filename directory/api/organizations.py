@@ -7,9 +7,8 @@ from flask import request
 
 from ..hsds import serialize
 from . import bp, queries
-from .errors import not_found
-from .http import answer, page_body, stream
-from .listing_args import flag, paging, raise_if, record_id, request_args, text, usable_id
+from .http import answer, answer_one, page_body, stream
+from .listing_args import flag, paging, raise_if, record_id, request_args, text
 
 
 def organization_object(organization_id, full=True, full_service=False):
@@ -59,8 +58,5 @@ def organization(organization_id):
     errors = {}
     full_service = flag(request.args, "full_service", errors)
     raise_if(errors)
-    found = organization_object(organization_id, True, full_service) \
-        if usable_id(organization_id) else None
-    if found is None:
-        raise not_found("organization", organization_id)
-    return answer(found)
+    return answer_one("organization", organization_id,
+                      lambda oid: organization_object(oid, True, full_service))

@@ -12,9 +12,9 @@ from ..geo.distance import KM_PER_MILE, haversine_miles
 from ..hsds import serialize
 from ..search.params import RADIUS_MAX
 from . import bp, queries
-from .errors import BadParameters, not_found
-from .http import answer, page_body, stream
-from .listing_args import flag, paging, raise_if, request_args, text, usable_id
+from .errors import BadParameters
+from .http import answer, answer_one, page_body, stream
+from .listing_args import flag, paging, raise_if, request_args, text
 from .services import EVERYTHING, search_request
 
 METRES_PER_MILE = KM_PER_MILE * 1000
@@ -128,7 +128,5 @@ def service_at_locations():
 @bp.get("/service_at_locations/<sal_id>")
 def service_at_location(sal_id):
     """One service at a location, fully nested with its service and location."""
-    found = serialize.one("service_at_location", sal_id) if usable_id(sal_id) else None
-    if found is None:
-        raise not_found("service at location", sal_id)
-    return answer(found)
+    return answer_one("service at location", sal_id,
+                      lambda sid: serialize.one("service_at_location", sid))

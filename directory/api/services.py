@@ -11,8 +11,8 @@ from flask import current_app, url_for
 from .. import catalogue, locate, search
 from ..hsds import serialize
 from . import bp, queries
-from .errors import BadParameters, not_found
-from .http import answer, page_body, stream
+from .errors import BadParameters
+from .http import answer, answer_one, page_body, stream
 from .listing_args import (
     Paging,
     clamped,
@@ -21,7 +21,6 @@ from .listing_args import (
     raise_if,
     record_id,
     request_args,
-    usable_id,
 )
 
 HSDS_VERSION = "3.0"
@@ -121,7 +120,4 @@ def services():
 @bp.get("/services/<service_id>")
 def service(service_id):
     """One service, fully nested."""
-    found = serialize.one("service", service_id) if usable_id(service_id) else None
-    if found is None:
-        raise not_found("service", service_id)
-    return answer(found)
+    return answer_one("service", service_id, lambda sid: serialize.one("service", sid))

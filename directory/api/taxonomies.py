@@ -4,9 +4,8 @@
 
 from ..hsds import serialize
 from . import bp, queries
-from .errors import not_found
-from .http import answer, page_body, stream
-from .listing_args import flag, paging, raise_if, record_id, request_args, text, usable_id
+from .http import answer, answer_one, page_body, stream
+from .listing_args import flag, paging, raise_if, record_id, request_args, text
 
 
 def _listing(table_name, ids_for):
@@ -22,11 +21,8 @@ def _listing(table_name, ids_for):
 
 
 def _one(table_name, record_id_value):
-    found = serialize.one(table_name, record_id_value, full=False) \
-        if usable_id(record_id_value) else None
-    if found is None:
-        raise not_found(table_name.replace("_", " "), record_id_value)
-    return answer(found)
+    return answer_one(table_name.replace("_", " "), record_id_value,
+                      lambda rid: serialize.one(table_name, rid, full=False))
 
 
 @bp.route("/taxonomies", methods=["GET", "POST"])

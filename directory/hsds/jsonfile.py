@@ -1,7 +1,7 @@
-"""Reading and writing HSDS JSON files: one service or organization object, a list of them,
-an HSDS API page, or newline-delimited objects (.ndjson). A file that cannot be parsed
-(truncated, not UTF-8, nested past JSON_MAX_DEPTH) raises ReadError naming the file and,
-for a syntax error, the line and column."""
+"""Reading HSDS JSON files (one service or organization object, a list of them, an HSDS
+API page, or newline-delimited objects, .ndjson) and the JSON text export writes. A file
+that cannot be parsed (truncated, not UTF-8, nested past JSON_MAX_DEPTH) raises ReadError
+naming the file and, for a syntax error, the line and column."""
 
 import json
 from pathlib import Path
@@ -67,10 +67,3 @@ def json_text(items):
                                                                 indent=2))
     parts.append("\n]\n")
     return "".join(parts)
-
-
-def write_json(path, items):
-    """Write HSDS objects as a JSON list (see json_text)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json_text(items), encoding="utf-8", newline="\n")

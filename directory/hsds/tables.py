@@ -19,7 +19,7 @@ class Table:
     # JSON key -> (table of a nested single object, field on *this* record naming it)
     parents: dict = field(default_factory=dict)
     # fields this product adds to HSDS that exports leave out (`version`: the editors'
-    # counter, see directory/staff/stale.py)
+    # counter, see directory/staff/conflicts.py)
     private: tuple = ()
 
     @cached_property

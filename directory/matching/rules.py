@@ -1,6 +1,6 @@
 """The rules of intake matching, one function per concern: where the service is, the
 languages, payment, room now, eligibility and the barriers. Each adds the reasons a
-service fits or does not and moves its score; `directory.matching` explains the weights
+service fits or does not and moves its score; `matching/ranking.py` explains the weights
 and the tiers they feed."""
 
 import re
@@ -14,8 +14,7 @@ from flask_babel import lazy_ngettext
 from .. import populations
 from ..labels import TERMS, lazy_language_label
 from ..languages import session_languages
-from ..models.service import REMOTE_DELIVERY
-from ..schedules import evenings_or_weekends, open_until
+from ..schedules import evenings_or_weekends, opening_at
 from . import weights as w
 from .weights import PAYMENT, WALKING_MILES
 
@@ -108,7 +107,6 @@ def hard_mismatch(service, needs):
 
 def _where(item, context):
     needs = context.needs
-    delivery = item.service.term_codes("delivery")
     if item.in_person:
         miles = item.distance_miles
         shown = f"{miles:.{1 if miles < 10 else 0}f}"
@@ -119,12 +117,11 @@ def _where(item, context):
         else:
             item.fit("distance", _l("%(distance)s miles", distance=shown), nearness)
     else:
-        item.score += w.DISTANCE_POINTS / 2  # served where the client is, at no distance
-        for code in REMOTE_DELIVERY:
-            if code in delivery:
-                item.fit(f"delivery-{code}", _term(code), 0)
-    if item.service.status != "active":
-        item.misfit("closed", _l("Temporarily closed"), 40)
+        item.score += w.REACH_POINTS  # served where the client is, at no distance
+        for code in item.service.remote_ways:
+            item.fit(f"delivery-{code}", _term(code), 0)
+    if item.service.is_temporarily_closed:
+        item.misfit("closed", _l("Temporarily closed"), w.CLOSED_POINTS)
         item.tiers.add("closed")
 
 
@@ -138,7 +135,8 @@ def _languages(item, context):
     held = session_languages(service)
     if held and needs.languages and not held & set(needs.languages):
         names = ", ".join(str(lazy_language_label(code)) for code in sorted(held))
-        item.misfit("language", _l("Held in %(languages)s", languages=names), 25)
+        item.misfit("language", _l("Held in %(languages)s", languages=names),
+                    w.NO_LANGUAGE_POINTS)
         item.tiers.add("language")
         return
     for rank_, code in enumerate(needs.languages):
@@ -153,7 +151,8 @@ def _languages(item, context):
             item.misfit("language", _l("%(language)s not listed; interpreters available",
                                        language=language), w.INTERPRETER_POINTS)
         else:
-            item.misfit("language", _l("%(language)s not listed", language=language), 25)
+            item.misfit("language", _l("%(language)s not listed", language=language),
+                        w.NO_LANGUAGE_POINTS)
             item.tiers.add("language")
 
 
@@ -168,7 +167,7 @@ def _payment(item, context):
         if code in accepted:
             return item.fit("payment", words, weight)
     if none_fits is not None:
-        item.misfit("payment", none_fits, 20)
+        item.misfit("payment", none_fits, w.NO_PAYMENT_POINTS)
         item.tiers.add("payment")
 
 
@@ -176,7 +175,9 @@ def _availability(item, context):
     needs = context.needs
     urgent = "urgent" in needs.barriers
     service, capacity = item.service, item.service.current_capacity
-    if capacity is not None and service.status == "active":
+    room = w.URGENT_ROOM_POINTS if urgent else w.ROOM_POINTS
+    taking = not service.is_temporarily_closed
+    if capacity is not None and taking:
         unit = capacity.unit.name if capacity.unit else "places"
         unit = UNITS.get(unit, unit)
         if capacity.available > 0:
@@ -185,26 +186,20 @@ def _availability(item, context):
                 "updated %(num)d day ago", "updated %(num)d days ago", days)
             item.fit("availability", _l("%(count)d %(unit)s available (%(updated)s)",
                                         count=capacity.available, unit=unit,
-                                        updated=updated), 30 if urgent else 10)
+                                        updated=updated), room)
         else:
-            item.misfit("availability", _l("No %(unit)s available now", unit=unit),
-                        30 if urgent else 10)
+            item.misfit("availability", _l("No %(unit)s available now", unit=unit), room)
             item.tiers.add("capacity")
-    elif urgent and service.status == "active" and QUICK_WAIT.search(service.wait_time or ""):
-        item.fit("availability", _l("Short wait"), 20)
-    if urgent and service.status == "active":
+    elif urgent and taking and QUICK_WAIT.search(service.wait_time or ""):
+        item.fit("availability", _l("Short wait"), w.SHORT_WAIT_POINTS)
+    if urgent and taking:
         moment = context.now.replace(tzinfo=context.now.tzinfo or UTC)
-        is_open, until = open_until(_schedules(service), moment, context.zone)
-        if is_open and until is None:  # no break for over a week: around the clock
+        if opening_at(service.hours_schedules, moment, context.zone).around_the_clock:
             item.fit("hours", _l("Open 24 hours"), w.ALWAYS_OPEN_POINTS)
     weeks = WAITLIST.search(service.wait_time or "")
     if weeks:
         item.misfit("waitlist", lazy_ngettext("Waitlist %(num)d week", "Waitlist %(num)d weeks",
-                                              int(weeks.group(1))), 10)
-
-
-def _schedules(service):
-    return service.schedules or [s for loc in service.physical_locations for s in loc.schedules]
+                                              int(weeks.group(1))), w.WAITLIST_POINTS)
 
 
 def _audience(item, context):
@@ -212,10 +207,7 @@ def _audience(item, context):
     of 75); one made for a situation the client is not in loses (for the relatives of the
     person affected, for people in a crisis), unless the categories asked say they are."""
     needs = context.needs
-    theirs = populations.client_groups(needs.groups)
-    if needs.age is not None:
-        theirs |= ({"youth"} if needs.age <= populations.YOUTH_MAX_AGE else set()) | (
-            {"older-adults"} if needs.age >= populations.OLDER_MIN_AGE else set())
+    theirs = populations.client_groups(needs.groups) | populations.age_groups(needs.age)
     for code in needs.categories:  # asked for family support: a relative; crisis: in one
         theirs |= populations.FILTER_AUDIENCE.get(code, set())
     limits = populations.audience_limits(item.service)
@@ -252,49 +244,57 @@ def _eligibility(item, context):
 def _barriers(item, context):
     needs = context.needs
     service, barriers = item.service, needs.barriers
-    delivery, access = service.term_codes("delivery"), service.term_codes("accessibility")
-    schedules = _schedules(service)
-    remote = bool(set(REMOTE_DELIVERY) & delivery)
-    no_travel = not item.in_person
+    access = service.term_codes("accessibility")
+    schedules = service.hours_schedules
+    remote = bool(service.remote_ways)
     if "remote" in barriers:
         if remote:
             item.fit("remote", _l("Can be done from home"), w.REMOTE_POINTS)
-        elif "transportation" not in service.term_codes("category"):  # a ride is no visit
-            item.misfit("remote", _l("In person only"), 5)
-    if barriers & {"no-car", "wheelchair"} and no_travel:
-        item.fit("travel", _l("No travel needed"), 10)
+        elif not service.is_ride:  # a ride is no visit
+            item.misfit("remote", _l("In person only"), w.IN_PERSON_POINTS)
+    if barriers & {"no-car", "wheelchair"} and not item.in_person:
+        item.fit("travel", _l("No travel needed"), w.NO_TRAVEL_POINTS)
     elif "no-car" in barriers and item.distance_miles <= WALKING_MILES:
-        item.fit("travel", _l("Within walking distance"), 10)
+        item.fit("travel", _l("Within walking distance"), w.WALKING_POINTS)
     if "no-car" in barriers and item.in_person:
-        if "near-transit" in access:
-            item.fit("transit", _term("near-transit"), 12)
-        else:
-            item.misfit("transit", _l("Not listed as near public transit"), 8)
+        _access(item, access, "transit", "near-transit", w.NEAR_TRANSIT_POINTS,
+                _l("Not listed as near public transit"), w.NOT_NEAR_TRANSIT_POINTS)
     if "wheelchair" not in barriers and FOR_WHEELCHAIR_USERS.search(
             service.eligibility_description or ""):
-        item.misfit("wheelchair", _l("For wheelchair users"), 20)
+        item.misfit("wheelchair", _l("For wheelchair users"), w.FOR_WHEELCHAIR_USERS_POINTS)
     if "wheelchair" in barriers and item.in_person:
-        if "wheelchair-access" in access:
-            item.fit("wheelchair", _term("wheelchair-access"), 15)
-        else:
-            item.misfit("wheelchair", _l("Wheelchair access not listed"), 20)
+        _access(item, access, "wheelchair", "wheelchair-access", w.WHEELCHAIR_ACCESS_POINTS,
+                _l("Wheelchair access not listed"), w.NO_WHEELCHAIR_ACCESS_POINTS)
     if "childcare" in barriers:
         if "families" in service.term_codes("population"):
-            item.fit("childcare", _l("Families welcome"), 8)
+            item.fit("childcare", _l("Families welcome"), w.CHILDCARE_POINTS)
         elif remote:
-            item.fit("childcare", _l("From home: no childcare needed"), 8)
+            item.fit("childcare", _l("From home: no childcare needed"), w.CHILDCARE_POINTS)
     if "evenings" in barriers:
-        today = context.now.replace(tzinfo=context.now.tzinfo or UTC).astimezone(
-            ZoneInfo(context.zone)).date()
-        evenings, weekends = evenings_or_weekends(schedules, today, context.zone)
-        if evenings:
-            item.fit("evenings", _l("Open evenings"), 12)
-        if weekends:
-            item.fit("weekends", _l("Open weekends"), 12)
-        if not schedules:
-            item.misfit("hours", _l("Hours not listed"), 4)
-        elif not (evenings or weekends):
-            item.misfit("hours", _l("Weekday daytime hours only"), 12)
+        _hours(item, context, schedules)
+
+
+def _access(item, access, kind, code, points, missing, missing_points):
+    """An in-person service lists the access feature `code` (a fit) or does not."""
+    if code in access:
+        item.fit(kind, _term(code), points)
+    else:
+        item.misfit(kind, missing, missing_points)
+
+
+def _hours(item, context, schedules):
+    """For a client who needs evenings or weekends: which of them the hours hold."""
+    today = context.now.replace(tzinfo=context.now.tzinfo or UTC).astimezone(
+        ZoneInfo(context.zone)).date()
+    evenings, weekends = evenings_or_weekends(schedules, today, context.zone)
+    if evenings:
+        item.fit("evenings", _l("Open evenings"), w.OPEN_LATE_POINTS)
+    if weekends:
+        item.fit("weekends", _l("Open weekends"), w.OPEN_LATE_POINTS)
+    if not schedules:
+        item.misfit("hours", _l("Hours not listed"), w.NO_HOURS_POINTS)
+    elif not (evenings or weekends):
+        item.misfit("hours", _l("Weekday daytime hours only"), w.DAYTIME_ONLY_POINTS)
 
 
 RULES = (_where, _languages, _payment, _availability, _audience, _eligibility, _barriers)

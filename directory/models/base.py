@@ -44,7 +44,7 @@ class Versioned:
 
     SQLAlchemy puts the loaded version in each UPDATE's WHERE clause, so a save whose
     record a colleague committed in the meantime matches no row and is refused
-    (directory/staff/stale.py) instead of overwriting theirs. Only the editors bump it
+    (directory/staff/conflicts.py) instead of overwriting theirs. Only the editors bump it
     (`version_id_generator` off): imports and the audit's timestamps leave it alone.
     """
 

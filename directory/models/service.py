@@ -8,18 +8,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import HSDSRecord, Versioned, fk, utcnow
+from .service_facts import TEMPORARILY_CLOSED, ServiceFacts
 
-SERVICE_STATUSES = ("active", "inactive", "defunct", "temporarily closed")
-# The statuses the public sees: search, the pages, matching and the API list these.
-LISTED = ("active", "temporarily closed")
-# The ways of delivery that need no trip by the client: sessions by video, online or phone,
-# and home visits (the worker comes to them). A client who cannot leave home is served by
-# every one of these, and a service delivered this way is found by its service area.
-REMOTE_DELIVERY = ("telehealth-video", "online-group", "phone", "home-visit")
+SERVICE_STATUSES = ("active", "inactive", "defunct", TEMPORARILY_CLOSED)
 
 
-class Service(HSDSRecord, Versioned, db.Model):
-    """A service an organization delivers (HSDS `service`)."""
+class Service(ServiceFacts, HSDSRecord, Versioned, db.Model):
+    """A service an organization delivers (HSDS `service`); what is asked of it (listed,
+    closed, its hours, how it reaches a client) comes from ServiceFacts."""
 
     __tablename__ = "service"
     __table_args__ = (
@@ -106,20 +102,10 @@ class Service(HSDSRecord, Versioned, db.Model):
         """Return this service's terms under the top-level group `group_code` (e.g. payment)."""
         return [t for t in self.terms if t.parent is not None and t.parent.code == group_code]
 
-    def term_codes(self, group_code=None):
-        """Return the codes of this service's terms, optionally within one group."""
-        terms = self.terms_in(group_code) if group_code else self.terms
-        return {t.code for t in terms if t.code}
-
     @property
     def categories(self):
         """Return this service's categories (the `category` group of the project taxonomy)."""
         return self.terms_in("category")
-
-    @property
-    def is_listed(self):
-        """Return whether the public sees this service (not inactive or defunct)."""
-        return self.status in LISTED
 
     def age_fits(self, age):
         """Return whether a person of `age` is within the service's age range."""
@@ -128,12 +114,6 @@ class Service(HSDSRecord, Versioned, db.Model):
         if self.minimum_age is not None and age < self.minimum_age:
             return False
         return not (self.maximum_age is not None and age > self.maximum_age)
-
-    @property
-    def current_capacity(self):
-        """Return the most recently updated capacity row, or None."""
-        rows = [c for c in self.capacities if c.updated is not None] or list(self.capacities)
-        return max(rows, key=lambda c: c.updated or datetime.min) if rows else None
 
 
 class ServiceArea(HSDSRecord, db.Model):

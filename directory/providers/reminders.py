@@ -13,7 +13,7 @@ from sqlalchemy import select
 from .. import messaging
 from ..extensions import db
 from ..models import User, utcnow
-from ..staff import capacity, editing
+from ..staff import editing
 from . import edits, tokens
 
 
@@ -22,11 +22,7 @@ def _stale(service, today, now):
     if service.assured_date is None or \
             service.assured_date < today - timedelta(days=config["STALE_AFTER_DAYS"]):
         return True
-    if not capacity.takes_availability(service):
-        return False
-    current = service.current_capacity
-    limit = now - timedelta(days=config["AVAILABILITY_STALE_DAYS"])
-    return current is None or current.updated is None or current.updated < limit
+    return service.availability_outdated(now, config["AVAILABILITY_STALE_DAYS"])
 
 
 def stale_services(organization_id, today, now=None):

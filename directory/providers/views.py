@@ -11,7 +11,7 @@ from .. import messaging
 from ..audit import ACTOR
 from ..extensions import csrf, db
 from ..models import Organization
-from ..staff import details, editing, lookups, stale
+from ..staff import details, editing, editor, lookups
 from ..staff.access import admin_required, role_required, today
 from ..staff.account_forms import ConfirmForm
 from ..staff.auth import sign_in
@@ -81,19 +81,17 @@ def text(service_id):
     def opened():
         return ListingTextForm(formdata=None, obj=service)
 
-    form = details.posted_or(opened, ListingTextForm)
-    conflict = None
-    if form.validate_on_submit():
-        conflict, saved = stale.save(form, service, opened, lambda: edits.save_text(
-            service, form.data, current_user))
-        if saved is not None:
-            flash({"published": _("Saved. The public page shows the change now."),
-                   "proposed": _("Sent to the directory's editors: the public page changes "
-                                 "when they apply it."),
-                   "unchanged": _("Nothing changed.")}[saved], "success")
-            return redirect(_home())
-    return details.editor_page("providers/text.html", conflict, form=form, service=service,
-                         reviewed=edits.text_reviewed())
+    form, conflict, saved = editor.posted_edit(
+        service, opened, ListingTextForm,
+        lambda form: edits.save_text(service, form.data, current_user))
+    if saved is not None:
+        flash({"published": _("Saved. The public page shows the change now."),
+               "proposed": _("Sent to the directory's editors: the public page changes "
+                             "when they apply it."),
+               "unchanged": _("Nothing changed.")}[saved], "success")
+        return redirect(_home())
+    return editor.editor_page("providers/text.html", conflict, form=form, service=service,
+                              reviewed=edits.text_reviewed())
 
 
 @bp.post("/provider/services/<service_id>/verify")

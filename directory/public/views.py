@@ -13,7 +13,7 @@ from flask import (
 from flask_babel import get_locale, gettext
 
 from .. import catalogue, coverage, finder, locate, schedules
-from ..geo import geodesic_miles
+from ..geo import miles_between
 from ..models import utcnow
 from ..paging import Pages, page_number
 from ..template_helpers import local_now, url_with
@@ -68,18 +68,15 @@ def category(code):
 @bp.get("/services/<service_id>")
 def service(service_id):
     """Show everything the directory holds about one service."""
-    record = catalogue.get_service(service_id)
-    if record is None or not record.is_listed:
-        abort(404, description=gettext(
-            "This service is not in the directory, or is no longer listed."))
+    record = catalogue.listed_service_or_404(service_id)
     place = _searched_place()
     distance = None
     if place is not None and record.physical_locations:
-        distance = min(geodesic_miles(place.point, (loc.latitude, loc.longitude))
+        distance = min(miles_between(place.point, (loc.latitude, loc.longitude))
                        for loc in record.physical_locations)
     return render_template(
         "public/service.html", service=record, week=schedules.week(
-            record.schedules, local_now().date(), coverage.timezone()),
+            record.hours_schedules, local_now().date(), coverage.timezone()),
         now=utcnow(), zone=coverage.timezone(), place=place,
         distance=distance, transport=finder.transport_near(record, place),
         print_view=request.args.get("print") == "1", back_to_results=_results_link(),

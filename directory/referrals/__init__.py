@@ -4,7 +4,7 @@ follow-up dashboard, for every staff role that may refer (coordinators, editors,
 Two blueprints: `referrals` (everything under /referrals, each view checking the role on
 the server) and `shared` (the public, read-only copy of a list behind an unguessable
 link, /shared/<token>). Views are thin: the work is in `directory.matching`, the
-referral models, and the small modules here (printing, pdf, qr, spreadsheet, outcomes).
+referral models, and the small modules here (sheet, pdf, qr, spreadsheet, outcomes).
 """
 
 from flask import Blueprint

@@ -31,6 +31,7 @@ from ..i18n import LANGUAGES as INTERFACE_LANGUAGES
 from ..labels import LANGUAGES
 from ..matching import BARRIERS
 from ..models.referral import NOTE_LENGTH, REFERENCE_LENGTH, REFERRAL_STATUSES, TITLE_LENGTH
+from ..search.params import RADIUS_DEFAULT
 from ..staff.forms import CheckboxesField
 
 STATUS_LABELS = dict(zip(REFERRAL_STATUSES, (
@@ -96,7 +97,8 @@ class MatchForm(FlaskForm):
     near = StringField(_l("Where they are"), [DataRequired(_l(
         "Enter the client's ZIP code, city or address.")), Length(max=200)],
         description=_l("ZIP code, city or street address"))
-    radius = SelectField(_l("How far they can go"), choices=RADIUS_CHOICES, default="25")
+    radius = SelectField(_l("How far they can go"), choices=RADIUS_CHOICES,
+                         default=f"{RADIUS_DEFAULT:g}")
     age = IntegerField(_l("Age"), [Optional(), NumberRange(0, 120, _l(
         "Enter an age from 0 to 120."))])
     languages = CheckboxesField(_l("Languages they prefer"), choices=list(LANGUAGES.items()))

@@ -8,10 +8,11 @@ from flask import Response, redirect, render_template, request, url_for
 from flask_babel import force_locale, get_locale
 
 from ..i18n import LANGUAGES
-from . import bp, pdf, printing, qr, spreadsheet
+from . import bp, pdf, qr, spreadsheet
 from .forms import STATUS_LABELS, ConfirmForm
 from .list_queries import list_or_404, refer_required
 from .sharing import ensure_link, share_url, shown_token
+from .sheet import build_sheet
 
 
 def _language():
@@ -39,7 +40,7 @@ def print_list(list_id):
     url = share_url(shown_token(referral_list))
     language = _language()
     with force_locale(language):
-        sheet = printing.build_sheet(referral_list)
+        sheet = build_sheet(referral_list)
         return render_template("referrals/print.html", sheet=sheet, share_url=url,
                                qr_svg=qr.svg(url), referral_list=referral_list,
                                language=language, languages=LANGUAGES)
@@ -51,7 +52,7 @@ def pdf_list(list_id):
     """Download the list as a PDF."""
     referral_list = list_or_404(list_id)
     with force_locale(_language()):
-        body = pdf.render(printing.build_sheet(referral_list),
+        body = pdf.render(build_sheet(referral_list),
                           share_url(shown_token(referral_list)))
     return Response(body, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{_filename("pdf")}"'})
@@ -62,7 +63,7 @@ def pdf_list(list_id):
 def csv_list(list_id):
     """Download the list as CSV."""
     referral_list = list_or_404(list_id)
-    text = spreadsheet.render(referral_list, printing.build_sheet(referral_list), STATUS_LABELS)
+    text = spreadsheet.render(referral_list, build_sheet(referral_list), STATUS_LABELS)
     return Response("\ufeff" + text, mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="{_filename("csv")}"'})
 

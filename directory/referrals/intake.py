@@ -51,8 +51,8 @@ def match(list_id):
 def _add(referral_list, service_id):
     if not service_id:
         return None
-    service = catalogue.get_service(service_id)
-    if service is None or not service.is_listed:
+    service = catalogue.listed_service(service_id)
+    if service is None:
         flash(_("That service is no longer listed; it was not added."), "error")
         return None
     referral_list.add_service(service, who())

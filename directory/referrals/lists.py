@@ -141,7 +141,12 @@ def save_item(list_id, item_id):
     record(referral_list, "item", item.service.name)
     db.session.commit()
     flash(_("Saved: %(name)s.", name=item.service.name), "success")
-    return redirect(url_for("referrals.show_list", list_id=list_id, _anchor=f"item-{item.id}"))
+    return redirect(_at_item(list_id, item))
+
+
+def _at_item(list_id, item):
+    """Return the address of the list's page at `item`."""
+    return url_for("referrals.show_list", list_id=list_id, _anchor=f"item-{item.id}")
 
 
 @bp.post("/lists/<list_id>/items/<item_id>/move")
@@ -154,7 +159,7 @@ def move_item(list_id, item_id):
         referral_list.move(item, -1 if request.form.get("direction") == "up" else 1)
         record(referral_list, "moved", item.service.name)
         db.session.commit()
-    return redirect(url_for("referrals.show_list", list_id=list_id, _anchor=f"item-{item.id}"))
+    return redirect(_at_item(list_id, item))
 
 
 @bp.post("/lists/<list_id>/items/<item_id>/remove")
@@ -163,7 +168,7 @@ def remove_item(list_id, item_id):
     """Take a service off the list."""
     referral_list = list_or_404(list_id)
     item = item_or_404(referral_list, item_id)
-    back = url_for("referrals.show_list", list_id=list_id, _anchor=f"item-{item.id}")
+    back = _at_item(list_id, item)
     pressed = ConfirmForm().validate_on_submit()
     if pressed and not confirmed():
         return confirmation_page(

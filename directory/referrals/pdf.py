@@ -59,7 +59,7 @@ class _Document(FPDF):
 
 
 def render(sheet, share_url=None):
-    """Return the PDF bytes of a Sheet (see printing.build_sheet)."""
+    """Return the PDF bytes of a Sheet (see sheet.build_sheet)."""
     pdf = _Document(format="letter")
     folder = font_folder()
     if folder is not None:

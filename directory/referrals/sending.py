@@ -14,11 +14,12 @@ from flask_login import current_user
 from .. import messaging
 from ..extensions import db, limiter
 from ..models.referral import ReferralSend
-from . import bp, outgoing, printing
+from . import bp, outgoing
 from .forms import SendEmailForm, SendTextForm
 from .list_queries import list_or_404, refer_required, who
 from .lists import render_list
 from .sharing import ensure_link
+from .sheet import build_sheet
 
 
 def _sender():
@@ -60,7 +61,7 @@ def _send(list_id, channel):
                   lang=form.language.data, _external=True)
     try:
         with force_locale(form.language.data):
-            sheet = printing.build_sheet(referral_list)
+            sheet = build_sheet(referral_list)
             if channel == "email":
                 messaging.send_email(form.address.data.strip(), outgoing.subject(sheet),
                                      outgoing.email_text(sheet, url))

@@ -17,10 +17,11 @@ from flask_babel import gettext as _
 
 from ..extensions import db
 from ..models.referral import find_share_link, token_digest
-from . import bp, printing, shared
+from . import bp, shared
 from .confirming import confirmation_page, confirmed
 from .forms import ConfirmForm
 from .list_queries import get_list, list_or_404, manager_required, record, refer_required, who
+from .sheet import build_sheet
 
 
 def link_token(link_id):
@@ -101,5 +102,5 @@ def shared_list(token):
         return render_template("referrals/link_gone.html", reason="revoked"), 410
     if not link.is_active():
         return render_template("referrals/link_gone.html", reason="expired"), 410
-    sheet = printing.build_sheet(get_list(link.referral_list_id))
+    sheet = build_sheet(get_list(link.referral_list_id))
     return render_template("referrals/shared.html", sheet=sheet, expires=link.expires_at)

@@ -19,11 +19,12 @@ from .hours import (
     next_opening,
     open_signature,
     open_until,
+    opening_at,
     today_hours,
     week,
 )
 from .rules import WEEKDAYS, Rule, parse_clock, rule_of, rules_of, signature
 
 __all__ = ["DAY_NAMES", "WEEKDAYS", "DayHours", "Rule", "days", "evenings_or_weekends",
-           "is_open", "next_opening", "open_signature", "open_until", "parse_clock",
-           "rule_of", "rules_of", "signature", "today_hours", "week"]
+           "is_open", "next_opening", "open_signature", "open_until", "opening_at",
+           "parse_clock", "rule_of", "rules_of", "signature", "today_hours", "week"]

@@ -1,5 +1,6 @@
 """The questions asked of a service's hours, all answered from the same open spans: open
-at a moment (the search filter and the pages ask it the same way), until when, when it
+at a moment (the search filter and the pages ask it the same way), until when, whether
+around the clock (the pages' "Open now, 24 hours" and matching's "Open 24 hours"), when it
 next opens, each day of the coming week (holiday closures marked), and whether it opens
 evenings or weekends (matching)."""
 
@@ -52,6 +53,28 @@ def open_until(schedules, moment, zone):
         if start <= moment < end:
             return True, (None if end >= moment + HORIZON else end)
     return False, None  # pragma: no cover - is_open said it is open
+
+
+@dataclass
+class Opening:
+    """Whether a service is open at a moment, until when (aware UTC; None when it runs
+    without a break for over a week), and the local day the moment falls on."""
+
+    is_open: bool
+    until: datetime | None
+    today: DayHours
+
+    @property
+    def around_the_clock(self):
+        """Return whether it is open with no closing in sight today: without a break for
+        over a week, or for the whole of today (Monday to Friday round the clock, say)."""
+        return self.is_open and (self.until is None or self.today.all_day)
+
+
+def opening_at(schedules, moment, zone):
+    """Return the Opening of `schedules` at the aware `moment` (the directory's `zone`)."""
+    is_open_now, until = open_until(schedules, moment, zone)
+    return Opening(is_open_now, until, today_hours(schedules, moment, zone))
 
 
 def next_opening(schedules, moment, zone):

@@ -13,10 +13,10 @@ from sqlalchemy import select
 from .. import coverage
 from .. import models as m
 from ..extensions import db
+from ..models.service_facts import LISTED
 from . import engine as _engine
 from . import follow, indexer, sync
 from .params import SearchParams, parse
-from .service_rows import LISTED
 from .store import IndexStore
 
 log = logging.getLogger(__name__)

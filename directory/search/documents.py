@@ -14,13 +14,11 @@ import hashlib
 import json
 from datetime import UTC
 
-from ..geo import extent_keys
 from ..languages import session_languages
-from ..models.service import REMOTE_DELIVERY
 from ..populations import audience_limits
 from ..schedules import rules_of, signature
+from .fields import LANGUAGE_FIELDS, distinct_words
 from .languages import fold, language_of
-from .schema import LANGUAGE_FIELDS, distinct_words
 
 
 def _join(*parts):
@@ -44,28 +42,22 @@ def service_facts(service):
     held = session_languages(service)
     if held and "en" not in held:  # sessions in another language only ("Korean-Language")
         tags += [f"held:{code}" for code in sorted(held)]
-    delivery = service.term_codes("delivery")
-    categories = service.term_codes("category")
     points = [[round(loc.latitude, 6), round(loc.longitude, 6)]
               for loc in service.physical_locations]
-    areas = sorted({key for a in service.service_areas if a.extent_type == "text"
-                    for key in extent_keys(a.extent)})
     capacity = service.current_capacity
     area_names = [a.name for a in service.service_areas if a.name]
     return {
         "tags": tags,
         "points": points,
-        "areas": areas,
+        "areas": sorted(service.served_area_keys),
         "area_names": area_names,
-        # matched by service area rather than distance
-        "reaches": bool(areas) and (not points or bool(delivery.intersection(REMOTE_DELIVERY))
-                                    or "transportation" in categories),
+        "reaches": service.matched_by_area,  # by service area rather than distance
         "min_age": service.minimum_age,
         "max_age": service.maximum_age,
         "assured": service.assured_date.toordinal() if service.assured_date else None,
-        "closed": service.status == "temporarily closed",
+        "closed": service.is_temporarily_closed,
         "available": capacity.available if capacity else None,
-        "schedule": schedule_facts(service.schedules),
+        "schedule": schedule_facts(service.hours_schedules),
         "modified": (service.last_modified.replace(tzinfo=UTC).timestamp()
                      if service.last_modified else None),
     }

@@ -11,9 +11,9 @@ import numpy as np
 
 from ..geo.distance import bounding_box, haversine_miles
 from ..geo.precision import within_miles
-from ..populations import FILTER_AUDIENCE, OLDER_MIN_AGE, YOUTH_MAX_AGE
-from ..schedules import open_signature
+from ..populations import FILTER_AUDIENCE, age_groups
 from . import scoring
+from .filters import accepting, filter_mask, open_now_mask, verified_within
 from .textquery import build as build_text_query
 
 FACET_GROUPS = ("category", "delivery", "payment", "population", "accessibility")
@@ -70,60 +70,6 @@ class SearchResult:
         return max(1, -(-self.total // self.per_page))
 
 
-def _open_now_mask(facts, moment, zone):
-    """Return the documents open at `moment`: the schedule engine asked once for each
-    distinct schedule (most services share a few), as the service page asks it."""
-    mask = np.zeros(facts.size, bool)
-    for text, docs in facts.schedules.items():
-        if open_signature(text, moment, zone):
-            mask[docs] = True
-    return mask
-
-
-def _accepting(facts):
-    return (facts.available > 0) | ((facts.available < 0) & ~facts.closed)
-
-
-def _verified_within(facts, months, today):
-    return facts.assured >= today.toordinal() - int(months * 30.44)
-
-
-def _any_tag(facts, tags):
-    """Return the bool array of documents carrying at least one of `tags`."""
-    found = np.zeros(facts.size, bool)
-    for tag in tags:
-        found |= facts.tag(tag)
-    return found
-
-
-def filter_mask(facts, params, now, zone, today, modified=None):
-    """Return the bool array of documents that pass every filter in `params`."""
-    mask = facts.live.copy()
-    for group, codes in params.terms.items():
-        if codes:
-            mask &= _any_tag(facts, [f"{group}:{code}" for code in codes])
-    if params.languages:
-        mask &= _any_tag(facts, [f"lang:{code}" for code in params.languages])
-    if params.age is not None:
-        mask &= (np.isnan(facts.min_age) | (facts.min_age <= params.age))
-        mask &= (np.isnan(facts.max_age) | (facts.max_age >= params.age))
-    if params.wheelchair:
-        mask &= facts.tag("accessibility:wheelchair-access")
-    if params.open_now:
-        mask &= _open_now_mask(facts, now, zone)
-    if params.accepting:
-        mask &= _accepting(facts)
-    if params.verified_within_months:
-        mask &= _verified_within(facts, params.verified_within_months, today)
-    if params.organization_id:
-        mask &= facts.tag(f"org:{params.organization_id}")
-    if params.taxonomy_term_ids:
-        mask &= _any_tag(facts, [f"term:{term_id}" for term_id in params.taxonomy_term_ids])
-    if params.modified_after is not None:
-        mask &= facts.modified >= params.modified_after.replace(tzinfo=UTC).timestamp()
-    return mask
-
-
 def locate(facts, place, radius_miles, covered):
     """Return (near mask, distance array, reach mask, ranked distance array, within array)
     for a place and radius; `covered` is the mask of the documents whose service area holds
@@ -176,11 +122,11 @@ def facet_counts(facts, docs, now, zone, today):
                 n = int(np.count_nonzero(array[docs]))
                 if n:
                     counts["language" if group == "lang" else group][value] = n
-    counts["open_now"] = int(np.count_nonzero(_open_now_mask(facts, now, zone)[docs]))
-    counts["accepting"] = int(np.count_nonzero(_accepting(facts)[docs]))
+    counts["open_now"] = int(np.count_nonzero(open_now_mask(facts, now, zone)[docs]))
+    counts["accepting"] = int(np.count_nonzero(accepting(facts)[docs]))
     counts["wheelchair"] = counts["accessibility"].get("wheelchair-access", 0)
     counts["verified_within_months"] = {
-        str(m): int(np.count_nonzero(_verified_within(facts, m, today)[docs]))
+        str(m): int(np.count_nonzero(verified_within(facts, m, today)[docs]))
         for m in (3, 6, 12)
     }
     return counts
@@ -213,9 +159,7 @@ def run(searcher, facts, params, zone, now=None):
     asked = set(text.audience) if text is not None else set()
     for code in (*params.terms.get("population", ()), *params.terms.get("category", ())):
         asked |= FILTER_AUDIENCE.get(code, set())
-    if params.age is not None:  # an age says which age-limited services are for them
-        asked |= ({"youth"} if params.age <= YOUTH_MAX_AGE else set()) | (
-            {"older-adults"} if params.age >= OLDER_MIN_AGE else set())
+    asked |= age_groups(params.age)  # an age says which age-limited services are for them
     reads = set(params.languages) | set(params.reads) | (text.languages if text else set())
     asked |= {f"lang-{code}" for code in reads}
     order = _rank(facts, params, docs, scores, ranked, reach, asked, elsewhere)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .schema import SCORED_FIELDS
+from .fields import SCORED_FIELDS
 from .scoring import field_lengths
 
 # Tags kept as one bool array each (they are filtered and counted as facets); others

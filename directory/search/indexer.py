@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 
 from ..models import Location, Service, ServiceAtLocation
 from ..models.changelog import REBUILD
-from ..models.service import LISTED
+from ..models.service_facts import LISTED
 from . import sync
 from .documents import service_document
-from .schema import build_schema
+from .fields import build_schema
 from .service_rows import load_records
 from .store import REBUILD_LOCK, IndexBusy
 

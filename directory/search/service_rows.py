@@ -1,6 +1,6 @@
 """Services read for indexing with a handful of bulk queries (SQLAlchemy Core), not the
 ORM: each record has the attributes a search document is built from, the same names as on
-the Service model, so `documents.service_document` takes either."""
+the Service model, and the same ServiceFacts, so `documents.service_document` takes either."""
 
 from collections import defaultdict
 from types import SimpleNamespace
@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from .. import models as m
-from ..models.service import LISTED
+from ..models.service_facts import LISTED, ServiceFacts
 
 # What the schedule engine reads of a schedule row (directory.schedules.rules.rule_of).
 SCHEDULE_FIELDS = ("freq", "interval", "byday", "bymonthday", "byweekno", "byyearday", "wkst",
@@ -17,21 +17,10 @@ SCHEDULE_FIELDS = ("freq", "interval", "byday", "bymonthday", "byweekno", "byyea
                    "closes_at", "timezone", "notes")
 
 
-class ServiceRecord(SimpleNamespace):
-    """A service's indexable facts, shaped like the Service model."""
-
-    def term_codes(self, group_code=None):
-        return {t.code for t in self.terms if t.code and (group_code is None
-                                                             or t.group == group_code)}
-
-    @property
-    def is_listed(self):
-        return self.status in LISTED
-
-    @property
-    def current_capacity(self):
-        rows = sorted(self.capacities, key=lambda c: (c.updated is not None, c.updated or 0))
-        return rows[-1] if rows else None
+class ServiceRecord(ServiceFacts, SimpleNamespace):
+    """A service's indexable facts, shaped like the Service model; what is asked of it
+    (listed, closed, its hours, capacity, term codes) comes from ServiceFacts, as the
+    model's does."""
 
 
 def _grouped(session, statement):

@@ -16,10 +16,10 @@ from functools import lru_cache
 from whoosh.spelling import ListCorrector, MultiCorrector
 
 from . import concepts
+from .fields import LANGUAGE_FIELDS, TEXT_FIELDS
 from .languages import CODES, MAIN, WORD, fold, is_stop_word
 from .languages import is_word as in_a_dictionary
 from .languages import words as analyze
-from .schema import LANGUAGE_FIELDS, TEXT_FIELDS
 
 # A word right before a colon is a field of query syntax ("name:harbor"): never corrected.
 FIELD_PREFIX = re.compile(rf"({WORD.pattern}):")

@@ -8,6 +8,7 @@ IndexBusy; nothing is lost, since the change log in the database still holds it.
 import fcntl
 import logging
 import os
+import pickle
 import shutil
 import threading
 import time
@@ -19,7 +20,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import LockError
 
 from .facts import FactTable
-from .schema import build_schema
+from .fields import build_schema
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +82,9 @@ class IndexStore:
 
     def outdated(self):
         """Return whether the index in service was made with other fields than this
-        version's schema (an upgrade added a language's field, say): searching it could
-        ask for a field it lacks, so it is rebuilt before the server says it is ready."""
+        version's schema (an upgrade added a language's field, say), or with analysers this
+        version no longer has: searching it could ask for a field it lacks, so it is
+        rebuilt before the server says it is ready."""
         generation = self.current_generation()
         if generation is None:
             return False
@@ -92,6 +94,8 @@ class IndexStore:
                 names = set(whoosh_index.open_dir(str(self._generation_path())).schema.names())
             except (OSError, whoosh_index.EmptyIndexError):
                 return False  # a missing index is built by ensure(), not rebuilt here
+            except (ImportError, AttributeError, pickle.UnpicklingError):
+                names = None  # its schema names analysers this version no longer has
             known = self._schemas[generation] = names != set(build_schema().names())
         return known
 

@@ -13,16 +13,16 @@ got, when it last said so), and trimming what every live server has applied."""
 from datetime import timedelta
 
 from flask import current_app, has_app_context
-from sqlalchemy import delete, event, func, insert, select, text, update
+from sqlalchemy import delete, func, insert, select, text, update
 
 from .. import models as m
+from ..extensions import listen_once
 from ..models.changelog import REBUILD, SERVICE, TRIMMED
 
 KEY = "search_changed_services"
 DISABLE = "search_sync_disabled"
 CHANNEL = "index_change"
 LOG_LOCK = 7_212_012  # pg_advisory_xact_lock key: one writer of the log at a time
-_registered = False
 
 
 def after_flush(session, _context):
@@ -147,11 +147,6 @@ def trim(session, live_seconds):
 
 def register(session_factory):
     """Listen to the session events once for the whole process."""
-    global _registered
-    if _registered:
-        return
-    event.listen(session_factory, "after_flush", after_flush)
-    event.listen(session_factory, "before_commit", before_commit)
-    event.listen(session_factory, "after_commit", after_commit)
-    event.listen(session_factory, "after_rollback", after_rollback)
-    _registered = True
+    listen_once(session_factory, {"after_flush": after_flush, "before_commit": before_commit,
+                                  "after_commit": after_commit,
+                                  "after_rollback": after_rollback})

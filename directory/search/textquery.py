@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 
 from ..languages import code_for, named_in
 from . import concepts
-from .languages import BY_CODE, CODES, MAIN, generic_words, is_stop_word, language_of
+from .fields import FIELD_BOOSTS, LANGUAGE_FIELDS, TEXT_FIELDS
+from .languages import BY_CODE, CODES, MAIN, fold, generic_words, is_stop_word, language_of
 from .languages import words as analyze
-from .schema import FIELD_BOOSTS, LANGUAGE_FIELDS, TEXT_FIELDS, fold
 from .spelling import checkable, read_words
 
 TRANSLATION_WEIGHT = 0.9

@@ -1,5 +1,6 @@
-"""The quick availability update for residential and group services: how many beds or
-seats are free, whether new clients are accepted, and how long the waitlist is.
+"""The quick availability update for the services that count beds or seats (which ones:
+`ServiceFacts.needs_fresh_availability`): how many are free, whether new clients are
+accepted, and how long the waitlist is.
 
 It is stored as HSDS `service_capacity` (available, maximum, unit, description and the
 `updated` time the public page shows) and the service's HSDS `wait_time` text. One
@@ -13,16 +14,6 @@ from ..models import ServiceCapacity, Unit, utcnow
 
 ACCEPTING = "Accepting new clients."
 NOT_ACCEPTING = "Not accepting new clients."
-AVAILABILITY_CATEGORIES = ("residential-treatment", "group-therapy-peer-support")
-
-
-def takes_availability(service):
-    """Return whether the service counts beds or seats (residential or group, or already
-    has a capacity row)."""
-    return bool(service.capacities) or bool(
-        service.term_codes("category") & set(AVAILABILITY_CATEGORIES))
-
-
 def waitlist_text(weeks):
     """Return the HSDS wait_time text for a waitlist of `weeks` (None when there is none)."""
     if not weeks:

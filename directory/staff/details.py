@@ -1,7 +1,7 @@
 """Staff editors for the parts of a listing: phone numbers (of a service, location or
 organization), the weekly hours, the service areas and the quick availability update."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from .. import service_areas as areas
@@ -9,8 +9,9 @@ from ..extensions import db
 from ..models import Location, Organization, Schedule, Service
 from ..models.location import WEEKDAYS
 from ..schedules import parse_clock
-from . import bp, capacity, editing, stale, weekly
+from . import bp, capacity, conflicts, editing, weekly
 from .access import editor_required, safe_next, service_or_404
+from .editor import editor_page, posted_edit, posted_or
 from .forms import AreasForm, AvailabilityForm, HoursForm, PhonesForm
 
 OWNERS = {"services": (Service, "staff.service", "service_id"),
@@ -41,32 +42,15 @@ def phones_editor(owner, back):
                 for p in owner.phones] + [{"type": "voice"}] * BLANK_ROWS
         return PhonesForm(formdata=None, data={"phones": rows})
 
-    def apply():
+    def apply(form):
         editing.save_phones(owner, [entry.data for entry in form.phones])
         return owner
 
-    form = posted_or(opened, PhonesForm)
-    conflict = None
-    if form.validate_on_submit():
-        conflict, saved = stale.save(form, owner, opened, apply)
-        if saved is not None:
-            flash(_("Phone numbers saved."), "success")
-            return redirect(back)
+    form, conflict, saved = posted_edit(owner, opened, PhonesForm, apply)
+    if saved is not None:
+        flash(_("Phone numbers saved."), "success")
+        return redirect(back)
     return editor_page("staff/phones.html", conflict, form=form, owner=owner, back=back)
-
-
-def posted_or(opened, form_class):
-    """Return the posted form, or on a GET the form as opened with its stamp."""
-    if request.method != "GET":
-        return form_class()
-    form = opened()
-    form.stamp.data = stale.stamp_of(form)
-    return form
-
-
-def editor_page(template, conflict, **values):
-    """Render an editor; a refused save (a colleague's came first) answers 409 Conflict."""
-    return render_template(template, conflict=conflict, **values), 409 if conflict else 200
 
 
 def _week_data(week, notes):
@@ -105,19 +89,16 @@ def hours_editor(record, back):
     def opened():
         return HoursForm(formdata=None, data=_week_data(*weekly.read_week(record.schedules)))
 
-    def apply():
+    def apply(form):
         return weekly.write_week(record, _week_from(form), form.notes.data, Schedule)
 
-    form = posted_or(opened, HoursForm)
-    conflict = None
-    if form.validate_on_submit():
-        conflict, changed = stale.save(form, record, opened, apply)
-        if changed is not None:
-            if changed:
-                flash(_("Hours saved."), "success")
-            else:
-                flash(_("The hours were already like that; nothing changed."), "info")
-            return redirect(back)
+    form, conflict, changed = posted_edit(record, opened, HoursForm, apply)
+    if changed is not None:
+        if changed:
+            flash(_("Hours saved."), "success")
+        else:
+            flash(_("The hours were already like that; nothing changed."), "info")
+        return redirect(back)
     kept = [s for s in record.schedules if not weekly.editable(s)]
     return editor_page("staff/hours.html", conflict, form=form, service=record, days=WEEKDAYS,
                  kept=kept, back=back)
@@ -159,8 +140,8 @@ def service_areas(service_id):
             row["name"] = (row["name"] or "").strip() or default_name
             rows.append(row)
         if ok:
-            conflict, saved = stale.save(form, record, opened,
-                                         lambda: editing.save_areas(record, rows) or record)
+            conflict, saved = conflicts.save(form, record, opened,
+                                             lambda: editing.save_areas(record, rows) or record)
             if saved is not None:
                 flash(_("Service areas saved."), "success")
                 return redirect(url_for("staff.service", service_id=record.id))
@@ -183,17 +164,14 @@ def availability_editor(record, back):
     def opened():
         return AvailabilityForm(formdata=None, data=capacity.current(record))
 
-    def apply():
+    def apply(form):
         capacity.update(record, capacity.unit_named(form.unit.data), form.accepting.data,
                         form.available.data, form.maximum.data, form.waitlist_weeks.data,
                         form.note.data)
         return record
 
-    form = posted_or(opened, AvailabilityForm)
-    conflict = None
-    if form.validate_on_submit():
-        conflict, saved = stale.save(form, record, opened, apply)
-        if saved is not None:
-            flash(_("Availability updated for “%(name)s”.", name=record.name), "success")
-            return redirect(back)
+    form, conflict, saved = posted_edit(record, opened, AvailabilityForm, apply)
+    if saved is not None:
+        flash(_("Availability updated for “%(name)s”.", name=record.name), "success")
+        return redirect(back)
     return editor_page("staff/availability.html", conflict, form=form, service=record, back=back)

@@ -35,12 +35,13 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..config import limit
 from ..models.location import WEEKDAYS
+from ..models.service_facts import TEMPORARILY_CLOSED
 from .validators import PhoneNumber, RequiredIf, StateCode, WebAddress, ZipCode
 
 SHORT = 255
 DAY_LABELS = dict(zip(WEEKDAYS, (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"),
                                  _l("Friday"), _l("Saturday"), _l("Sunday")), strict=True))
-STATUS_CHOICES = [("active", _l("Active")), ("temporarily closed", _l("Temporarily closed")),
+STATUS_CHOICES = [("active", _l("Active")), (TEMPORARILY_CLOSED, _l("Temporarily closed")),
                   ("inactive", _l("Inactive (not listed)")), ("defunct", _l("Defunct (closed)"))]
 
 

@@ -5,12 +5,13 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from .. import catalogue, placing
+from .. import catalogue
 from ..extensions import db
 from ..models import Location
-from . import bp, history, lookups, stale
+from . import bp, lookups, placing
 from .access import editor_required, staff_required
 from .account_forms import ConfirmForm
+from .editor import create_page, editor_page, posted_edit, record_page
 from .forms import LocationForm
 
 PLACED = {
@@ -69,9 +70,7 @@ def _form(location, organization, opened=False):
 @staff_required
 def location(location_id):
     """Show a location as staff see it, with its history."""
-    record = _location_or_404(location_id)
-    return render_template("staff/location.html", location=record,
-                           history=history.history("location", record.id))
+    return record_page("location", _location_or_404(location_id))
 
 
 @bp.route("/locations/new", methods=["GET", "POST"])
@@ -86,16 +85,17 @@ def new_location():
     form = _form(None, organization)
     if request.method == "GET":
         form.services.data = [service.id] if service else []
-    if form.validate_on_submit():
+
+    def build(form):
         record = Location()
         how = _save(form, record, organization)
-        if how is not None:
-            db.session.commit()
-            _placed(how)
-            flash(_("Location added."), "success")
-            return redirect(url_for("staff.location", location_id=record.id))
-    return render_template("staff/location_form.html", form=form, location=None,
-                           organization=organization)
+        if how is None:
+            return None
+        _placed(how)
+        return record
+
+    return create_page(form, build, _("Location added."), "staff.location",
+                       "staff/location_form.html", location=None, organization=organization)
 
 
 @bp.route("/locations/<location_id>/edit", methods=["GET", "POST"])
@@ -103,21 +103,16 @@ def new_location():
 def edit_location(location_id):
     """Edit a location, its address, its place on the map and the services held there."""
     record = _location_or_404(location_id)
-    form = _form(record, record.organization)
-    if request.method == "GET":
-        form.stamp.data = stale.stamp_of(form)
-    conflict = None
-    if form.validate_on_submit():
-        conflict, how = stale.save(
-            form, record, lambda: _form(record, record.organization, opened=True),
-            lambda: _save(form, record, record.organization))
-        if how is not None:
-            _placed(how)
-            flash(_("Location saved."), "success")
-            return redirect(url_for("staff.location", location_id=record.id))
-    return render_template("staff/location_form.html", form=form, location=record,
-                           organization=record.organization,
-                           conflict=conflict), 409 if conflict else 200
+    organization = record.organization
+    form, conflict, how = posted_edit(
+        record, lambda: _form(record, organization, opened=True),
+        lambda: _form(record, organization), lambda form: _save(form, record, organization))
+    if how is not None:
+        _placed(how)
+        flash(_("Location saved."), "success")
+        return redirect(url_for("staff.location", location_id=record.id))
+    return editor_page("staff/location_form.html", conflict, form=form, location=record,
+                       organization=organization)
 
 
 @bp.route("/locations/<location_id>/retire", methods=["GET", "POST"])

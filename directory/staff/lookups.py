@@ -1,6 +1,6 @@
 """What the staff workspace reads from the directory: what needs attention (listings
-not verified for STALE_AFTER_DAYS, residential availability not updated for
-AVAILABILITY_STALE_DAYS, suggestions waiting), and finding services, organizations and
+not verified for STALE_AFTER_DAYS, beds or seats not updated for AVAILABILITY_STALE_DAYS,
+suggestions waiting), and finding services, organizations and
 locations by name. Oldest first, so the most out-of-date listing is always on top."""
 
 from datetime import timedelta
@@ -9,19 +9,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from .. import search
-from ..catalogue import LISTED
 from ..extensions import db
-from ..models import (
-    Attribute,
-    Location,
-    Organization,
-    Service,
-    ServiceCapacity,
-    Suggestion,
-    TaxonomyTerm,
-)
+from ..models import Location, Organization, Service, ServiceCapacity, Suggestion
+from ..models.service_facts import LISTED, needs_fresh_availability_clause
 
-RESIDENTIAL = "residential-treatment"
 PAGE = 50
 CANDIDATES_MAX = 2000
 
@@ -48,16 +39,14 @@ def stale_services(today, days, limit=PAGE):
 
 
 def stale_availability(now, days, limit=PAGE):
-    """Return [(service, last update or None)] for listed residential services whose
-    availability was not updated in `days`, oldest first."""
+    """Return [(service, last update or None)] for the listed services that count beds or
+    seats (`ServiceFacts.needs_fresh_availability`) and whose availability was not updated
+    in `days`, oldest first."""
     latest = (select(ServiceCapacity.service_id, func.max(ServiceCapacity.updated)
                      .label("updated")).group_by(ServiceCapacity.service_id).subquery())
-    residential = (select(Attribute.link_id).join(
-        TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id)
-        .where(Attribute.link_entity == "service", TaxonomyTerm.code == RESIDENTIAL))
     rows = db.session.execute(
         select(Service, latest.c.updated).outerjoin(latest, latest.c.service_id == Service.id)
-        .where(Service.status.in_(LISTED), Service.id.in_(residential),
+        .where(Service.status.in_(LISTED), needs_fresh_availability_clause(Service.id),
                or_(latest.c.updated.is_(None), latest.c.updated < now - timedelta(days=days)))
         .options(selectinload(Service.organization))
         .order_by(latest.c.updated.asc().nulls_first(), Service.name).limit(limit)).all()

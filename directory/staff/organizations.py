@@ -6,9 +6,10 @@ from flask_babel import gettext as _
 
 from ..extensions import db
 from ..models import Organization
-from . import bp, editing, history, lookups, stale
+from . import bp, editing, lookups
 from .access import editor_required, staff_required
 from .account_forms import ConfirmForm
+from .editor import create_page, editor_page, posted_edit, record_page
 from .forms import OrganizationForm
 
 
@@ -32,24 +33,21 @@ def organizations():
 @staff_required
 def organization(organization_id):
     """Show an organization with its services, locations, phones and history."""
-    record = _organization_or_404(organization_id)
-    return render_template("staff/organization.html", organization=record,
-                           history=history.history("organization", record.id))
+    return record_page("organization", _organization_or_404(organization_id))
 
 
 @bp.route("/organizations/new", methods=["GET", "POST"])
 @editor_required
 def new_organization():
     """Create an organization."""
-    form = OrganizationForm()
-    if form.validate_on_submit():
+    def build(form):
         record = Organization()
         editing.assign(record, form.data, editing.ORGANIZATION_FIELDS)
-        db.session.add(record)
-        db.session.commit()
-        flash(_("Organization created. Add its services and locations next."), "success")
-        return redirect(url_for("staff.organization", organization_id=record.id))
-    return render_template("staff/organization_form.html", form=form, organization=None)
+        return record
+
+    return create_page(OrganizationForm(), build, _(
+        "Organization created. Add its services and locations next."), "staff.organization",
+        "staff/organization_form.html", organization=None)
 
 
 @bp.route("/organizations/<organization_id>/edit", methods=["GET", "POST"])
@@ -61,21 +59,16 @@ def edit_organization(organization_id):
     def opened():
         return OrganizationForm(formdata=None, obj=record)
 
-    def apply():
+    def apply(form):
         editing.assign(record, form.data, editing.ORGANIZATION_FIELDS)
         return record
 
-    form = opened() if request.method == "GET" else OrganizationForm()
-    if request.method == "GET":
-        form.stamp.data = stale.stamp_of(form)
-    conflict = None
-    if form.validate_on_submit():
-        conflict, saved = stale.save(form, record, opened, apply)
-        if saved is not None:
-            flash(_("Saved."), "success")
-            return redirect(url_for("staff.organization", organization_id=record.id))
-    return render_template("staff/organization_form.html", form=form, organization=record,
-                           conflict=conflict), 409 if conflict else 200
+    form, conflict, saved = posted_edit(record, opened, OrganizationForm, apply)
+    if saved is not None:
+        flash(_("Saved."), "success")
+        return redirect(url_for("staff.organization", organization_id=record.id))
+    return editor_page("staff/organization_form.html", conflict, form=form,
+                       organization=record)
 
 
 @bp.route("/organizations/<organization_id>/retire", methods=["GET", "POST"])

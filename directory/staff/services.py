@@ -11,9 +11,10 @@ from ..extensions import db
 from ..labels import term_label
 from ..models import Service
 from ..template_helpers import local_now
-from . import bp, capacity, editing, history, lookups, stale
+from . import bp, editing, lookups
 from .access import editor_required, safe_next, service_or_404, staff_required, today
 from .account_forms import ConfirmForm, RetireForm
+from .editor import create_page, editor_page, posted_edit, record_page
 from .forms import ServiceForm
 
 
@@ -40,12 +41,11 @@ def _fill(form, service):
 def service(service_id):
     """Show a service as staff see it: every field, what to do, and its history."""
     record = service_or_404(service_id)
-    return render_template(
-        "staff/service.html", service=record, week=schedules.week(
-            record.schedules, local_now().date(), coverage.timezone()),
-        history=history.history("service", record.id), confirm=ConfirmForm(),
-        suggestions=lookups.open_suggestions(record.id),
-        takes_availability=capacity.takes_availability(record))
+    return record_page(
+        "service", record, week=schedules.week(
+            record.hours_schedules, local_now().date(), coverage.timezone()),
+        confirm=ConfirmForm(), suggestions=lookups.open_suggestions(record.id),
+        takes_availability=record.needs_fresh_availability)
 
 
 def _opened(service, groups):
@@ -53,6 +53,13 @@ def _opened(service, groups):
     form = ServiceForm(formdata=None, obj=service)
     _prepare(form, groups)
     _fill(form, service)
+    return form
+
+
+def _posted(groups):
+    """Return the edit form as posted, its choices ready."""
+    form = ServiceForm()
+    _prepare(form, groups)
     return form
 
 
@@ -87,18 +94,13 @@ def _save(form, service, groups):
 def new_service():
     """Create a service for an organization."""
     groups = _term_groups()
-    form = ServiceForm()
-    _prepare(form, groups)
+    form = _posted(groups)
     if request.method == "GET":
         form.organization_id.data = request.args.get("organization_id")
         form.languages.data = "English"
-    if form.validate_on_submit():
-        record = _save(form, None, groups)
-        if record is not None:
-            db.session.commit()
-            flash(_("Service created. Add its location, phones and hours next."), "success")
-            return redirect(url_for("staff.service", service_id=record.id))
-    return render_template("staff/service_form.html", form=form, service=None)
+    return create_page(form, lambda form: _save(form, None, groups), _(
+        "Service created. Add its location, phones and hours next."), "staff.service",
+        "staff/service_form.html", service=None)
 
 
 @bp.route("/services/<service_id>/edit", methods=["GET", "POST"])
@@ -107,26 +109,20 @@ def edit_service(service_id):
     """Edit a service's details; opened from a suggestion, saving marks it applied."""
     record = service_or_404(service_id)
     groups = _term_groups()
+    form, conflict, saved = posted_edit(record, lambda: _opened(record, groups),
+                                        lambda: _posted(groups),
+                                        lambda form: _save(form, record, groups))
+    if saved is not None:
+        flash(_("Saved. The public page and search show the change now."), "success")
+        return redirect(url_for("staff.service", service_id=record.id))
     if request.method == "GET":
-        form = _opened(record, groups)
-        form.stamp.data = stale.stamp_of(form)
         form.suggestion_id.data = request.args.get("suggestion", "")
-    else:
-        form = ServiceForm()
-        _prepare(form, groups)
     suggestion = lookups.suggestion(form.suggestion_id.data) if form.suggestion_id.data \
         else None
     if suggestion is not None and suggestion.service_id != record.id:
         suggestion = None
-    conflict = None
-    if form.validate_on_submit():
-        conflict, saved = stale.save(form, record, lambda: _opened(record, groups),
-                                     lambda: _save(form, record, groups))
-        if saved is not None:
-            flash(_("Saved. The public page and search show the change now."), "success")
-            return redirect(url_for("staff.service", service_id=record.id))
-    return render_template("staff/service_form.html", form=form, service=record,
-                           suggestion=suggestion, conflict=conflict), 409 if conflict else 200
+    return editor_page("staff/service_form.html", conflict, form=form, service=record,
+                       suggestion=suggestion)
 
 
 @bp.post("/services/<service_id>/verify")

@@ -23,14 +23,6 @@ def _suggestion_or_404(suggestion_id):
     return suggestion
 
 
-def _listed_service_or_404(service_id):
-    service = catalogue.get_service(service_id)
-    if service is None or not service.is_listed:
-        abort(404, description=_("This service is not in the directory, or is no longer "
-                                 "listed."))
-    return service
-
-
 @corrections.route("/services/<service_id>/suggest", methods=["GET", "POST"])
 # Only suggestions that were sent count: someone fixing a typo in the form is not held back.
 @limiter.limit(lambda: current_app.config["SUGGESTION_LIMIT"], methods=["POST"],
@@ -38,7 +30,7 @@ def _listed_service_or_404(service_id):
 @csrf.exempt  # checked below: by session for staff, by a signed token for the public
 def suggest(service_id):
     """Let anyone tell the editors that a listing is wrong."""
-    service = _listed_service_or_404(service_id)
+    service = catalogue.listed_service_or_404(service_id)
     staff = current_user.is_authenticated
     if request.method == "POST":
         if staff and current_app.config.get("WTF_CSRF_ENABLED", True):
@@ -62,7 +54,7 @@ def suggest(service_id):
 def suggestion_sent(service_id):
     """Thank the person who sent a suggestion."""
     return render_template("staff/suggestion_sent.html",
-                           service=_listed_service_or_404(service_id))
+                           service=catalogue.listed_service_or_404(service_id))
 
 
 @corrections.errorhandler(429)

@@ -3,7 +3,7 @@ results, a service) and "Browse safely": zero violations."""
 
 import pytest
 
-from tests.browser.conftest import axe_violations, described
+from tests.helpers.pages import axe_violations, described
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,7 @@ from sqlalchemy import select
 
 from directory import models as m
 from directory.extensions import db
-from tests.browser.conftest import axe_violations, described
-from tests.conftest import STAFF_PASSWORD, staff_password_hash
+from tests.helpers.pages import STAFF_PASSWORD, axe_violations, described, staff_password_hash
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,13 @@ from pypdf import PdfReader
 
 from directory import models as m
 from directory.extensions import db
-from tests.browser.conftest import axe_violations, described
-from tests.conftest import STAFF_PASSWORD, staff_password_hash
+from tests.helpers.pages import (
+    STAFF_PASSWORD,
+    axe_violations,
+    described,
+    no_sideways_scroll,
+    staff_password_hash,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -37,10 +42,6 @@ def _csp_complaints(page):
     page.on("console", lambda message: complaints.append(message.text)
             if "Content Security Policy" in message.text else None)
     return complaints
-
-
-def _no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_match_add_three_print_and_open_the_shared_list(page, browser, live_server,
@@ -80,7 +81,7 @@ def test_match_add_three_print_and_open_the_shared_list(page, browser, live_serv
         card.get_by_role("button", name=re.compile("^Add to list")).click()
         assert f"Added to the list: {chosen[-1]}." in page.locator("p.flash").inner_text()
     assert page.locator(".match-results .badge-ok").count() == 3
-    assert _no_sideways_scroll(page)
+    assert no_sideways_scroll(page)
     page.screenshot(path=str(artifacts / "referral-match-360.png"), full_page=True)
 
     page.get_by_role("link", name="Open the list to print or share it").click()
@@ -90,7 +91,7 @@ def test_match_add_three_print_and_open_the_shared_list(page, browser, live_serv
     assert [t.split(". ", 1)[1] for t in page.locator(".sheet-item h2").all_inner_texts()] \
         == chosen
     assert "JD-4411" not in page.content()
-    assert _no_sideways_scroll(page)
+    assert no_sideways_scroll(page)
     page.screenshot(path=str(artifacts / "referral-print-360.png"), full_page=True)
     qr = page.locator("svg.qr-code")
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot(scale="device"))))

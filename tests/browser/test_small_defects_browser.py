@@ -12,7 +12,7 @@ from sqlalchemy import select
 from directory import models as m
 from directory.extensions import db
 from directory.template_helpers import local_now
-from tests.conftest import STAFF_PASSWORD, staff_password_hash
+from tests.helpers.pages import STAFF_PASSWORD, staff_password_hash
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,8 @@ import pytest
 
 from directory import models as m
 from directory.extensions import db
-from tests import builders
-from tests.conftest import STAFF_PASSWORD, staff_password_hash
+from tests.helpers import builders
+from tests.helpers.pages import STAFF_PASSWORD, no_sideways_scroll, staff_password_hash
 
 pytestmark = pytest.mark.browser
 
@@ -32,10 +32,6 @@ def listing(live_app):
     return service_id
 
 
-def _no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
 def test_an_editor_changes_phone_and_hours_and_the_public_page_follows(
         page, live_server, listing, artifacts):
     page.goto(f"{live_server}/staff/services/{listing}")
@@ -49,7 +45,7 @@ def test_an_editor_changes_phone_and_hours_and_the_public_page_follows(
     page.get_by_role("link", name="Edit phone numbers").click()
     phone = page.get_by_role("group", name="Phone 1")
     phone.get_by_label("Number", exact=True).fill("714.834.1234")
-    assert _no_sideways_scroll(page)
+    assert no_sideways_scroll(page)
     page.get_by_role("button", name="Save phone numbers").click()
     assert "Phone numbers saved." in page.locator(".flashes").inner_text()
 
@@ -60,7 +56,7 @@ def test_an_editor_changes_phone_and_hours_and_the_public_page_follows(
         group.get_by_label("Opens", exact=True).fill("08:30")
         group.get_by_label("Closes", exact=True).fill("16:00")
     page.get_by_role("group", name="Saturday").get_by_label("Open 24 hours").check()
-    assert _no_sideways_scroll(page)
+    assert no_sideways_scroll(page)
     page.screenshot(path=str(artifacts / "staff-hours-editor-360.png"), full_page=True)
     page.get_by_role("button", name="Save hours").click()
     assert "Hours saved." in page.locator(".flashes").inner_text()

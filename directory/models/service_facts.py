@@ -1,0 +1,125 @@
+"""What every part of the directory asks of a service, answered in one place: whether the
+public sees it (listed), whether it is temporarily closed, which schedules are its hours,
+how it reaches a client's place without a visit (delivered remotely, a ride, its service
+areas), its current capacity, and whether it counts beds or seats that staff must keep
+fresh. `Service` (the model) and `search.service_rows.ServiceRecord` (the rows the index
+reads in bulk) both take these from `ServiceFacts`, so search, the pages, matching, the
+handouts and the staff workspace cannot answer differently.
+
+A class using the mixin has `status`, `schedules`, `terms` (each with `code` and `group`),
+`capacities`, `service_areas` and `physical_locations`.
+"""
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import aliased
+
+from ..geo import extent_keys
+
+TEMPORARILY_CLOSED = "temporarily closed"
+# The statuses the public sees: search, the pages, matching and the API list these.
+LISTED = ("active", TEMPORARILY_CLOSED)
+# The ways of delivery that need no trip by the client: sessions by video, online or phone,
+# and home visits (the worker comes to them). A client who cannot leave home is served by
+# every one of these, and a service delivered this way is found by its service area.
+REMOTE_DELIVERY = ("telehealth-video", "online-group", "phone", "home-visit")
+# A ride service takes the client to a visit: no visit of its own, whatever its delivery.
+RIDE_CATEGORY = "transportation"
+# Categories whose places are counted (beds, group seats): their availability is shown to
+# the public and matching, so staff and providers are asked to keep it fresh.
+AVAILABILITY_CATEGORIES = ("residential-treatment", "group-therapy-peer-support")
+
+
+class ServiceFacts:
+    """The answers about a service that search, pages, matching and handouts share."""
+
+    def term_codes(self, group_code=None):
+        """Return the codes of this service's terms, optionally within one group."""
+        return {t.code for t in self.terms
+                if t.code and (group_code is None or t.group == group_code)}
+
+    @property
+    def is_listed(self):
+        """Return whether the public sees this service (not inactive or defunct)."""
+        return self.status in LISTED
+
+    @property
+    def is_temporarily_closed(self):
+        """Return whether the service is listed but not taking anyone for now."""
+        return self.status == TEMPORARILY_CLOSED
+
+    @property
+    def hours_schedules(self):
+        """Return the schedules that are this service's opening hours: its own.
+
+        A location's schedules say when the building is open, not when the service runs
+        (a group meets two evenings in a centre open all week), so they are never taken
+        for the service's: a service listing no hours of its own says so everywhere.
+        """
+        return self.schedules
+
+    @property
+    def remote_ways(self):
+        """Return the ways this service is delivered without a trip (REMOTE_DELIVERY order)."""
+        delivery = self.term_codes("delivery")
+        return tuple(code for code in REMOTE_DELIVERY if code in delivery)
+
+    @property
+    def is_ride(self):
+        """Return whether this is a ride service (it takes the client to a visit)."""
+        return RIDE_CATEGORY in self.term_codes("category")
+
+    @property
+    def reaches_without_visit(self):
+        """Return whether the service comes to the client: delivered remotely, or a ride."""
+        return bool(self.remote_ways) or self.is_ride
+
+    @property
+    def served_area_keys(self):
+        """Return the area keys ("postal_code:92630", "state:CA") its service areas cover."""
+        return {key for area in self.service_areas if area.extent_type == "text"
+                for key in extent_keys(area.extent)}
+
+    @property
+    def matched_by_area(self):
+        """Return whether searches find this service by the area it serves rather than by
+        distance: it has service areas, and no place to visit or no need of one."""
+        return bool(self.served_area_keys) and (
+            not self.physical_locations or self.reaches_without_visit)
+
+    @property
+    def current_capacity(self):
+        """Return the most recently updated capacity row, or None."""
+        rows = [c for c in self.capacities if c.updated is not None] or list(self.capacities)
+        return max(rows, key=lambda c: c.updated or datetime.min) if rows else None
+
+    @property
+    def needs_fresh_availability(self):
+        """Return whether the service counts beds or seats: residential or group, or any
+        service that already has a capacity row (see needs_fresh_availability_clause)."""
+        return bool(self.capacities) or bool(
+            self.term_codes("category") & set(AVAILABILITY_CATEGORIES))
+
+    def availability_outdated(self, now, days):
+        """Return whether it needs fresh availability and none was given in `days`."""
+        if not self.needs_fresh_availability:
+            return False
+        current = self.current_capacity
+        return current is None or current.updated is None or \
+            current.updated < now - timedelta(days=days)
+
+
+def needs_fresh_availability_clause(service_id):
+    """Return `ServiceFacts.needs_fresh_availability` as a SQL condition on a column of
+    service ids, for lists that cannot load every service."""
+    from .service import ServiceCapacity
+    from .taxonomy import Attribute, TaxonomyTerm
+
+    group = aliased(TaxonomyTerm)
+    counting = (select(Attribute.link_id)
+                .join(TaxonomyTerm, TaxonomyTerm.id == Attribute.taxonomy_term_id)
+                .join(group, group.id == TaxonomyTerm.parent_id)
+                .where(Attribute.link_entity == "service", group.code == "category",
+                       TaxonomyTerm.code.in_(AVAILABILITY_CATEGORIES)))
+    return or_(service_id.in_(counting), service_id.in_(select(ServiceCapacity.service_id)))

@@ -1,0 +1,189 @@
+"""What a referral list says to the client, built once and used by the print page, the
+PDF, the shared page and the messages sent: the clinic (as an admin set it on the settings
+page, else the directory's name), the date, the staff contact and, for each service, its
+name, address, phones (with `tel:` links), directions, today's hours and the week's, how to
+apply, cost, languages, website and the note.
+
+Details are read from the directory when the sheet is built, so a sheet always shows the
+phones and hours as they are today. Call `build_sheet` inside the locale the sheet is for.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from .. import coverage
+from ..labels import language_label, term_label
+from ..models.clinic import clinic_profile
+from ..models.location import WEEKDAYS
+from ..schedules import days as hours_on
+from ..schedules import week
+from ..template_helpers import directions_url, local_now, time_of_day
+
+DAY_LABELS = dict(zip(WEEKDAYS, (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"),
+                                 _l("Friday"), _l("Saturday"), _l("Sunday")), strict=True))
+
+
+@dataclass
+class SheetItem:
+    position: int
+    name: str
+    organization: str
+    where: str
+    phones: list = field(default_factory=list)
+    phone_links: list = field(default_factory=list)  # [(shown text, tel: URI)]
+    hours: list = field(default_factory=list)
+    today: str = ""
+    directions: str = ""
+    apply: str = ""
+    cost: str = ""
+    languages: str = ""
+    website: str = ""
+    note: str = ""
+    warning: str = ""
+
+
+@dataclass
+class Sheet:
+    clinic: str
+    title: str
+    day: date
+    contact: str
+    items: list = field(default_factory=list)
+    clinic_address: str = ""
+    clinic_phone: str = ""
+
+    @property
+    def clinic_tel(self):
+        """Return the clinic's phone as a `tel:` URI (US numbers get their +1)."""
+        digits = "".join(ch for ch in self.clinic_phone if ch.isdigit() or ch == "+")
+        return f"tel:{'+1' + digits if len(digits) == 10 else digits}"
+
+
+def clinic_details():
+    """Return (name, address, phone) printed on handouts: the settings page's, else the
+    CLINIC_NAME setting, else the directory's name (never a placeholder)."""
+    profile = clinic_profile()
+    name = (profile.name if profile else "") or current_app.config.get("CLINIC_NAME") \
+        or current_app.config["DIRECTORY_NAME"]
+    return name, (profile.address or "") if profile else "", \
+        (profile.phone or "") if profile else ""
+
+
+def build_sheet(referral_list, today=None):
+    """Return the Sheet of a referral list, with every service as it is now."""
+    contact = referral_list.contact or (referral_list.created_by.email
+                                        if referral_list.created_by else "")
+    clinic, address, phone = clinic_details()
+    day = today or local_now().date()
+    return Sheet(clinic=clinic, clinic_address=address, clinic_phone=phone,
+                 title=referral_list.title, day=day, contact=contact,
+                 items=[_item(position, item, day) for position, item in
+                        enumerate(referral_list.items, start=1)])
+
+
+def _item(position, item, day):
+    service = item.service
+    schedules = service.hours_schedules
+    phones = service.phones or service.organization.phones
+    return SheetItem(
+        position=position, name=service.name, organization=service.organization.name,
+        where=_where(service), phones=_phones(phones),
+        phone_links=[(text, phone.tel_uri) for text, phone in zip(_phones(phones), phones,
+                                                                  strict=True)],
+        hours=hours_lines(schedules, day), today=today_line(schedules, day) if schedules else "",
+        directions=_directions(service), apply=service.application_process or "",
+        cost=_cost(service),
+        languages=", ".join(str(language_label(lang.code)) if lang.code else lang.name or ""
+                            for lang in service.languages),
+        website=service.url or "", note=item.note or "", warning=_warning(service))
+
+
+def _directions(service):
+    located = [loc for loc in service.physical_locations if loc.has_coordinates]
+    return directions_url(located[0]) if located else ""
+
+
+def _zone():
+    return coverage.timezone()
+
+
+def _times(entry):
+    """Return a day's hours in words: "Open 24 hours", "9:00 AM – 5:00 PM, 6:00 PM – ..."."""
+    if entry.all_day:
+        return _("Open 24 hours")
+    return ", ".join(f"{time_of_day(opens)} – {time_of_day(closes)}"
+                     for opens, closes in entry.spans)
+
+
+def today_line(schedules, day):
+    """Return the hours of `day` in a few words: "Today: 9:00 AM – 5:00 PM", "Closed
+    today" or "Closed today (holiday)"."""
+    entry = hours_on(schedules, day, 1, _zone())[0]
+    if not entry.spans:
+        return _("Closed today (holiday)") if entry.holiday else _("Closed today")
+    return _("Today: %(hours)s", hours=_times(entry))
+
+
+def _where(service):
+    locations = service.physical_locations
+    if locations and locations[0].address:
+        return locations[0].address.one_line()
+    ways = [str(term_label(code)) for code in service.remote_ways]
+    areas = ", ".join(a.name for a in service.service_areas if a.name)
+    if areas:
+        return _("%(ways)s: serves %(areas)s", ways=", ".join(ways) or _("Comes to you"),
+                 areas=areas)
+    return ", ".join(ways)
+
+
+def _phones(phones):
+    shown = []
+    for phone in phones:
+        text = phone.number + (f" {_('ext.')} {phone.extension}" if phone.extension else "")
+        shown.append(f"{text} ({phone.description})" if phone.description else text)
+    return shown
+
+
+def hours_lines(schedules, today):
+    """Return the coming week's hours as short lines: "Monday to Friday: 9:00 AM – 5:00 PM"."""
+    groups = {}
+    for entry in week(schedules, today, _zone()):
+        if entry.spans:
+            groups.setdefault(_times(entry), []).append(entry.code)
+    return [f"{_days(days)}: {times}" for times, days in groups.items()]
+
+
+def _days(days):
+    indexes = [WEEKDAYS.index(d) for d in days]
+    if len(days) >= 3 and indexes == list(range(indexes[0], indexes[0] + len(days))):
+        return _("%(first)s to %(last)s", first=DAY_LABELS[days[0]],
+                 last=DAY_LABELS[days[-1]])
+    return ", ".join(str(DAY_LABELS[d]) for d in days)
+
+
+def _cost(service):
+    terms = ", ".join(str(t) for t in (term_label(t.code, t.name)
+                                       for t in service.terms_in("payment")))
+    fees = (service.fees_description or "").strip()
+    # "Free" and a description "Free." say the same thing: print it once.
+    plain_terms, plain_fees = _plain(terms), _plain(fees)
+    if plain_fees and plain_terms and (plain_terms in plain_fees or plain_fees in plain_terms):
+        return fees if len(plain_fees) >= len(plain_terms) else terms
+    return ". ".join(part for part in (terms, fees) if part)
+
+
+def _plain(text):
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _warning(service):
+    if service.is_temporarily_closed:
+        return _("Temporarily closed: call before going.")
+    if not service.is_listed:
+        return _("No longer listed in the directory: call before going.")
+    return ""

@@ -1,0 +1,95 @@
+"""Rules of the public search's order beyond the text score, on purpose-built services:
+a service whose service area leaves out the place searched, a service for the relatives of
+someone affected and one for people in a crisis rank below the services for the person
+searching (unless the search speaks of them), and are never hidden; a service meeting every
+need named outranks one meeting some; a language named brings the services offering it; a
+phone line that serves the place is not buried under offices that only share a word; a
+search by place alone lists what is there, a teens' group in town above a county-wide line."""
+
+from tests.helpers import builders
+from tests.helpers.results import names, run
+
+
+def test_a_service_whose_area_leaves_out_the_place_ranks_below_one_that_serves_it(app):
+    # the same office, the same words: only the ZIP codes each serves differ
+    for name, areas in (("Aliso Peer Group", [("Mission Viejo", "postal_code:92691")]),
+                        ("Birch Peer Group", [("Lake Forest", "postal_code:92630")])):
+        builders.service(name, description="A weekly peer group.", areas=areas)
+    assert names(run(search="peer group", near="92630")) == [
+        "Birch Peer Group", "Aliso Peer Group"]
+    assert names(run(search="peer group", near="92691")) == [
+        "Aliso Peer Group", "Birch Peer Group"]
+
+
+def test_a_service_for_relatives_ranks_below_one_for_the_person_unless_family_is_asked(app):
+    # the relatives' circle has the shorter name: by the words alone it comes first
+    builders.service("Crisis Circle", description="Support after a crisis.",
+                     eligibility_description="Family members of someone who had a crisis.")
+    builders.service("Crisis Center Downtown", description="Support after a crisis.",
+                     eligibility_description="Adults 18 and over.")
+    assert names(run(search="crisis")) == ["Crisis Center Downtown", "Crisis Circle"]
+    assert names(run(search="crisis support for my family"))[0] == "Crisis Circle"
+
+
+def test_a_service_for_people_in_a_crisis_ranks_below_others_unless_a_crisis_is_said(app):
+    # the crisis house is the nearer: by distance alone it comes first
+    builders.service("Crisis House", description="Residential treatment, short stays.",
+                     eligibility_description="Adults 18 and over in a mental-health crisis.")
+    builders.service("Recovery House", description="Residential treatment, short stays.",
+                     eligibility_description="Adults 18 and over.", lat=33.70, lng=-117.75)
+    assert names(run(search="residential treatment", near="92630")) == [
+        "Recovery House", "Crisis House"]
+    assert names(run(search="residential treatment crisis", near="92630"))[0] == "Crisis House"
+
+
+def test_a_line_that_serves_the_place_is_not_buried_by_offices_sharing_a_word(app):
+    terms = builders.load_taxonomy()
+    builders.service("Crisis Line", virtual=True, terms=[terms["crisis-support"]],
+                     areas=[("Orange County", "county:CA:Orange")],
+                     description="Call or text a crisis counselor any time.")
+    builders.service("Family Crisis Workshop", terms=[terms["crisis-support"]],
+                     description="A workshop for families after a crisis.",
+                     lat=33.60, lng=-117.70, zip_code="92653")
+    assert names(run(search="crisis line", near="92630"))[0] == "Crisis Line"
+
+
+def test_a_word_that_names_the_need_outweighs_help_in_a_name(app):
+    for name in ("Enrollment Help", "Utility Bill Help", "Tax Help"):  # "help" is common
+        builders.service(name, description="Help with the forms.")
+    builders.service("Back-to-Work Support", description="Job search and resume coaching.")
+    assert names(run(search="job help"))[0] == "Back-to-Work Support"
+    assert names(run(search="ayuda con trabajo"))[0] == "Back-to-Work Support"
+
+
+def test_a_service_meeting_every_need_named_outranks_one_meeting_the_rarer_only(app):
+    # "text" is in many records and "peer" in few: by the words' sums the circle comes first
+    builders.service("Peer Circle", description="Peer support, in person.")
+    builders.service("Volunteer Text Line", description="Text with a peer volunteer.")
+    for name in ("Appointment Reminders", "Clinic News", "Pharmacy Alerts"):
+        builders.service(name, description="Reminders by text message.")
+    assert names(run(search="text a peer"))[:2] == ["Volunteer Text Line", "Peer Circle"]
+
+
+def test_a_language_named_in_the_words_brings_the_services_that_offer_it(app):
+    terms = builders.load_taxonomy()
+    counselling = [terms["outpatient-counselling"]]
+    # the words are in this one's name; only the other offers Arabic
+    builders.service("Arabic Calligraphy Counseling Hour", terms=counselling,
+                     description="Counseling while learning Arabic calligraphy.")
+    builders.service("Responsive Counselling", terms=counselling,
+                     languages=("English", "Arabic"), description="Counselling for adults.")
+    assert names(run(search="Arabic counseling")) == ["Responsive Counselling",
+                                                      "Arabic Calligraphy Counseling Hour"]
+
+
+def test_a_search_by_place_alone_lists_what_is_there_before_lines_that_reach_it(app):
+    # no words to rank by: a teens' group in town counts as a little farther than an open
+    # office in town, not as far as a county-wide line (a multiplier sank it below them all)
+    terms = builders.load_taxonomy()
+    builders.service("Teen Group", maximum_age=17, eligibility_description="Teens 13 to 17.",
+                     terms=[terms["youth"]])
+    builders.service("Open Office", lat=33.6469, lng=-117.6700)  # a mile east
+    builders.service("County Line", virtual=True, areas=[("Orange County", "county:CA:Orange")])
+    assert names(run(near="92630")) == ["Open Office", "Teen Group", "County Line"]
+    # a teen's age says the group is theirs: no longer farther than it is
+    assert names(run(near="92630", age=15)) == ["Teen Group", "Open Office", "County Line"]
