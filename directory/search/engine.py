@@ -37,6 +37,9 @@ OTHER_LANGUAGE_WEIGHT = 0.75
 # penalties are distances: a service for a group not asked for, or serving another area,
 # counts as LIMITED_MILES farther; one held only in another language, OTHER_LANGUAGE_MILES.
 # A multiplier would put a teens' group a mile away below every county-wide phone line.
+# Services at the same distance (a 2-1-1 export places a ZIP code's services at one point)
+# come in order of how many of the directory's categories each helps with (breadth), then
+# by name: a neighborhood center before a one-need office.
 LIMITED_MILES, OTHER_LANGUAGE_MILES = 2.0, 5.0
 
 
@@ -232,7 +235,8 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsew
         if not params.text:  # browsing a place: distance alone, penalties in miles
             farther = LIMITED_MILES * (for_others | elsewhere[docs])
             farther = farther + OTHER_LANGUAGE_MILES * other_language
-            return np.lexsort((names, -(1.0 - share - farther / radius), closed))
+            return np.lexsort((names, -facts.breadth()[docs],
+                               -(1.0 - share - farther / radius), closed))
         nearness = 1.0 - share + LOCAL_BONUS * np.exp(-dist / LOCAL_MILES)
         blended = (1 - NEARNESS_WEIGHT) * relevance + NEARNESS_WEIGHT * nearness
     else:

@@ -175,6 +175,17 @@ class FactTable:
             self._tag_counts[group] = counts
         return counts
 
+    def breadth(self):
+        """Return each document's number of the directory's categories: how many kinds of
+        need it helps with (once per index version)."""
+        if "breadth" not in self.memo:
+            found = np.zeros(self.size, np.int32)
+            for tag, array in self.tags.items():
+                if tag.startswith("category:"):
+                    found += array
+            self.memo["breadth"] = found
+        return self.memo["breadth"]
+
     def tag(self, name):
         """Return the bool array of documents carrying `name` (all False if none do)."""
         found = self.tags.get(name)

@@ -93,3 +93,15 @@ def test_a_search_by_place_alone_lists_what_is_there_before_lines_that_reach_it(
     assert names(run(near="92630")) == ["Open Office", "Teen Group", "County Line"]
     # a teen's age says the group is theirs: no longer farther than it is
     assert names(run(near="92630", age=15)) == ["Teen Group", "Open Office", "County Line"]
+
+
+def test_services_at_the_same_spot_list_the_one_helping_with_more_needs_first(app):
+    # a 2-1-1 export places a whole ZIP code's services at one point: among them, browsing
+    # by place puts the neighborhood center that helps with food, housing and jobs before a
+    # one-need office whose name sorts first
+    terms = builders.load_taxonomy()
+    builders.service("Art Studio", terms=[terms["community-recreation"]])
+    builders.service("Neighborhood Center", terms=[terms["food"], terms["housing"],
+                                                   terms["jobs-training"]])
+    builders.service("Benefits Office", terms=[terms["benefits-money"], terms["food"]])
+    assert names(run(near="92630")) == ["Neighborhood Center", "Benefits Office", "Art Studio"]
