@@ -65,10 +65,12 @@ def service_facts(service):
 
 def _names(service):
     """Return the names of who runs a service and where: the organization's name and
-    alternate name and each place's name and alternate name, each once and none that is
-    the service's own (a service named after its place would count its name twice)."""
-    organization = service.organization
+    alternate name, its program's (HSDS `program`: "Healthy Start" for a service named
+    "AFTER SCHOOL PROGRAM") and each place's, each once and none that is the service's own
+    (a service named after its place would count its name twice)."""
+    organization, program = service.organization, service.program
     names = [organization.name, organization.alternate_name] if organization else []
+    names += [program.name, program.alternate_name] if program else []
     for location in service.locations:
         names += [location.name, location.alternate_name]
     own = {fold(n).strip() for n in (service.name, service.alternate_name) if n}

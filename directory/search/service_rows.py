@@ -42,6 +42,9 @@ def load_records(session, ids):
         m.Organization.id, m.Organization.name, m.Organization.alternate_name,
         m.Organization.description).where(
         m.Organization.id.in_({r.organization_id for r in rows})))}
+    programs = {p.id: SimpleNamespace(**p._mapping) for p in session.execute(select(
+        m.Program.id, m.Program.name, m.Program.alternate_name).where(
+        m.Program.id.in_({r.program_id for r in rows if r.program_id})))}
     parent = aliased(m.TaxonomyTerm)
     terms = _grouped(session, select(
         m.Attribute.link_id, m.Attribute.taxonomy_term_id, m.TaxonomyTerm.code,
@@ -90,6 +93,7 @@ def load_records(session, ids):
         records.append(ServiceRecord(
             **row._mapping,
             organization=organization, locations=places.get(sid, []),
+            program=programs.get(row.program_id),
             terms=record_terms, attributes=record_terms,
             languages=languages.get(sid, []), physical_locations=locations,
             service_areas=areas.get(sid, []), capacities=capacities.get(sid, []),

@@ -7,7 +7,8 @@ the service that shares a word; and spelling never replaces a real word."""
 
 import pytest
 
-from directory.models import Location, Organization, ServiceAtLocation
+from directory.extensions import db
+from directory.models import Location, Organization, Program, ServiceAtLocation
 from directory.search import concepts
 from tests.helpers import builders
 from tests.helpers.results import names, run
@@ -72,6 +73,18 @@ def test_a_service_is_found_by_its_place_and_its_organization(app):
     service.service_at_locations[0].location.name = "Sunnydale Clubhouse"
     builders.service("Sunnyside Tutoring", description="Homework help for grade school.")
     for typed in ("sunnydale clubhouse", "boys and girls clubs", "valley kids"):
+        assert names(run(search=typed))[0] == "AFTER SCHOOL PROGRAM", typed
+
+
+def test_a_service_is_found_by_its_program_s_name(app):
+    # HSDS `program`: the services an organization runs together under one name
+    club = Organization(name="Valley Youth Association", description="Youth programs.")
+    program = Program(name="Bright Futures", alternate_name="Futuros Brillantes")
+    db.session.add(program)
+    db.session.flush()
+    builders.service("AFTER SCHOOL PROGRAM", org=club, program_id=program.id)
+    builders.service("Sunnyside Tutoring", description="Homework help for a bright future.")
+    for typed in ("bright futures", "futuros brillantes"):
         assert names(run(search=typed))[0] == "AFTER SCHOOL PROGRAM", typed
 
 
