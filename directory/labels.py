@@ -116,14 +116,15 @@ DESCRIPTIONS = {
     "outpatient-counselling": _l("Individual counselling and therapy, psychiatry and "
                                  "outpatient programs."),
     "housing": _l("Shelter, recovery residences and help finding housing."),
-    "food": _l("Food pantries, free meals, groceries, and help getting CalFresh or WIC."),
+    "food": _l("Food pantries, free meals, groceries, and help getting food stamps (SNAP) "
+               "or WIC."),
     "clothing-household-goods": _l("Clothing and shoes, furniture, baby supplies, hygiene "
                                    "items, and phones or computers."),
     "health-care": _l("Clinics and doctors, hospitals, check-ups and screenings, vaccines, "
                       "HIV care, prescriptions, and vision and hearing care."),
     "dental-care": _l("Dentists, low-cost dental clinics and emergency dental care."),
-    "benefits-money": _l("Public benefits (CalFresh, Medi-Cal, SSI, unemployment, cash aid), "
-                         "free tax help, banking and budgeting."),
+    "benefits-money": _l("Public benefits (food stamps, Medicaid, SSI, unemployment, cash "
+                         "aid), free tax help, banking and budgeting."),
     "jobs-training": _l("Job search, job training and apprenticeships, help with a resume, "
                         "and vocational rehabilitation."),
     "legal-help": _l("Legal aid and advice, immigration help, tenants' and workers' rights, "

@@ -162,5 +162,18 @@ def residents_of(service):
     match = RESIDENTS.match(" ".join((service.eligibility_description or "").split()))
     if not match or "County" in match.group("city"):
         return None
-    place = resolve_place(f"{match.group('city')}, CA")
-    return place.city if place is not None else None
+    for state in _states_of(service):  # the city of the service's own state
+        place = resolve_place(f"{match.group('city')}, {state}")
+        if place is not None:
+            return place.city
+    return None
+
+
+def _states_of(service):
+    """Return the states of a service's addresses, or the directory's for a service with
+    none (a phone line): where a city its eligibility names is looked for."""
+    from . import coverage  # it reads the database: imported when first needed
+
+    states = [address.state_province for link in service.service_at_locations
+              for address in link.location.addresses if address.state_province]
+    return list(dict.fromkeys(states)) or coverage.home_states()

@@ -33,6 +33,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from .. import coverage
 from ..config import limit
 from ..models.location import WEEKDAYS
 from ..models.service_facts import TEMPORARILY_CLOSED
@@ -228,7 +229,8 @@ class LocationForm(EditForm):
     city = StringField(_l("City"), [RequiredIf("location_type", ("physical", "postal"), _l(
         "Enter the city.")), Optional(), Length(max=100)])
     state_province = StringField(_l("State"), [RequiredIf("location_type", (
-        "physical", "postal"), _l("Enter the state.")), Optional(), StateCode()], default="CA")
+        "physical", "postal"), _l("Enter the state.")), Optional(), StateCode()],
+        default=lambda: next(iter(coverage.home_states()), ""))  # the directory's own
     postal_code = StringField(_l("ZIP code"), [RequiredIf("location_type", (
         "physical", "postal"), _l("Enter the ZIP code.")), Optional(), ZipCode()])
     set_coordinates = BooleanField(_l("Place it on the map by hand"))

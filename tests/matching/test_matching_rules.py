@@ -146,3 +146,15 @@ def test_a_listing_stale_within_this_year_says_how_many_months(terms):
     tagged_service(terms, "Spring Group", GROUP, assured_date=date(2026, 2, 4))  # 300 days
     assert "Not verified in 10 months" in reasons(_match(), "Spring Group")[1]
 
+
+@pytest.mark.parametrize("state, expected", [("OR", "Salem"), ("CA", None)])
+def test_a_city_of_residents_is_looked_for_in_the_service_s_own_state(app, state, expected):
+    # a directory outside California: "Salem residents only" in Oregon names Salem, OR
+    # (California has no Salem, so there it names no city the gazetteer knows)
+    location = m.Location(location_type="physical", name="Office")
+    location.addresses = [m.Address(address_1="1 Court St", city="Salem",
+                                    state_province=state, postal_code="97301", country="US")]
+    service = m.Service(name="Pantry", status="active",
+                        eligibility_description="Salem residents only.",
+                        service_at_locations=[m.ServiceAtLocation(location=location)])
+    assert populations.residents_of(service) == expected

@@ -158,3 +158,13 @@ def test_service_areas_are_states_counties_or_zip_codes(editor_client):
     db.session.refresh(service)
     assert sorted(a.extent for a in service.service_areas) == [
         "postal_code:92630 92610", "state:CA"]
+
+
+def test_a_new_address_starts_in_the_state_of_the_directory_s_services(editor_client):
+    # a 2-1-1 of Oregon loaded: its editors are not asked to correct "CA" on every address
+    service = builders.service("Salem Pantry", zip_code="97301", city="Salem", lat=44.94,
+                               lng=-123.03)
+    service.service_at_locations[0].location.addresses[0].state_province = "OR"
+    db.session.commit()
+    page = editor_client.get(f"/staff/locations/new?service_id={service.id}")
+    assert form_values(page.get_data(as_text=True))["state_province"] == "OR"
