@@ -157,9 +157,11 @@ def category_counts():
 
 def category_sections():
     """Return {"open-eligibility:<top group name>" (or "" for none): [(term, count)]}: each
-    category under the Open Eligibility top group it maps to, for "See every category".
-    The groups are read with one query, once per index version."""
-    return _sections(category_counts(), search.remember("open-eligibility-tops", _tops))
+    category with a listed service under the Open Eligibility top group it maps to, for
+    "See every category" (a category of none would be a link to an empty page). The
+    groups are read with one query, once per index version."""
+    return _sections([(term, count) for term, count in category_counts() if count],
+                     search.remember("open-eligibility-tops", _tops))
 
 
 def _tops():
