@@ -34,7 +34,8 @@ from .base import UUID_LENGTH, HSDSRecord, fk, new_id, utcnow
 
 REFERRAL_STATUSES = ("suggested", "referred", "contacted", "enrolled", "could-not-reach",
                      "not-eligible", "no-capacity", "client-declined")
-OPEN_STATUSES = ("suggested", "referred", "contacted")
+# Still in progress: "could not reach" is a try that failed, not an outcome.
+OPEN_STATUSES = ("suggested", "referred", "contacted", "could-not-reach")
 IMPLY_REFERRED = ("contacted", "enrolled")  # reached only by way of a referral
 TITLE_LENGTH, REFERENCE_LENGTH, NOTE_LENGTH = 120, 40, 2000
 _STATUS_CHECK = "status IN ({})".format(", ".join(f"'{s}'" for s in REFERRAL_STATUSES))

@@ -43,11 +43,12 @@ def open_items(user, limit=200):
 
 
 def due_items(user, today):
-    """Return `user`'s open referrals whose follow-up date is today or past, oldest first."""
+    """Return `user`'s referrals whose follow-up date is today or past, oldest first,
+    whatever their status: a date the coordinator set is a call to make (how it went after
+    "enrolled", another try after "could not reach") until they clear or move it."""
     return db.session.scalars(
         select(ReferralItem).join(ReferralList)
-        .where(ReferralList.created_by_id == user.id, ReferralItem.status.in_(OPEN_STATUSES),
-               ReferralItem.follow_up_on <= today)
+        .where(ReferralList.created_by_id == user.id, ReferralItem.follow_up_on <= today)
         .options(selectinload(ReferralItem.service), selectinload(ReferralItem.referral_list))
         .order_by(ReferralItem.follow_up_on)).all()
 

@@ -6,6 +6,7 @@ the counts stay right."""
 import re
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from directory import models as m
@@ -68,6 +69,26 @@ def test_the_dashboard_lists_open_referrals_and_follow_ups_due(coordinator_clien
     _set(coordinator_client, peer, "enrolled")
     page = html_of(coordinator_client.get("/referrals/"))
     assert "Casa Esperanza Peer Group" not in page.split('id="open-heading"')[1].split(
+        "</section>")[0]
+
+
+@pytest.mark.parametrize("status", m.REFERRAL_STATUSES)
+def test_a_follow_up_due_is_on_the_dashboard_whatever_the_status(coordinator_client,
+                                                                 referral_list, status):
+    today = local_now().date()
+    peer = referral_list.items[0]
+    _set(coordinator_client, peer, status, follow_up=(today - timedelta(days=1)).isoformat())
+    page = html_of(coordinator_client.get("/referrals/"))
+    due = page.split('id="due-heading"')[1].split("</section>")[0]
+    assert "Casa Esperanza Peer Group" in due
+    mine = page.split('id="open-heading"')[1].split("</section>")[0]
+    # a failed try is still open; an outcome (enrolled, declined...) is not
+    assert ("Casa Esperanza Peer Group" in mine) == (status in m.OPEN_STATUSES)
+    assert ("Casa Esperanza Peer Group" in mine) == (status in (
+        "suggested", "referred", "contacted", "could-not-reach"))
+    _set(coordinator_client, peer, status, follow_up="")  # cleared: no longer due
+    page = html_of(coordinator_client.get("/referrals/"))
+    assert "Casa Esperanza Peer Group" not in page.split('id="due-heading"')[1].split(
         "</section>")[0]
 
 
