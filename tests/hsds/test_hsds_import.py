@@ -13,12 +13,18 @@ from directory.hsds import importer
 COACHING = "81dcdb29-4db5-5252-b916-d1de0ce029f7"
 
 
+def _imported(runner, path):
+    """Return what `flask import-hsds PATH` printed, after checking it succeeded."""
+    result = runner.invoke(args=["import-hsds", str(path)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
 def test_a_nested_service_imports_with_zero_skipped_and_is_findable(app, client, runner,
                                                                      hsds_fixtures):
-    result = runner.invoke(args=["import-hsds", str(hsds_fixtures / "service_full.json")])
-    assert result.exit_code == 0, result.output
-    assert "0 skipped" in result.output
-    assert "not stored" not in result.output
+    output = _imported(runner, hsds_fixtures / "service_full.json")
+    assert "0 skipped" in output
+    assert "not stored" not in output
     service = db.session.get(m.Service, COACHING)
     assert service.organization.name == "Tidewater Peer Recovery Network"
     assert [loc.name for loc in service.locations] == ["Tidewater Santa Ana Hub"]
@@ -28,8 +34,8 @@ def test_a_nested_service_imports_with_zero_skipped_and_is_findable(app, client,
     assert {t.name for t in service.terms} == {"Peer recovery coaching"}
     # the file names the term's parent without holding it: kept as written, and said
     assert service.terms[0].parent_id == "589a2daa-a9a0-560d-8031-5277306b061e"
-    assert "warning: taxonomy_term" in result.output and "parent_id: refers to" in result.output
-    assert "kept as written" in result.output
+    assert "warning: taxonomy_term" in output and "parent_id: refers to" in output
+    assert "kept as written" in output
     funding = db.session.scalars(select(m.Funding)).all()
     assert [f.organization_id for f in funding] == [service.organization_id]
     assert db.session.scalar(select(m.Url.label).where(m.Url.service_id == COACHING)) == "Flyer"
@@ -53,10 +59,9 @@ def test_organizations_with_nested_services_import(app, client, hsds_fixtures):
 
 def test_a_data_package_folder_imports_and_fills_missing_coordinates(app, client, runner,
                                                                      hsds_fixtures):
-    result = runner.invoke(args=["import-hsds", str(hsds_fixtures / "package")])
-    assert result.exit_code == 0, result.output
-    assert "coordinates filled from the address: 1" in result.output
-    assert "not stored" not in result.output
+    output = _imported(runner, hsds_fixtures / "package")
+    assert "coordinates filled from the address: 1" in output
+    assert "not stored" not in output
     assert db.session.query(m.Funding).count() == 1
     fountain_valley = db.session.scalar(select(m.Location).where(
         m.Location.name == "Bayside Fountain Valley"))
@@ -81,9 +86,8 @@ def test_importing_the_same_file_twice_changes_nothing(app, runner, hsds_fixture
                                                        table_snapshot):
     runner.invoke(args=["import-hsds", str(hsds_fixtures / "service_full.json")])
     before = table_snapshot()
-    result = runner.invoke(args=["import-hsds", str(hsds_fixtures / "service_full.json")])
-    assert result.exit_code == 0, result.output
-    assert "0 created, 0 updated" in result.output
+    output = _imported(runner, hsds_fixtures / "service_full.json")
+    assert "0 created, 0 updated" in output
     assert table_snapshot() == before
 
 
@@ -133,10 +137,9 @@ def test_a_large_import_shows_progress_and_a_summary(app, runner, tmp_path):
                         for i in range(1, 401)]}
     path = tmp_path / "big.json"
     path.write_text(json.dumps(organization))
-    result = runner.invoke(args=["import-hsds", str(path)])
-    assert result.exit_code == 0, result.output
-    assert "records/s" in result.output
-    assert "service              created     400" in result.output
+    output = _imported(runner, path)
+    assert "records/s" in output
+    assert "service              created     400" in output
     assert db.session.query(m.Service).count() == 400
 
 

@@ -22,6 +22,12 @@ def _set(client, item, status, follow_up="", note=""):
         prefix + "status": status, prefix + "follow_up_on": follow_up, prefix + "note": note})
 
 
+def _outcomes_today(client):
+    """Return the dashboard's page with today's outcome counts."""
+    today = local_now().date()
+    return html_of(client.get(f"/referrals/?start={today}&end={today}"))
+
+
 def _row(page, heading, label):
     """Return (referred, enrolled) of a row in the outcome table under `heading`."""
     section = page.split(f"<h3>{heading}</h3>")[1].split("</table>")[0]
@@ -105,14 +111,14 @@ def test_outcome_counts_per_service_and_category_over_a_period(coordinator_clien
     _set(coordinator_client, peer, "enrolled")
     _set(coordinator_client, residential, "referred")
     _set(coordinator_client, residential, "no-capacity")
-    today = local_now().date()
-    page = html_of(coordinator_client.get(f"/referrals/?start={today}&end={today}"))
+    page = _outcomes_today(coordinator_client)
     assert _row(page, "Per service", "Casa Esperanza Peer Group") == (1, 1)
     assert _row(page, "Per service", "Harbor Residential Program") == (1, 0)
     assert _row(page, "Per category", "Groups and peer support") == (1, 1)
     assert _row(page, "Per category", "Residential treatment") == (1, 0)
     assert "JD-4411" not in page.split('id="outcomes-heading"')[1]
     # A period before any of it counts nothing.
+    today = local_now().date()
     earlier = today - timedelta(days=40)
     page = html_of(coordinator_client.get(
         f"/referrals/?start={earlier}&end={earlier + timedelta(days=7)}"))
@@ -129,8 +135,7 @@ def test_a_referral_contacted_or_enrolled_straight_from_suggested_counts_as_refe
     _set(coordinator_client, peer, "contacted")
     _set(coordinator_client, peer, "enrolled")
     _set(coordinator_client, residential, "enrolled")
-    today = local_now().date()
-    page = html_of(coordinator_client.get(f"/referrals/?start={today}&end={today}"))
+    page = _outcomes_today(coordinator_client)
     assert _row(page, "Per service", "Casa Esperanza Peer Group") == (1, 1)
     assert _row(page, "Per service", "Harbor Residential Program") == (1, 1)
     db.session.expire_all()
@@ -142,8 +147,7 @@ def test_a_suggestion_the_client_declines_is_not_counted_as_referred(coordinator
                                                                      referral_list):
     peer, _residential = referral_list.items
     _set(coordinator_client, peer, "client-declined")
-    today = local_now().date()
-    page = html_of(coordinator_client.get(f"/referrals/?start={today}&end={today}"))
+    page = _outcomes_today(coordinator_client)
     assert _row(page, "Per service", "Casa Esperanza Peer Group") is None
 
 
@@ -168,8 +172,7 @@ def test_purge_deletes_old_lists_and_keeps_the_counts(runner, coordinator_client
     assert [lst.title for lst in db.session.scalars(select(m.ReferralList))] == ["Still in use"]
     assert db.session.scalar(select(m.ShareLink)) is None
     assert coordinator_client.get(f"/referrals/lists/{list_id}").status_code == 404
-    today = local_now().date()
-    page = html_of(coordinator_client.get(f"/referrals/?start={today}&end={today}"))
+    page = _outcomes_today(coordinator_client)
     assert _row(page, "Per service", "Casa Esperanza Peer Group") == (1, 0)
 
     again = runner.invoke(args=["purge"])

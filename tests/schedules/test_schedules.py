@@ -55,24 +55,23 @@ def is_open(rows, moment):
 WEEKDAY_MORNINGS = row(freq="WEEKLY", byday="MO,TU,WE,TH,FR", opens_at="09:00", closes_at="17:00")
 # 2026-12-02 is the first Wednesday of December; 2026-12-25 the last Friday.
 FIRST_WEDNESDAY = row(freq="MONTHLY", byday="1WE", opens_at="10:00", closes_at="12:00")
+LAST_FRIDAY = row(freq="MONTHLY", byday="-1FR", opens_at="10:00", closes_at="12:00")
+SECOND_AND_FOURTH_MONDAYS = row(freq="MONTHLY", byday="2MO,4MO", opens_at="10:00",
+                                closes_at="12:00")
+FIRST_AND_LAST_DAYS = row(freq="MONTHLY", bymonthday="1,-1", opens_at="10:00",
+                          closes_at="12:00")
 
 
 @pytest.mark.parametrize("rows,moment,expected", [
     ([FIRST_WEDNESDAY], at(2026, 12, 2, 11), True),
     ([FIRST_WEDNESDAY], at(2026, 12, 9, 11), False),
     ([FIRST_WEDNESDAY], at(2027, 1, 6, 10), True),
-    ([row(freq="MONTHLY", byday="-1FR", opens_at="10:00", closes_at="12:00")],
-     at(2026, 12, 25, 11), True),
-    ([row(freq="MONTHLY", byday="-1FR", opens_at="10:00", closes_at="12:00")],
-     at(2026, 12, 18, 11), False),
-    ([row(freq="MONTHLY", byday="2MO,4MO", opens_at="10:00", closes_at="12:00")],
-     at(2026, 12, 14, 11), True),
-    ([row(freq="MONTHLY", byday="2MO,4MO", opens_at="10:00", closes_at="12:00")],
-     at(2026, 12, 21, 11), False),
-    ([row(freq="MONTHLY", bymonthday="1,-1", opens_at="10:00", closes_at="12:00")],
-     at(2026, 12, 31, 11), True),
-    ([row(freq="MONTHLY", bymonthday="1,-1", opens_at="10:00", closes_at="12:00")],
-     at(2026, 12, 30, 11), False),
+    ([LAST_FRIDAY], at(2026, 12, 25, 11), True),
+    ([LAST_FRIDAY], at(2026, 12, 18, 11), False),
+    ([SECOND_AND_FOURTH_MONDAYS], at(2026, 12, 14, 11), True),
+    ([SECOND_AND_FOURTH_MONDAYS], at(2026, 12, 21, 11), False),
+    ([FIRST_AND_LAST_DAYS], at(2026, 12, 31, 11), True),
+    ([FIRST_AND_LAST_DAYS], at(2026, 12, 30, 11), False),
 ])
 def test_monthly_rules_count_ordinals_and_days_of_the_month(rows, moment, expected):
     assert is_open(rows, moment) is expected
