@@ -5,6 +5,12 @@ with another set of tests than the last one tries every mutant again (mutmut's r
 
 import argparse
 import sys
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on the path, and mutmut runs pytest in this
+# process: tests/public would then shadow the PyPI package `public` that aiosmtpd imports.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    del sys.path[0]
 
 
 def main(argv):
