@@ -6,6 +6,7 @@ list as on the service page; and a card, a match and a service page show the sam
 
 import re
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,7 +20,7 @@ from directory.matching.rules import Context
 from directory.models.service_facts import LISTED, needs_fresh_availability_clause
 from directory.referrals.sheet import build_sheet
 from directory.search.params import SearchParams
-from directory.search.service_rows import load_records
+from directory.search.service_rows import ServiceRecord, load_records
 from directory.template_helpers import hours_phrase, miles
 
 # Tuesday morning and evening, Friday just before midnight, Saturday, Sunday night.
@@ -207,3 +208,12 @@ def test_a_card_a_match_and_the_service_page_show_the_same_miles(seeded_app, see
         shown = miles(hit.distance_miles)
     html = client.get(f"/services/{hit.service_id}?near=92630").get_data(as_text=True)
     assert f"{shown} from" in html
+
+
+def test_term_codes_are_every_coded_term_or_one_group_s():
+    record = ServiceRecord(terms=[SimpleNamespace(code="telehealth", group="category"),
+                                  SimpleNamespace(code="phone", group="delivery"),
+                                  SimpleNamespace(code=None, group="category")])
+    assert record.term_codes() == {"telehealth", "phone"}  # a term without a code is none
+    assert record.term_codes("category") == {"telehealth"}
+    assert record.term_codes("payment") == set()
