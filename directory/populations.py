@@ -16,6 +16,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
+from . import coverage
 from .geo import resolve_place
 
 # group -> (pattern over the eligibility description, words for "only" on screen)
@@ -172,8 +173,6 @@ def residents_of(service):
 def _states_of(service):
     """Return the states of a service's addresses, or the directory's for a service with
     none (a phone line): where a city its eligibility names is looked for."""
-    from . import coverage  # it reads the database: imported when first needed
-
     states = [address.state_province for link in service.service_at_locations
               for address in link.location.addresses if address.state_province]
     return list(dict.fromkeys(states)) or coverage.home_states()

@@ -42,9 +42,10 @@ def load_records(session, ids):
         m.Organization.id, m.Organization.name, m.Organization.alternate_name,
         m.Organization.description).where(
         m.Organization.id.in_({r.organization_id for r in rows})))}
+    program_ids = {r.program_id for r in rows if r.program_id}  # most directories: none
     programs = {p.id: SimpleNamespace(**p._mapping) for p in session.execute(select(
         m.Program.id, m.Program.name, m.Program.alternate_name).where(
-        m.Program.id.in_({r.program_id for r in rows if r.program_id})))}
+        m.Program.id.in_(program_ids)))} if program_ids else {}
     parent = aliased(m.TaxonomyTerm)
     terms = _grouped(session, select(
         m.Attribute.link_id, m.Attribute.taxonomy_term_id, m.TaxonomyTerm.code,
