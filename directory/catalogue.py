@@ -37,6 +37,7 @@ def _card_parts():
         selectinload(Service.capacities),
         selectinload(Service.attributes).selectinload(Attribute.taxonomy_term)
         .selectinload(TaxonomyTerm.parent),
+        selectinload(Service.translations),  # its text in the reader's language
     )
 
 
@@ -46,7 +47,8 @@ def service_loader_options():
     once: SQLAlchemy reuses the options, and building them costs more than the query)."""
     return (
         *_card_parts(),
-        selectinload(Service.phones).selectinload(Phone.languages),
+        selectinload(Service.phones).options(selectinload(Phone.languages),
+                                             selectinload(Phone.translations)),
         selectinload(Service.cost_options),
         selectinload(Service.contacts),
         selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
@@ -61,7 +63,7 @@ def card_loader_options():
     options, phone languages, or a location's own phones, hours and accessibility."""
     return (
         *_card_parts(),
-        selectinload(Service.phones),
+        selectinload(Service.phones).selectinload(Phone.translations),
         selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
         .selectinload(Location.addresses),
     )

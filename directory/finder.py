@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
-from . import catalogue, coverage, locate, search
-from .geo import miles_between
+from . import catalogue, coverage, locate, populations, search
+from .geo import find_places, miles_between
 from .models import Service
 from .models.service_facts import REMOTE_DELIVERY
 from .search.params import GROUP_PARAMS, RADIUS_MAX, SearchParams
@@ -128,6 +128,9 @@ def _with_services(hits, options=None):
 
 def _what_to_relax(findings):
     params, relax = findings.params, []
+    if params.text and params.place is None:  # "Boston" typed as the need: a place?
+        relax += [("near", place.label) for place in find_places(params.text,
+                                                                 coverage.home_states)]
     if params.place is not None and params.radius_miles < RADIUS_MAX:
         relax.append(("radius", str(min(int(params.radius * 2), int(RADIUS_MAX)))))
     relax += [("filter", f"{name}={value}") for name, value in findings.active_filters()]
@@ -154,4 +157,7 @@ def transport_near(service, place=None):
         return []
     params = SearchParams(place=anchor, terms={"category": ["transportation"]}, per_page=5)
     rides = _with_services(search.search(params).hits, RIDE_LINK_OPTIONS)
-    return [s for _, s in rides if s.id != service.id]
+    # Rides open to everyone first; the page says whom each of the others is for.
+    return sorted((s for _, s in rides if s.id != service.id),
+                  key=lambda ride: bool(populations.limited_to(ride)) or ride.minimum_age
+                  is not None or ride.maximum_age is not None)

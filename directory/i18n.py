@@ -1,7 +1,7 @@
 """Interface language: English, Spanish or Vietnamese. A choice made in the header's switch
 travels in the link (`?lang=vi`), kept by every link and form the page builds, so no
 cookie is needed; without one the browser's Accept-Language decides. Records stay as
-entered."""
+entered; the text they have in the reader's language is shown by reader_text.py."""
 
 from flask import has_request_context, request
 from markupsafe import Markup, escape

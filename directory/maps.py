@@ -10,6 +10,7 @@ from flask import current_app, send_from_directory
 from xstatic.pkg import leaflet
 
 from . import security
+from .reader_text import shown_text
 
 LEAFLET_FOLDER = leaflet.BASE_DIR
 
@@ -27,12 +28,13 @@ def content_security_policy(origin):
 
 
 def markers_for(services, limit=50):
-    """Return [{name, lat, lng, url-less id}] for in-person locations of `services`."""
+    """Return [{name (in the reader's language), lat, lng, url-less id}] for in-person
+    locations of `services`."""
     marks = []
     for service in services:
         for location in service.physical_locations:
             if location.has_coordinates and len(marks) < limit:
-                marks.append({"id": service.id, "name": service.name,
+                marks.append({"id": service.id, "name": shown_text(service, "name").text,
                               "lat": round(location.latitude, 5),
                               "lng": round(location.longitude, 5)})
     return marks

@@ -1,7 +1,7 @@
 """Template helpers: dates as people say them, times of day, map links, the `web_link`
 filter every link to a stored web address goes through (weblinks.py: None means show
-the value as text), and the values every page needs (directory name, sample-data banner,
-interface language)."""
+the value as text), the record text in the reader's language (reader_text.py), and the
+values every page needs (directory name, sample-data banner, interface language)."""
 
 from datetime import UTC, date, datetime
 from urllib.parse import urlencode
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app, request, url_for
 from flask_babel import format_date, get_locale, gettext, ngettext
 
-from . import coverage, finder, helplines, labels, schedules
+from . import coverage, finder, helplines, labels, populations, reader_text, schedules
 from .i18n import LANGUAGES, language_field
 from .sample import sample_data_loaded
 from .weblinks import web_link
@@ -173,6 +173,10 @@ def init_app(app):
         SAMHSA_NUMBER=helplines.SAMHSA_NUMBER, SAMHSA_TEL=helplines.SAMHSA_TEL,
         is_treatment_search=helplines.is_treatment_search,
         is_treatment_service=helplines.is_treatment_service,
+        only_for=populations.only_words,
+        # record text in the reader's language (reader_text.py)
+        shown_text=reader_text.shown_text, phone_label=reader_text.phone_label,
+        language_names=reader_text.language_names, fees_text=reader_text.fees_text,
     )
 
     @app.context_processor

@@ -3,7 +3,9 @@
 `.venv/bin/python seeds/build_sample.py [output.json]`. The records (fictional organizations,
 their locations and services, the reference tables they use; seeds/README.md describes the
 fields) become HSDS 3.0 (Open Referral) JSON: organizations with their services nested
-inside, plus HSDS 3.1 service capacities. Every id is a uuid5 over a fixed namespace and a
+inside, plus HSDS 3.1 service capacities, and the services' and phones' text in Spanish and
+Vietnamese in the directory's `translations` extension (README.md). Every id is a uuid5 over
+a fixed namespace and a
 readable key, and every "random" value (coordinate jitter, verification dates, capacity
 update times) comes from a generator seeded from a fixed string: reruns are byte-identical.
 """
@@ -35,6 +37,10 @@ ASSURED_RANGE = (dt.date(2026, 5, 1), dt.date(2026, 11, 20))
 CAPACITY_RANGE = (dt.date(2026, 10, 1), dt.date(2026, 11, 25))
 LAST_DAY = dt.date(2026, 11, 25)
 JITTER = 0.008  # degrees; keeps every location within about 1.3 km of its ZIP centroid
+# A service's `es` and `vi` records: their keys and the HSDS fields they translate.
+TRANSLATED = ("es", "vi")
+TEXT_FIELDS = {"name": "name", "desc": "description", "app": "application_process",
+               "fees": "fees_description", "elig": "eligibility_description", "wait": "wait_time"}
 
 
 def make_id(*parts):
@@ -72,6 +78,23 @@ def check_fields(records, kind, record, where):
 def spoken_list(names):
     """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c'."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def service_translations(svc, langs):
+    """{"translations": ...} of a service from its `es` and `vi` records ({} without any):
+    only in a language its staff speak, and only fields its English has."""
+    found = {code: {TEXT_FIELDS[k]: svc[code][k] for k in TEXT_FIELDS if k in svc[code]}
+             for code in TRANSLATED if code in svc}
+    assert all(code in langs and len(texts) == len(svc[code]) and all(
+        svc.get(k) for k in svc[code]) for code, texts in found.items()), svc["key"]
+    return {"translations": found} if found else {}
+
+
+def label_translations(records, label):
+    """{"translations": ...} of a phone labelled `label`, from `phone_labels` ({} if none)."""
+    found = records["phone_labels"].get(label) or {}
+    assert set(found) <= set(TRANSLATED), label
+    return {"translations": {c: {"description": t} for c, t in found.items()}} if found else {}
 
 
 def rows(kind, key, parent, items, **fixed):
@@ -235,7 +258,8 @@ def build_service(records, org, org_id, svc, built_locations, terms):
         "alert": svc.get("alert"), "last_modified": timestamp(rng, modified),
         "phones": rows("phone", ["service", key], parent, [
             {"number": p["number"], "extension": None, "type": p["type"],
-             "description": p["description"], "languages": []} for p in phones]),
+             "description": p["description"], "languages": [],
+             **label_translations(records, p["description"])} for p in phones]),
         "schedules": build_schedules(service_id, key, svc["hours"]),
         "service_areas": rows("service_area", [key], parent, [
             {"name": a["name"], "description": a["description"], "extent_type": "text",
@@ -259,6 +283,7 @@ def build_service(records, org, org_id, svc, built_locations, terms):
              "email": contact_email(c["name"], domain)} for c in svc.get("contacts", [])]),
         "capacities": capacities,
         "attributes": build_attributes(svc, service_id, locations, terms),
+        **service_translations(svc, langs),
     }
 
 
@@ -272,7 +297,8 @@ def build_organization(records, org, terms):
         "email": f"info@{org['domain']}", "website": f"https://{org['domain']}",
         "phones": [{"id": make_id("phone", "organization", org["key"]),
                     "organization_id": org_id, "number": org["phone"], "extension": None,
-                    "type": "voice", "description": "Main office line", "languages": []}],
+                    "type": "voice", "description": "Main office line", "languages": [],
+                    **label_translations(records, "Main office line")}],
         "services": [build_service(records, org, org_id, svc, built, terms)
                      for svc in org["services"]],
     }

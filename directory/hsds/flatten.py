@@ -1,6 +1,7 @@
 """Flatten nested HSDS JSON (organizations with services, or services with their
 organization) into rows per table, the same shape a CSV data package has."""
 
+from . import translations
 from .tables import POLYMORPHIC, TABLES
 
 ROOTS = ("service", "organization", "location", "service_at_location", "taxonomy",
@@ -85,6 +86,8 @@ def _walk(table_name, obj, rows, missing_ids, link=None, ignored=None):
             if nested.get("id") and not row.get(field):
                 row[field] = nested["id"]
             _walk(parent_name, nested, rows, missing_ids, ignored=ignored)
+    if table_name == translations.TABLE:
+        row["id"] = translations.derived_id(row, row.get("id"))
     record_id = row.get("id")
     if not record_id:
         missing_ids.append((table_name, row))
@@ -93,6 +96,8 @@ def _walk(table_name, obj, rows, missing_ids, link=None, ignored=None):
         merged.update({k: v for k, v in row.items() if v is not None or k not in merged})
     for key, (child_name, field) in table.children.items():
         children = obj.get(key)
+        if child_name == translations.TABLE and children is not None:
+            children = translations.as_children(children)
         if not isinstance(children, list):
             continue
         child_link = {field: record_id}

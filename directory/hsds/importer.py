@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bulk, normalize, validate
+from . import bulk, normalize, translations, validate
 from .convert import Problem
 from .datapackage import ReadLimits, read_package
 from .flatten import flatten, root_for_name
@@ -125,6 +125,7 @@ def import_path(path, strict=False, progress=None, rebuild_index=True):
     path = Path(path)
     report = ImportReport(source=path.name)
     rows, problems, report.ignored, reading = read(path)
+    translations.rekey(rows)
     report.records = sum(len(r) for r in rows.values())
 
     def step(phase):

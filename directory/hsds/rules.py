@@ -56,6 +56,8 @@ FIELD_ORDER = {
     "metadata": ["id", "resource_id", "resource_type", "last_action_date", "last_action_type",
                  "field_name", "previous_value", "replacement_value", "updated_by"],
     "meta_table_description": ["id", "name", "language", "character_set"],
+    # not HSDS: this directory's extension (hsds/translations.py)
+    "translation": ["id", "link_entity", "link_id", "language", "field", "text"],
 }
 
 # Fields HSDS requires in every form (besides id).
@@ -74,6 +76,7 @@ REQUIRED = {
     "organization_identifier": ("identifier_type", "identifier"),
     "url": ("url",),
     "metadata": ("last_action_date", "last_action_type"),
+    "translation": ("language", "field", "text"),
 }
 # Fields HSDS requires in the tabular form; in JSON nesting supplies them.
 TABULAR_REQUIRED = {
@@ -83,6 +86,7 @@ TABULAR_REQUIRED = {
     "service_capacity": ("service_id", "unit_id"),
     "attribute": ("link_id", "taxonomy_term_id", "link_entity"),
     "metadata": ("resource_id", "resource_type"),
+    "translation": ("link_entity", "link_id"),
 }
 
 
@@ -103,7 +107,7 @@ CSV_PATHS = {
     "required_document": "required_documents.csv", "url": "url.csv",
     "service_capacity": "service_capacity.csv",
     "meta_table_description": "meta_table_descriptions.csv", "attribute": "attributes.csv",
-    "metadata": "metadata.csv",
+    "metadata": "metadata.csv", "translation": "translations.csv",
 }
 # Other spellings of file names met in published packages.
 CSV_ALIASES = {"service_at_locations": "service_at_location", "services_at_location":

@@ -9,6 +9,8 @@ from sqlalchemy import Date, DateTime, Float, Integer
 from .rules import ENUMS, NUMBER_TEXT, REQUIRED, field_order
 from .serialize import plan
 from .tables import TABLES
+from .translations import TABLE as TRANSLATION
+from .translations import json_schema as translations_schema
 
 
 def field_schema(table_name, name):
@@ -54,6 +56,9 @@ class SchemaBuilder:
     def _build(self, table_name, full, came_from):
         properties = {name: field_schema(table_name, name) for name in field_order(table_name)}
         for kind, key, other, _fk, other_full in plan(table_name, full, came_from):
+            if other == TRANSLATION:
+                properties[key] = translations_schema()
+                continue
             nested = self.ref(other, other_full, table_name)
             properties[key] = {"type": "array", "items": nested} if kind == "child" else nested
         schema = {"type": "object", "title": f"HSDS {table_name}", "properties": properties,

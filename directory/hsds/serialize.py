@@ -11,7 +11,8 @@ directories turn these fields into links, so `javascript:` and the like are left
 additional url whose address is not one is left out whole). Staff addresses stay inside:
 a service's `assurer_email` is left out, and the change history names no staff account
 and shows no value of such a field, unless the caller asks for them (`include_staff`, the
-operator's full export).
+operator's full export). A service's and a phone's text in other languages is written in
+this directory's `translations` extension (hsds/translations.py), left out when it has none.
 """
 
 import re
@@ -26,6 +27,8 @@ from .bulk import id_in
 from .profiles import API
 from .rules import NUMBER_TEXT
 from .tables import POLYMORPHIC, TABLES
+from .translations import TABLE as TRANSLATION
+from .translations import to_json as translations_json
 
 CHUNK = 2000
 OE_ATTRIBUTE_NAMESPACE = uuid.UUID("6f1d3b7e-2a4c-4d8e-9b1f-0c2e4a6b8d10")
@@ -162,7 +165,11 @@ class Serializer:
         self.include_staff = include_staff
 
     def shown(self, table_name, row):
-        """Return whether a row is written at all (an additional url must be a link)."""
+        """Return whether a row is written at all: an additional url must be a link, and a
+        translation's record must be written too (a location's phones go with it in the
+        database, their translations are left behind)."""
+        if table_name == TRANSLATION:
+            return row.get("link_id") in self.store.rows.get(row.get("link_entity"), {})
         return table_name != "url" or web_link(row.get("url")) is not None
 
     def fields(self, table_name, row):
@@ -200,6 +207,10 @@ class Serializer:
             if kind == "child":
                 entity = table_name if other in POLYMORPHIC else None
                 rows = self.store.children.get((other, fk, entity), {}).get(row["id"], [])
+                if other == TRANSLATION:
+                    if rows:
+                        obj[key] = translations_json(rows)
+                    continue
                 items = [self.object(other, r, True, table_name)
                          for r in sorted(rows, key=_sort_key(other)) if self.shown(other, r)]
                 if other == "attribute":

@@ -1,6 +1,8 @@
 """The HSDS tables this directory stores (every table of 3.0, and 3.1's unit,
 service_capacity and url), in the order they can be written,
-and how HSDS nests them in JSON. Import, export and the API all read this map."""
+and how HSDS nests them in JSON; and this directory's `translation` table, which HSDS
+lacks (a service's and a phone's text in other languages: hsds/translations.py). Import,
+export and the API all read this map."""
 
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -30,8 +32,11 @@ class Table:
 
 _ATTR = ("attribute", "link_id")
 _META = ("metadata", "resource_id")
+# Nested as one object by language (`translations`), not as a list (hsds/translations.py).
+_TRANSLATIONS = ("translation", "link_id")
 # Child tables that point at a record of any table: the field naming the table.
-POLYMORPHIC = {"attribute": "link_entity", "metadata": "resource_type"}
+POLYMORPHIC = {"attribute": "link_entity", "metadata": "resource_type",
+               "translation": "link_entity"}
 
 
 def _table(name, model, children=None, parents=None, private=(), attributes=True):
@@ -86,7 +91,8 @@ TABLES = {
                          "cost_options": ("cost_option", "service_id"),
                          "required_documents": ("required_document", "service_id"),
                          "contacts": ("contact", "service_id"),
-                         "capacities": ("service_capacity", "service_id")},
+                         "capacities": ("service_capacity", "service_id"),
+                         "translations": _TRANSLATIONS},
                private=("version",)),
         _table("service_at_location", m.ServiceAtLocation,
                parents={"location": ("location", "location_id"),
@@ -98,7 +104,8 @@ TABLES = {
         _table("address", m.Address),
         _table("accessibility", m.Accessibility),
         _table("contact", m.Contact, children={"phones": ("phone", "contact_id")}),
-        _table("phone", m.Phone, children={"languages": ("language", "phone_id")}),
+        _table("phone", m.Phone, children={"languages": ("language", "phone_id"),
+                                           "translations": _TRANSLATIONS}),
         _table("schedule", m.Schedule),
         _table("service_area", m.ServiceArea),
         _table("language", m.Language),
@@ -108,6 +115,7 @@ TABLES = {
         _table("url", m.Url),
         _table("service_capacity", m.ServiceCapacity, parents={"unit": ("unit", "unit_id")}),
         _table("meta_table_description", m.MetaTableDescription),
+        _table("translation", m.Translation, attributes=False),
         Table("attribute", m.Attribute,
               children={"metadata": _META},
               parents={"taxonomy_term": ("taxonomy_term", "taxonomy_term_id")}),

@@ -14,7 +14,7 @@ from sqlalchemy import Date, DateTime, Float, Integer, String, select
 from ..config import limit
 from ..extensions import db
 from ..hidden_text import has_hidden, without_hidden
-from . import coordinates
+from . import coordinates, translations
 from .bulk import id_in
 from .convert import ENUMS, BadValue, Problem, _to_date, _to_datetime, _to_number
 from .rules import NUMBER_TEXT, REQUIRED, TABULAR_REQUIRED, references
@@ -176,7 +176,10 @@ def _in_directory(table_name, ids):
 
 
 SOFT = "soft"  # a reference kept as written when its record is nowhere
-LINKS = {"attribute": "link_id", "metadata": "resource_id"}
+# Fields naming a record of the table another field names, and whether one pointing nowhere
+# is kept: a translation of nothing is not.
+LINKS = {"attribute": ("link_id", SOFT), "metadata": ("resource_id", SOFT),
+         translations.TABLE: ("link_id", True)}
 
 
 def _targets(table_name, values):
@@ -189,9 +192,9 @@ def _targets(table_name, values):
               for (table, name), target in SOFT_REFERENCES.items()
               if table == table_name and values.get(name) is not None]
     if table_name in LINKS:
-        entity, link = values.get(POLYMORPHIC[table_name]), LINKS[table_name]
+        entity, (link, required) = values.get(POLYMORPHIC[table_name]), LINKS[table_name]
         if entity in TABLES and values.get(link) is not None:
-            found.append((link, entity, SOFT, values[link]))
+            found.append((link, entity, required, values[link]))
     return found
 
 
@@ -256,6 +259,8 @@ def check(rows, progress=None, skipped=()):
             if set(raw) <= {"id"}:
                 continue  # only named, as {"id": ...}: a reference, checked as one
             values, problems = rules.convert(str(record_id), raw, checked.warnings)
+            if name == translations.TABLE:
+                problems = translations.problems(str(record_id), values, problems)
             if problems:
                 checked.problems.extend(problems)
                 invalid.setdefault(name, set()).add(str(record_id))

@@ -48,14 +48,22 @@ from .stamp import DataStamp
 from .suggestion import SUGGESTION_STATUSES, Suggestion
 from .taxonomy import Attribute, Taxonomy, TaxonomyTerm
 from .throttle import RateLimitCount
+from .translation import (
+    TRANSLATED_FIELDS,
+    TRANSLATED_LANGUAGES,
+    RecordText,
+    Translation,
+    translation_id,
+)
 
-# The directory's records: every table of HSDS (hsds/tables.py maps each to its model).
+# The directory's records: every table of HSDS, and the translations of their text
+# (hsds/tables.py maps each to its model).
 # One list for what moves the data stamp (datastamp.py: ETags) and what the audit records.
 DIRECTORY_RECORDS = (
     Organization, Service, Location, Address, Accessibility, ServiceAtLocation, Schedule,
     Phone, Contact, ServiceArea, Language, CostOption, ServiceCapacity, Unit, Attribute,
     Taxonomy, TaxonomyTerm, Funding, Program, OrganizationIdentifier, RequiredDocument, Url,
-    MetaTableDescription,
+    MetaTableDescription, Translation,
 )
 
 __all__ = [
@@ -69,6 +77,8 @@ __all__ = [
     "STAFF_ROLES",
     "SUGGESTION_STATUSES",
     "TASK_STATUSES",
+    "TRANSLATED_FIELDS",
+    "TRANSLATED_LANGUAGES",
     "Accessibility",
     "Address",
     "Attribute",
@@ -93,6 +103,7 @@ __all__ = [
     "ProgramReferral",
     "ProviderToken",
     "RateLimitCount",
+    "RecordText",
     "ReferralItem",
     "ReferralList",
     "ReferralListChange",
@@ -108,11 +119,13 @@ __all__ = [
     "Suggestion",
     "Taxonomy",
     "TaxonomyTerm",
+    "Translation",
     "Unit",
     "Url",
     "User",
     "WeakPassword",
     "new_id",
     "services_touched",
+    "translation_id",
     "utcnow",
 ]

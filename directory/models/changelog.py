@@ -16,6 +16,7 @@ from .location import Accessibility, Address, Location, Schedule, ServiceAtLocat
 from .organization import Contact, Organization, Phone
 from .service import CostOption, Language, Service, ServiceArea, ServiceCapacity
 from .taxonomy import Attribute, TaxonomyTerm
+from .translation import Translation
 
 SERVICE = "service"
 REBUILD = "rebuild"
@@ -66,16 +67,22 @@ def _services_of_locations(session, location_ids):
 def services_touched(session, objects):
     """Return the ids of the services whose listing a change to `objects` alters: the
     services themselves, their children (phones, hours, areas, languages, costs, contacts,
-    capacities, places), service attributes, the services at a changed location (its
-    address, accessibility, phones and hours show on them), of a changed organization, and
-    tagged with a changed taxonomy term."""
-    services, locations, organizations, terms = set(), set(), set(), set()
+    capacities, places), service attributes and translations (a phone's where the phone
+    shows), the services at a changed location (its address, accessibility, phones and
+    hours show on them), of a changed organization, and tagged with a changed taxonomy
+    term."""
+    services, locations, organizations, terms, phones = set(), set(), set(), set(), set()
     for obj in objects:
         if isinstance(obj, Service):
             services.add(obj.id)
         elif isinstance(obj, Attribute):
             if obj.link_entity == "service":
                 services.add(obj.link_id)
+        elif isinstance(obj, Translation):
+            if obj.link_entity == "service":
+                services.add(obj.link_id)
+            elif obj.link_entity == "phone":
+                phones.add(obj.link_id)
         elif isinstance(obj, Location):
             locations.add(obj.id)
         elif isinstance(obj, (Address, Accessibility)):
@@ -89,6 +96,11 @@ def services_touched(session, objects):
         elif isinstance(obj, CHILDREN):
             services.add(getattr(obj, "service_id", None))
             locations.add(getattr(obj, "location_id", None))
+    if phones:  # a phone's translated label shows where the phone does
+        for service_id, location_id in session.execute(select(
+                Phone.service_id, Phone.location_id).where(Phone.id.in_(phones))):
+            services.add(service_id)
+            locations.add(location_id)
     locations.discard(None)
     organizations.discard(None)
     terms.discard(None)

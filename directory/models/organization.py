@@ -5,6 +5,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import HSDSRecord, Versioned, fk
+from .translation import Translatable, translations_relationship
 
 
 class Organization(HSDSRecord, Versioned, db.Model):
@@ -65,10 +66,11 @@ class Contact(HSDSRecord, db.Model):
                           passive_deletes=True, foreign_keys="Phone.contact_id")
 
 
-class Phone(HSDSRecord, db.Model):
+class Phone(Translatable, HSDSRecord, db.Model):
     """A telephone number for an organization, service, location or contact (HSDS `phone`)."""
 
     __tablename__ = "phone"
+    TRANSLATION_ENTITY = "phone"
 
     TYPES = ("text", "voice", "fax", "cell", "video", "pager", "textphone")
 
@@ -89,6 +91,7 @@ class Phone(HSDSRecord, db.Model):
     contact = relationship("Contact", back_populates="phones", foreign_keys=[contact_id])
     languages = relationship("Language", back_populates="phone", cascade="all, delete-orphan",
                              passive_deletes=True, foreign_keys="Language.phone_id")
+    translations = translations_relationship("phone")
 
     @property
     def tel_uri(self):

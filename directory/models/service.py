@@ -9,15 +9,17 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..extensions import db
 from .base import HSDSRecord, Versioned, fk, utcnow
 from .service_facts import TEMPORARILY_CLOSED, ServiceFacts
+from .translation import Translatable, translations_relationship
 
 SERVICE_STATUSES = ("active", "inactive", "defunct", TEMPORARILY_CLOSED)
 
 
-class Service(ServiceFacts, HSDSRecord, Versioned, db.Model):
+class Service(ServiceFacts, Translatable, HSDSRecord, Versioned, db.Model):
     """A service an organization delivers (HSDS `service`); what is asked of it (listed,
     closed, its hours, how it reaches a client) comes from ServiceFacts."""
 
     __tablename__ = "service"
+    TRANSLATION_ENTITY = "service"
     __table_args__ = (
         CheckConstraint(
             "status IN ('active', 'inactive', 'defunct', 'temporarily closed')", name="status"
@@ -71,6 +73,7 @@ class Service(ServiceFacts, HSDSRecord, Versioned, db.Model):
         "Attribute.link_entity == 'service')",
         cascade="all, delete-orphan",
     )
+    translations = translations_relationship("service")
 
     @property
     def locations(self):

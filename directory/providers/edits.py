@@ -1,7 +1,8 @@
 """What a provider may change, and how it is recorded: only the services and locations of
 its own organization; availability, hours, phones and "still accurate" publish at once;
-the description and eligibility text publish at once too, unless PROVIDER_TEXT_REVIEW is
-on, when they go to the editors' suggestion queue instead. Every change is written by
+the description and eligibility text (in English, Spanish and Vietnamese) publish at once
+too, unless PROVIDER_TEXT_REVIEW is on, when they go to the editors' suggestion queue
+instead. Every change is written by
 the audit history under the provider's name and organization (`actor_label`)."""
 
 from flask import current_app
@@ -9,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
+from ..languages import language_name
 from ..models import Location, Service, Suggestion
-from ..staff import editing
+from ..staff import editing, translation_forms
 
 TEXT_FIELDS = ("description", "eligibility_description")
 
@@ -53,18 +55,23 @@ def text_reviewed():
 
 
 def save_text(service, data, user):
-    """Apply (or, under review, propose) the description and eligibility; return
-    "published", "proposed" or "unchanged"."""
+    """Apply (or, under review, propose) the description and eligibility, and their
+    translations; return "published", "proposed" or "unchanged"."""
     wanted = {name: (data.get(name) or "").strip() or None for name in TEXT_FIELDS}
     changed = {name: value for name, value in wanted.items()
                if getattr(service, name) != value}
-    if not changed:
+    translated = translation_forms.changed_translations(service, data, TEXT_FIELDS)
+    if not changed and not translated:
         return "unchanged"
     if not text_reviewed():
         editing.assign(service, changed, changed)
+        translation_forms.save(service, data, TEXT_FIELDS)
         return "published"
-    body = "\n\n".join(f"{name.replace('_', ' ').capitalize()}: {value or '(empty)'}"
-                       for name, value in changed.items())
-    db.session.add(Suggestion(service=service, body=f"From the program: {body}"[:2000],
+    said = [(name.replace("_", " ").capitalize(), value) for name, value in changed.items()]
+    said += [(f"{name.replace('_', ' ').capitalize()} in {language_name(language)}", text)
+             for (name, language), text in translated.items()]
+    body = "\n\n".join(f"{label}: {value or '(empty)'}" for label, value in said)
+    # Uncut: each part is bounded by its form field, and a cut would drop the last ones.
+    db.session.add(Suggestion(service=service, body=f"From the program: {body}",
                               contact=user.email))
     return "proposed"

@@ -8,7 +8,9 @@ from wtforms import BooleanField, EmailField, SelectField, StringField, TextArea
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from ..staff.account_forms import _new_password
-from ..staff.forms import EditForm, _optional_area
+from ..staff.forms import EditForm, LongText, _optional_area
+from ..staff.translation_forms import with_translations
+from . import edits
 from .program_referrals import ANSWERS
 
 
@@ -30,6 +32,9 @@ class AcceptForm(FlaskForm):
 class ListingTextForm(EditForm):
     description = _optional_area(_l("Description"))
     eligibility_description = _optional_area(_l("Eligibility"))
+
+
+with_translations(ListingTextForm, "service", LongText, edits.TEXT_FIELDS)
 
 
 class AnswerForm(FlaskForm):

@@ -11,7 +11,7 @@ from .. import messaging
 from ..audit import ACTOR
 from ..extensions import csrf, db
 from ..models import Organization
-from ..staff import details, editing, editor, lookups
+from ..staff import details, editing, editor, lookups, translation_forms
 from ..staff.access import admin_required, role_required, today
 from ..staff.account_forms import ConfirmForm
 from ..staff.auth import sign_in
@@ -75,11 +75,14 @@ def phones(kind, owner_id):
 @bp.route("/provider/services/<service_id>/text", methods=["GET", "POST"])
 @provider_required
 def text(service_id):
-    """Edit the description and eligibility (published, or proposed to the editors)."""
+    """Edit the description and eligibility, in English, Spanish and Vietnamese
+    (published, or proposed to the editors)."""
     service = _service(service_id)
 
     def opened():
-        return ListingTextForm(formdata=None, obj=service)
+        form = ListingTextForm(formdata=None, obj=service)
+        translation_forms.fill(form, service)
+        return form
 
     form, conflict, saved = editor.posted_edit(
         service, opened, ListingTextForm,

@@ -1,6 +1,7 @@
 """Hand-outs of a referral list: the print page (with the QR code of its share link), the
-PDF and the CSV. The print page and the PDF can be made in any interface language, whatever
-the one the staff member works in (`?language=vi`)."""
+PDF and the CSV. Each can be made in any interface language, whatever the one the staff
+member works in (`?language=vi`): its words, the records' text where they have it in that
+language, and the share link, which opens the list in the same language."""
 
 from datetime import date
 
@@ -37,8 +38,8 @@ def prepare_print(list_id):
 def print_list(list_id):
     """Show the list as a clean black-and-white page to print and hand over."""
     referral_list = list_or_404(list_id)
-    url = share_url(shown_token(referral_list))
     language = _language()
+    url = share_url(shown_token(referral_list), language)
     with force_locale(language):
         sheet = build_sheet(referral_list)
         return render_template("referrals/print.html", sheet=sheet, share_url=url,
@@ -51,9 +52,10 @@ def print_list(list_id):
 def pdf_list(list_id):
     """Download the list as a PDF."""
     referral_list = list_or_404(list_id)
-    with force_locale(_language()):
+    language = _language()
+    with force_locale(language):
         body = pdf.render(build_sheet(referral_list),
-                          share_url(shown_token(referral_list)))
+                          share_url(shown_token(referral_list), language))
     return Response(body, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{_filename("pdf")}"'})
 
@@ -63,7 +65,8 @@ def pdf_list(list_id):
 def csv_list(list_id):
     """Download the list as CSV."""
     referral_list = list_or_404(list_id)
-    text = spreadsheet.render(referral_list, build_sheet(referral_list), STATUS_LABELS)
+    with force_locale(_language()):
+        text = spreadsheet.render(referral_list, build_sheet(referral_list), STATUS_LABELS)
     return Response("\ufeff" + text, mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="{_filename("csv")}"'})
 

@@ -1,9 +1,10 @@
 """Sending a list to the client from its page: by email or by text message, with the
-share link and a short version of the list in the language the client reads. The address
-or number goes from the form to the mail server or gateway and nowhere else (the list's
-history records only the channel); sends are limited per staff member (SEND_LIMIT); a
-failure is shown next to the form in plain words, and with nothing configured the form
-says which settings to set."""
+share link and a short version of the list in the language the client reads (the
+records' text too, where they have it in that language). The address or number goes from
+the form to the mail server or gateway and nowhere else (the list's history records only
+the channel); sends are limited per staff member (SEND_LIMIT); a failure is shown next to
+the form in plain words, and with nothing configured the form says which settings to
+set."""
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import force_locale
@@ -18,7 +19,7 @@ from . import bp, outgoing
 from .forms import SendEmailForm, SendTextForm
 from .list_queries import list_or_404, refer_required, who
 from .lists import render_list
-from .sharing import ensure_link
+from .sharing import ensure_link, share_url
 from .sheet import build_sheet
 
 
@@ -57,8 +58,7 @@ def _send(list_id, channel):
         return render_list(referral_list, email_form=forms["email"], text_form=forms["sms"],
                            status=400)
     # The link opens the list in the language the message is written in.
-    url = url_for("shared.shared_list", token=ensure_link(referral_list),
-                  lang=form.language.data, _external=True)
+    url = share_url(ensure_link(referral_list), form.language.data)
     try:
         with force_locale(form.language.data):
             sheet = build_sheet(referral_list)

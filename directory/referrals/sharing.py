@@ -1,6 +1,7 @@
 """Share links: making one, showing it again to the staff member who made it (for the QR
 code and the page that shows the link), revoking one at once, and the public, read-only
-copy of a list that a link opens, with the services' details as they are today. An
+copy of a list that a link opens, with the services' details as they are today, in the
+language the link carries (`?lang=es`: handouts and messages give links in their own). An
 expired, revoked or unknown link says so and shows nothing of the list.
 
 A link's token is a keyed hash of the link's id (HMAC with SECRET_KEY): the database
@@ -42,8 +43,10 @@ def shown_token(referral_list):
     return None
 
 
-def share_url(token):
-    return url_for("shared.shared_list", token=token, _external=True) if token else None
+def share_url(token, language=None):
+    """Return the full address of a share link, opening the list in `language` if given."""
+    return url_for("shared.shared_list", token=token, lang=language,
+                   _external=True) if token else None
 
 
 def ensure_link(referral_list):

@@ -5,10 +5,11 @@ name, address, phones (with `tel:` links), directions, today's hours and the wee
 apply, cost, languages, website and the note.
 
 Details are read from the directory when the sheet is built, so a sheet always shows the
-phones and hours as they are today. Call `build_sheet` inside the locale the sheet is for.
+phones and hours as they are today. Call `build_sheet` inside the locale the sheet is for:
+the record's text is then in that language where the record has it (reader_text.py), and
+each such field is a string that prints as plain text and shows on a page with its `lang`.
 """
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,9 +18,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .. import coverage
-from ..labels import language_label, term_label
+from ..labels import term_label
 from ..models.clinic import clinic_profile
 from ..models.location import WEEKDAYS
+from ..reader_text import cost_text, language_names, phone_line, shown_text
 from ..schedules import days as hours_on
 from ..schedules import week
 from ..template_helpers import directions_url, local_now, time_of_day
@@ -90,16 +92,14 @@ def _item(position, item, day):
     service = item.service
     schedules = service.hours_schedules
     phones = service.phones or service.organization.phones
+    lines = [phone_line(phone) for phone in phones]
     return SheetItem(
-        position=position, name=service.name, organization=service.organization.name,
-        where=_where(service), phones=_phones(phones),
-        phone_links=[(text, phone.tel_uri) for text, phone in zip(_phones(phones), phones,
-                                                                  strict=True)],
+        position=position, name=shown_text(service, "name"),
+        organization=service.organization.name, where=_where(service), phones=lines,
+        phone_links=[(line, phone.tel_uri) for line, phone in zip(lines, phones, strict=True)],
         hours=hours_lines(schedules, day), today=today_line(schedules, day) if schedules else "",
-        directions=_directions(service), apply=service.application_process or "",
-        cost=_cost(service),
-        languages=", ".join(str(language_label(lang.code)) if lang.code else lang.name or ""
-                            for lang in service.languages),
+        directions=_directions(service), apply=shown_text(service, "application_process"),
+        cost=cost_text(service), languages=language_names(service.languages),
         website=service.url or "", note=item.note or "", warning=_warning(service))
 
 
@@ -141,14 +141,6 @@ def _where(service):
     return ", ".join(ways)
 
 
-def _phones(phones):
-    shown = []
-    for phone in phones:
-        text = phone.number + (f" {_('ext.')} {phone.extension}" if phone.extension else "")
-        shown.append(f"{text} ({phone.description})" if phone.description else text)
-    return shown
-
-
 def hours_lines(schedules, today):
     """Return the coming week's hours as short lines: "Monday to Friday: 9:00 AM – 5:00 PM"."""
     groups = {}
@@ -164,21 +156,6 @@ def _days(days):
         return _("%(first)s to %(last)s", first=DAY_LABELS[days[0]],
                  last=DAY_LABELS[days[-1]])
     return ", ".join(str(DAY_LABELS[d]) for d in days)
-
-
-def _cost(service):
-    terms = ", ".join(str(t) for t in (term_label(t.code, t.name)
-                                       for t in service.terms_in("payment")))
-    fees = (service.fees_description or "").strip()
-    # "Free" and a description "Free." say the same thing: print it once.
-    plain_terms, plain_fees = _plain(terms), _plain(fees)
-    if plain_fees and plain_terms and (plain_terms in plain_fees or plain_fees in plain_terms):
-        return fees if len(plain_fees) >= len(plain_terms) else terms
-    return ". ".join(part for part in (terms, fees) if part)
-
-
-def _plain(text):
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
 def _warning(service):

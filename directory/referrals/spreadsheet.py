@@ -1,6 +1,8 @@
 """A referral list as CSV, one row per service, for a clinic's own records. It carries
-what the list says (no client reference) and each referral's status and follow-up date.
-Cells that a spreadsheet would run as a formula are prefixed with an apostrophe."""
+what the list says (no client reference) and each referral's status and follow-up date,
+in the language it is made in (the records' text in it where they have it, else their
+English marked as such). Cells that a spreadsheet would run as a formula are prefixed with
+an apostrophe."""
 
 import csv
 import io

@@ -5,9 +5,12 @@ its organization's names and the names of the places it is offered at (many serv
 known by their place or agency: "AFTER SCHOOL PROGRAM" at a club house, a CalFresh branch);
 a service that does not describe itself is described by its organization's description, as
 a person reading the listing would read it. Text recognised as another language the search
-reads (languages.json) also goes to that language's field.
+reads (languages.json) also goes to that language's field, and so does the service's own
+text written in that language (its Spanish or Vietnamese name, description, how to apply,
+fees, eligibility and wait: models/translation.py).
 
-The fingerprint is a hash of the document, so check-index can tell a stale entry.
+The fingerprint is a hash of the document, so check-index can tell a stale entry (a
+changed translation changes it too).
 """
 
 import hashlib
@@ -15,6 +18,7 @@ import json
 from datetime import UTC
 
 from ..languages import session_languages
+from ..models.translation import TRANSLATED_FIELDS
 from ..populations import audience_limits
 from ..schedules import rules_of, signature
 from .fields import LANGUAGE_FIELDS, distinct_words
@@ -92,6 +96,18 @@ def _own_language_text(parts):
     return {name: _join(*texts) for name, texts in fields.items()}
 
 
+def _translated_text(service):
+    """Return {field: text} of the service's translations into each language with a field
+    of its own, its fields in the editors' order."""
+    order = TRANSLATED_FIELDS["service"]
+    fields = {name: [] for name in LANGUAGE_FIELDS.values()}
+    for row in sorted(service.translations, key=lambda r: (
+            order.index(r.field) if r.field in order else len(order), r.field, r.language)):
+        if row.language in LANGUAGE_FIELDS:
+            fields[LANGUAGE_FIELDS[row.language]].append(row.text)
+    return fields
+
+
 def service_document(service):
     """Return the Whoosh document (a dict of fields) for a listed service."""
     facts = service_facts(service)
@@ -107,16 +123,19 @@ def service_document(service):
         " ".join(facts["area_names"]),
     )
     names = _names(service)
+    own_language = _own_language_text([
+        service.name, service.alternate_name, *names, described,
+        service.eligibility_description, service.fees_description,
+        service.application_process, service.interpretation_services])
+    for field, texts in _translated_text(service).items():
+        own_language[field] = _join(own_language[field], *texts)
     doc = {
         "id": service.id,
         "name": _join(service.name, service.alternate_name),
         "organization": _join(*names),
         "terms": _join(*term_names, *languages),
         "body": body,
-        **_own_language_text([
-            service.name, service.alternate_name, *names, described,
-            service.eligibility_description, service.fees_description,
-            service.application_process, service.interpretation_services]),
+        **own_language,
         "tags": ",".join(facts["tags"]),
         "facts": json.dumps(facts, separators=(",", ":"), sort_keys=True),
     }

@@ -55,6 +55,7 @@ class Hit:
     area_names: list = field(default_factory=list)
     closed: bool = False
     within_miles: float | None = None
+    related: bool = False  # meets only some of what the words ask (SearchResult.matched)
 
 
 @dataclass
@@ -67,6 +68,10 @@ class SearchResult:
     suggestion: str | None = None
     corrections: dict = field(default_factory=dict)
     unknown: list = field(default_factory=list)  # words typed that no service mentions
+    # Of `total`, how many meet every need the words name outright (textquery's `asked`;
+    # with no words, all of them). The rest are related, marked on their hits and ranked as
+    # their scores say: putting every match first lowered every judged group (bench/README).
+    matched: int | None = None
 
     @property
     def total_pages(self):
@@ -149,15 +154,17 @@ def run(searcher, facts, params, zone, now=None):
         elsewhere = served_elsewhere(facts, covered)
         mask &= reach if params.reach_only else (near | reach)
     candidates = np.flatnonzero(mask)
-    text = (build_text_query(searcher, params.text, correct=not params.as_typed)
-            if params.text else None)
+    text = (build_text_query(searcher, params.text, correct=not params.as_typed,
+                             reads=params.reads) if params.text else None)
     if text is not None and text.parts is not None:
         all_scores = scoring.score(searcher, facts, text.parts, facts.size)
         all_scores *= scoring.coordination(searcher, facts, text.needs, facts.size)
         docs = candidates[all_scores[candidates] > 0]
         scores = all_scores[docs]
+        met = scoring.meets_all(searcher, facts, text.asked, facts.size)[docs]
     else:
         docs, scores = candidates, np.ones(candidates.size)
+        met = np.ones(docs.size, bool)
     total = int(docs.size)
     asked = set(text.audience) if text is not None else set()
     for code in (*params.terms.get("population", ()), *params.terms.get("category", ())):
@@ -169,17 +176,22 @@ def run(searcher, facts, params, zone, now=None):
     start = (params.page - 1) * params.per_page
     page_docs = docs[order[start:start + params.per_page]]
     page_scores = scores[order[start:start + params.per_page]]
+    page_met = met[order[start:start + params.per_page]]
     hits = [
         Hit(facts.ids[d], float(s), None if not np.isfinite(distance[d]) else float(distance[d]),
             facts.area_names[d] if reach[d] else [], bool(facts.closed[d]),
-            float(within[d]) if np.isfinite(distance[d]) and within[d] > 0 else None)
-        for d, s in zip(page_docs.tolist(), page_scores.tolist(), strict=True)
+            float(within[d]) if np.isfinite(distance[d]) and within[d] > 0 else None,
+            not m)
+        for d, s, m in zip(page_docs.tolist(), page_scores.tolist(), page_met.tolist(),
+                           strict=True)
     ]
     suggestion = text.suggestion if text is not None else None
-    return SearchResult(hits, total, params.page, params.per_page,
-                        facet_counts(facts, docs, now, zone, today), suggestion,
+    # The filters count what the heading counts: the matches (the related, when none).
+    counted = docs[met] if met.any() else docs
+    facets = facet_counts(facts, counted, now, zone, today)
+    return SearchResult(hits, total, params.page, params.per_page, facets, suggestion,
                         text.corrections if text is not None else {},
-                        text.unknown if text is not None else [])
+                        text.unknown if text is not None else [], int(np.count_nonzero(met)))
 
 
 def limited_elsewhere(facts, docs, asked):

@@ -110,3 +110,30 @@ def coordination(searcher, facts, needs, size):
                 holds[ids + offset] = True
         met += holds
     return (met / len(needs)) ** COORDINATION
+
+
+def meets_all(searcher, facts, asked, size):
+    """Return a bool array over global document numbers: which documents meet every need
+    outright (`asked` is textquery.TextQuery.asked; no need: every document)."""
+    leaves = _leaves(searcher)
+
+    def holds(field, text):
+        found = np.zeros(size, bool)
+        for i, (reader, offset) in enumerate(leaves):
+            ids, _ = postings(facts.segments[i], reader, field, text)
+            found[ids + offset] = True
+        return found
+
+    met = np.ones(size, bool)
+    for alternatives in asked:
+        need = np.zeros(size, bool)
+        for groups in alternatives:
+            every = np.ones(size, bool)
+            for group in groups:
+                anyone = np.zeros(size, bool)
+                for field, text in group:
+                    anyone |= holds(field, text)
+                every &= anyone
+            need |= every
+        met &= need
+    return met

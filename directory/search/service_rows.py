@@ -76,6 +76,10 @@ def load_records(session, ids):
         schedule.c.service_id.in_(found)).order_by(schedule.c.service_id, schedule.c.id))
     costs = _grouped(session, select(m.CostOption.service_id, m.CostOption.option)
                      .where(m.CostOption.service_id.in_(found)))
+    translations = _grouped(session, select(
+        m.Translation.link_id, m.Translation.language, m.Translation.field,
+        m.Translation.text).where(m.Translation.link_entity == "service",
+                                  m.Translation.link_id.in_(found)))
     records = []
     for row in rows:
         sid = row.id
@@ -99,5 +103,6 @@ def load_records(session, ids):
             languages=languages.get(sid, []), physical_locations=locations,
             service_areas=areas.get(sid, []), capacities=capacities.get(sid, []),
             schedules=schedules.get(sid, []), cost_options=costs.get(sid, []),
+            translations=translations.get(sid, []),
         ))
     return records

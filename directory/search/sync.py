@@ -33,6 +33,13 @@ def after_flush(session, _context):
         session.info.setdefault(KEY, set()).update(m.services_touched(session, objects))
 
 
+def mark_changed(session, service_ids):
+    """Have the commit of `session` log these services as changed: for changes its events
+    do not see (bulk inserts of rows that alter what the services' documents hold)."""
+    if service_ids:
+        session.info.setdefault(KEY, set()).update(service_ids)
+
+
 def _write_entries(executor, rows):
     """Append `rows` to the log in the transaction of `executor` (a session or connection)."""
     dialect = getattr(executor, "dialect", None) or executor.get_bind().dialect

@@ -3,8 +3,10 @@
 The words as typed count most: the main language's stems over the structured fields (name
 weighted most) and each other language's analysis over that language's own field
 (languages.json); a trigger said in a language whose words the main fields do not read
-(Vietnamese: "tư vấn" is not the English "van") is looked up in its own field only. A
-concept the words trigger (concepts.json, in any language of the table) adds its plainest
+(Vietnamese: "tư vấn" is not the English "van") is looked up in its own field only; when
+the page says which languages the searcher reads, another language's field is read only
+for words in it or naming it (it holds the services' translated text too). A concept the
+words trigger (concepts.json, in any language of the table) adds its plainest
 word in each language it was not said in at TRANSLATION_WEIGHT and the words records use
 for it at EXPANSION_WEIGHT, each below the same word typed and counting little in names,
 so an expansion that happens to share a stem with common words in names cannot outrank
@@ -20,16 +22,24 @@ Spelling is spelling.py's: a real word is never replaced. The text is never pars
 query syntax, so no input is a syntax error.
 """
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..languages import code_for, named_in
 from . import concepts
+from .asked import asked_needs
 from .fields import FIELD_BOOSTS, LANGUAGE_FIELDS, TEXT_FIELDS
-from .languages import BY_CODE, CODES, MAIN, fold, generic_words, is_stop_word, language_of
+from .languages import BY_CODE, CODES, MAIN, fold, is_stop_word, language_of
 from .languages import words as analyze
 from .spelling import checkable, read_words
+from .wording import (
+    GENERIC_STEMS,
+    WORD,
+    languages_named,
+    main_stems,
+    only_in_own_field,
+    scope,
+    without_foreign_stops,
+)
 
 TRANSLATION_WEIGHT = 0.9
 EXPANSION_WEIGHT = 0.9
@@ -37,10 +47,6 @@ TAG_WEIGHT = 12.0
 # A concept's related codes (depression: counselling) find the services of that kind whose
 # records never say the word, below every record that does.
 RELATED_WEIGHT = 1.0
-WORD = re.compile(r"\w+(?:\.\w+)*")  # never `(?:\.?\w+)*`: it backtracks exponentially
-# Words that ask for something without naming the need ("help", "ayuda", "services"): in
-# "job help" the need is the job, and the names full of "Help" must not outrank it.
-GENERIC_STEMS = generic_words()  # each language's, in languages.json
 GENERIC_WEIGHT = 0.3
 # An expansion in a name counts a quarter of one in a description: see _literal.
 EXPANSION_BOOSTS = {"name": 0.25, "organization": 0.25, "terms": 1.0, "body": 1.0}
@@ -62,22 +68,10 @@ class TextQuery:
     audience: set = field(default_factory=set)  # groups the words speak of ("veterans")
     languages: set = field(default_factory=set)  # languages the words are in or name
     needs: list = field(default_factory=list)  # [parts] of each need the words name
-
-
-def _main(text):
-    return analyze(MAIN.code, text)
-
-
-def _without_foreign_stops(text):
-    """Return text in another language without its stop words, for the main fields: the
-    "de" of "ataques de pánico" is no English word, yet it matches every Spanish name
-    ("Grupo de ..."). Text that reads as English keeps them ("my son": "son" is a Spanish
-    stop word)."""
-    code = language_of(text)
-    if code == MAIN.code:
-        return text
-    stops = BY_CODE[code].stops
-    return " ".join(w for w in WORD.findall(fold(text)) if w not in stops)
+    # Each need as what a service must hold to meet it outright, for the count of services
+    # that match what was asked: [alternatives], an alternative being [groups] a service
+    # must all hold, a group [(field, term)] of which it holds any (asked.py).
+    asked: list = field(default_factory=list)
 
 
 def _content(word):
@@ -90,41 +84,36 @@ def _add(weights, field_name, term, weight):
     weights[key] = max(weights.get(key, 0.0), weight)
 
 
-def _scope(code):
-    """Return the `language` of _literal for words said in language `code`: None (every
-    field) when its words are also looked up in the main fields, else the code."""
-    return None if code == MAIN.code or BY_CODE[code].in_main_fields else code
-
-
-def _literal(weights, reader, text, weight, boosted=True, language=None):
+def _literal(weights, reader, text, weight, boosted=True, language=None, said_in=None):
     """Add the words of `text` over the text fields, weighted by field (a name counts most):
     the main fields and every language's own field, or only language `language`'s field.
 
     Unboosted, for expansions: a word the person never typed counts in the terms and the
     description, and little in names, so a name that happens to share its stem cannot
     outrank a service that has the word the person typed.
+
+    `said_in`: the language the words are known to be in (a concept's word, never typed):
+    looked up in no other language's field, and in a language whose words are of several
+    syllables as whole words only ("cờ bạc", not the "có" of every Vietnamese sentence).
     """
     boosts = FIELD_BOOSTS if boosted else EXPANSION_BOOSTS
     if language is None:
-        for stem in _main(_without_foreign_stops(text)):
+        for stem in main_stems(without_foreign_stops(text)):
             factor = GENERIC_WEIGHT if stem in GENERIC_STEMS else 1.0
             for name in TEXT_FIELDS:
                 if reader.doc_frequency(name, stem):
                     _add(weights, name, stem, boosts[name] * weight * factor)
     for code, field_name in LANGUAGE_FIELDS.items():
-        if language not in (None, code):
+        if language not in (None, code) or said_in not in (None, code):
             continue
-        for stem in analyze(code, text):
+        stems = analyze(code, text)
+        if said_in == code and BY_CODE[code].bigrams and any("_" in s for s in stems):
+            stems = [s for s in stems if "_" in s]
+        for stem in stems:
             factor = GENERIC_WEIGHT if stem in GENERIC_STEMS else 1.0
             if reader.doc_frequency(field_name, stem):
                 _add(weights, field_name, stem,
                      (BY_CODE[code].boost if boosted else 1.0) * weight * factor)
-
-
-def _only_in_own_field(found):
-    """Return the language whose field alone a trigger's words are looked up in, or None."""
-    scopes = {_scope(code) for code in found.languages}
-    return scopes.pop() if len(scopes) == 1 else None
 
 
 def _blank(text, spans):
@@ -137,10 +126,36 @@ def _blank(text, spans):
     return typed
 
 
-def build(searcher, text, correct=True):
+def _unread(codes):
+    """Return the language fields of the languages other than `codes`."""
+    return {name for code, name in LANGUAGE_FIELDS.items() if code not in codes}
+
+
+def _readable(parts, unread):
+    """Return `parts` without the terms of the `unread` fields."""
+    return [(name, term, weight) for name, term, weight in parts if name not in unread]
+
+
+def _readable_asked(asked, unread):
+    """Return `asked` (TextQuery.asked) met in the fields read: a need whose every way to
+    be met is in `unread` fields stays as it is."""
+    kept = []
+    for alternatives in asked:
+        read = [[[(name, term) for name, term in group if name not in unread]
+                 for group in alternative] for alternative in alternatives]
+        kept.append([alternative for alternative in read if all(alternative)] or alternatives)
+    return kept
+
+
+def build(searcher, text, correct=True, reads=()):
     """Return the TextQuery for `text` against the index `searcher` reads.
 
     `correct=False` runs the words as typed: unknown words are reported, none replaced.
+    `reads`: the languages the searcher reads (the page's), when known. Another language's
+    own field (its records' words, and the services' text translated into it) is then read
+    only when the words are in it or name it: a reader of English gains nothing from the
+    Spanish beside a service's English, and a service written in two languages would count
+    the need twice.
     """
     text = " ".join((text or "").split())
     if not text:
@@ -152,17 +167,18 @@ def build(searcher, text, correct=True):
         corrected = replace_word(corrected, wrong, right)
     weights = {}
     found_all = concepts.find(corrected)
-    own_field = [(f.start, f.end) for f in found_all if _only_in_own_field(f)]
+    own_field = [(f.start, f.end) for f in found_all if only_in_own_field(f)]
     _literal(weights, reader, _blank(corrected, own_field), 1.0)
     reached, audience, said_in = [], set(), {language_of(text)}
     needs = _needs(reader, corrected, found_all)
+    asked = asked_needs(reader, corrected, found_all)
     for found in found_all:
         concept = found.concept
         if len(found.languages) == 1:
             said_in |= found.languages
-        if _only_in_own_field(found):
+        if only_in_own_field(found):
             _literal(weights, reader, _phrase(corrected, found), 1.0,
-                     language=_only_in_own_field(found))
+                     language=only_in_own_field(found))
         if concept.id in reached:
             continue
         reached.append(concept.id)
@@ -172,19 +188,15 @@ def build(searcher, text, correct=True):
     parts = [(name, term, weight) for (name, term), weight in weights.items()]
     suggestion = corrected if corrections else None
     languages = languages_named(text) | (said_in - {MAIN.code})
+    if reads:
+        unread = _unread(set(reads) | said_in | languages)
+        parts, asked = _readable(parts, unread), _readable_asked(asked, unread)
+        needs = [_readable(need, unread) for need in needs]
     if not parts:
         has_words = any(len(w) > 1 and _content(w) for w in WORD.findall(fold(text)))
         parts = [] if has_words else None
     return TextQuery(parts, corrections, suggestion, unknown, reached, audience, languages,
-                     needs)
-
-
-def languages_named(text):
-    """Return the codes of the languages `text` names: by their English name ("Arabic
-    counseling") or by their own name of two words ("tiếng Việt", "Tiếng Việt")."""
-    words = WORD.findall(fold(text))
-    own = {code_for(f"{a} {b}") for a, b in itertools.pairwise(words)}
-    return named_in(text) | (own - {None})
+                     needs, asked)
 
 
 def _languages_named(weights, words):
@@ -216,7 +228,8 @@ def _concept_parts(weights, reader, found):
     for code in CODES:
         head = concept.head(code)
         if head and code not in found.languages:
-            _literal(weights, reader, head, TRANSLATION_WEIGHT, language=_scope(code))
+            _literal(weights, reader, head, TRANSLATION_WEIGHT, language=scope(code),
+                     said_in=code)
     for word in concept.expand:
         _literal(weights, reader, word, EXPANSION_WEIGHT, boosted=False)
 
@@ -232,12 +245,12 @@ def _needs(reader, text, found):
     for f in found:
         if f.concept.id not in seen:
             seen.add(f.concept.id)
-            needs.append(_need(reader, typed[f.start:f.end], _only_in_own_field(f)))
+            needs.append(_need(reader, typed[f.start:f.end], only_in_own_field(f)))
             _concept_parts(needs[-1], reader, f)
     for word in WORD.finditer(folded):
         inside = any(f.start <= word.start() < f.end for f in found)
         if not (inside or not checkable(word.group())
-                or set(_main(word.group())) <= GENERIC_STEMS):
+                or set(main_stems(word.group())) <= GENERIC_STEMS):
             needs.append(_need(reader, word.group()))
     return [[(name, term, weight) for (name, term), weight in need.items()]
             for need in needs if need]

@@ -3,14 +3,17 @@
 accepted, and how long the waitlist is.
 
 It is stored as HSDS `service_capacity` (available, maximum, unit, description and the
-`updated` time the public page shows) and the service's HSDS `wait_time` text. One
-capacity row per unit is kept current; the audit history holds the earlier numbers.
+`updated` time the public page shows) and the service's HSDS `wait_time` text, with that
+text in Spanish and Vietnamese (the interface's words), so a translation never tells of an
+older waitlist. One capacity row per unit is kept current; the audit history holds the
+earlier numbers.
 """
 
+from flask_babel import force_locale, ngettext
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import ServiceCapacity, Unit, utcnow
+from ..models import TRANSLATED_LANGUAGES, ServiceCapacity, Unit, utcnow
 
 ACCEPTING = "Accepting new clients."
 NOT_ACCEPTING = "Not accepting new clients."
@@ -19,6 +22,12 @@ def waitlist_text(weeks):
     if not weeks:
         return None
     return f"Waitlist: {weeks} week{'s' if weeks != 1 else ''}"
+
+
+def waitlist_in(language, weeks):
+    """Return the wait_time text for a waitlist of `weeks` written in `language`."""
+    with force_locale(language):
+        return ngettext("Waitlist: %(num)d week", "Waitlist: %(num)d weeks", weeks)
 
 
 def _weeks(wait_time):
@@ -68,4 +77,7 @@ def update(service, unit, accepting, available, maximum, waitlist_weeks, note, n
     capacity.updated = now or utcnow()
     if service.wait_time != wait and (wait or _weeks(service.wait_time) is not None):
         service.wait_time = wait
+        for language in TRANSLATED_LANGUAGES:  # what the English now says, in each language
+            service.set_translation("wait_time", language,
+                                    waitlist_in(language, waitlist_weeks) if wait else None)
     return capacity

@@ -1,25 +1,40 @@
-"""The staff dashboard (what needs attention, oldest first) and finding a service."""
+"""The staff dashboard (what needs attention, oldest first) and finding a service. A
+coordinator sees their own work first (follow-ups due, their latest lists); the queues of
+services to verify are the editors' work, folded away below it for a coordinator."""
 
 from flask import redirect, render_template, request
+from flask_login import current_user
 
 from ..models import SERVICE_STATUSES, utcnow
 from ..paging import Pages, page_number
+from ..referrals import outcomes
+from ..referrals.forms import STATUS_LABELS
+from ..referrals.list_queries import lists_of
 from ..template_helpers import url_with
 from . import bp, lookups
 from .access import setting, staff_required, today
+
+MY_LISTS = 5  # a coordinator's latest lists on the dashboard; the rest are one link away
 
 
 @bp.get("/")
 @staff_required
 def dashboard():
-    """List what needs attention: stale listings, stale availability, suggestions."""
-    stale, stale_total = lookups.stale_services(today(), setting("STALE_AFTER_DAYS"))
+    """List what needs attention: a coordinator's follow-ups and lists, then stale
+    listings, stale availability and suggestions."""
+    day = today()
+    stale, stale_total = lookups.stale_services(day, setting("STALE_AFTER_DAYS"))
     availability = lookups.stale_availability(utcnow(), setting("AVAILABILITY_STALE_DAYS"))
+    coordinator = current_user.can("refer") and not current_user.can("edit")
+    mine = {}
+    if coordinator:
+        mine = {"due": outcomes.due_items(current_user, day), "statuses": STATUS_LABELS,
+                "my_lists": lists_of(current_user, limit=MY_LISTS), "today": day}
     return render_template(
         "staff/dashboard.html", stale=stale, stale_total=stale_total,
         availability=availability, suggestions=lookups.open_suggestions(),
-        stale_days=setting("STALE_AFTER_DAYS"),
-        availability_days=setting("AVAILABILITY_STALE_DAYS"))
+        stale_days=setting("STALE_AFTER_DAYS"), coordinator=coordinator,
+        availability_days=setting("AVAILABILITY_STALE_DAYS"), **mine)
 
 
 @bp.get("/services")

@@ -6,10 +6,10 @@ from flask_babel import gettext as _
 
 from .. import service_areas as areas
 from ..extensions import db
-from ..models import Location, Organization, Schedule, Service
+from ..models import TRANSLATED_FIELDS, Location, Organization, Schedule, Service
 from ..models.location import WEEKDAYS
 from ..schedules import parse_clock
-from . import bp, capacity, conflicts, editing, weekly
+from . import bp, capacity, conflicts, editing, translation_forms, weekly
 from .access import editor_required, safe_next, service_or_404
 from .editor import editor_page, posted_edit, posted_or
 from .forms import AreasForm, AvailabilityForm, HoursForm, PhonesForm
@@ -38,7 +38,8 @@ def phones_editor(owner, back):
 
     def opened():
         rows = [{"id": p.id, "number": p.number, "extension": p.extension,
-                 "type": p.type or "voice", "description": p.description}
+                 "type": p.type or "voice", "description": p.description,
+                 **translation_forms.translations_of(p, TRANSLATED_FIELDS["phone"])}
                 for p in owner.phones] + [{"type": "voice"}] * BLANK_ROWS
         return PhonesForm(formdata=None, data={"phones": rows})
 

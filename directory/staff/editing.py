@@ -1,13 +1,14 @@
 """Changing directory records from what staff entered: a service's own fields, its
-taxonomy terms, languages, phones and service areas; an organization; retiring and
-verifying. These functions change the records in the session and leave the commit to
+taxonomy terms, languages, phones (with their labels in Spanish and Vietnamese) and service
+areas; an organization; retiring and verifying. These functions change the records in the session and leave the commit to
 the caller; the audit history, `last_modified` and the search index follow the commit
 on their own (directory/audit.py, directory/search/sync.py)."""
 
 import re
 
 from ..languages import code_for
-from ..models import Language, Phone, ServiceArea
+from ..models import TRANSLATED_FIELDS, Language, Phone, ServiceArea
+from . import translation_forms
 
 SERVICE_FIELDS = ("name", "alternate_name", "description", "status", "alert", "url", "email",
                   "application_process", "fees_description", "eligibility_description",
@@ -90,8 +91,9 @@ def save_service(service, data, groups, languages):
 def save_phones(owner, rows):
     """Apply the phones editor to the phones of `owner` (service, location, organization).
 
-    Each row is a dict (id, number, extension, type, description, remove); a row naming a
-    phone that is not the owner's is ignored, and a row whose number was cleared removes it.
+    Each row is a dict (id, number, extension, type, description, remove, and the
+    description's translation boxes); a row naming a phone that is not the owner's is
+    ignored, and a row whose number was cleared removes it.
     """
     existing = {phone.id: phone for phone in owner.phones}
     for row in rows:
@@ -104,8 +106,11 @@ def save_phones(owner, rows):
                 owner.phones.remove(phone)
             else:
                 assign(phone, values, values)
+                translation_forms.save(phone, row, TRANSLATED_FIELDS["phone"])
         elif values["number"] and not row.get("remove"):
-            owner.phones.append(Phone(**values))
+            phone = Phone(**values)
+            owner.phones.append(phone)
+            translation_forms.save(phone, row, TRANSLATED_FIELDS["phone"])
 
 
 def save_areas(service, rows):

@@ -1,5 +1,6 @@
 """Forms for editing the directory: organizations, services (with their terms, languages,
-eligibility and ages), phones, weekly hours, service areas, locations and availability.
+eligibility and ages, and their text in Spanish and Vietnamese: translation_forms.py),
+phones, weekly hours, service areas, locations and availability.
 Every form posts with a CSRF token (Flask-WTF); every message sits next to its field.
 Free text is bounded by TEXT_MAX_CHARS, the bound imports share, and names by their
 columns. Forms hold no queries: views pass in the choices."""
@@ -37,6 +38,7 @@ from .. import coverage
 from ..config import limit
 from ..models.location import WEEKDAYS
 from ..models.service_facts import TEMPORARILY_CLOSED
+from .translation_forms import with_translations
 from .validators import PhoneNumber, RequiredIf, StateCode, WebAddress, ZipCode
 
 SHORT = 255
@@ -131,6 +133,9 @@ class ServiceForm(EditForm):
             raise ValidationError(_l("The oldest age cannot be below the youngest age."))
 
 
+with_translations(ServiceForm, "service", LongText, wait_time=_l("Wait time"))
+
+
 class PhoneRow(Form):
     id = HiddenField()
     number = StringField(_l("Number"), [Optional(), Length(max=64), PhoneNumber()])
@@ -152,6 +157,9 @@ class PhoneRow(Form):
             raise ValidationError(_l("A number this short is a text short code (like 741741): "
                                      "choose “Text messages” as its kind, or add the area "
                                      "code."))
+
+
+with_translations(PhoneRow, "phone", LongText)
 
 
 class PhonesForm(EditForm):

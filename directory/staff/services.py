@@ -1,5 +1,6 @@
 """Staff pages for services: the record with its history, creating and editing one (its
-terms, languages, eligibility and ages), marking it verified, and retiring it."""
+terms, languages, eligibility and ages, and its text in Spanish and Vietnamese beside the
+English), marking it verified, and retiring it."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -11,7 +12,7 @@ from ..extensions import db
 from ..labels import term_label
 from ..models import Service
 from ..template_helpers import local_now
-from . import bp, editing, lookups
+from . import bp, editing, lookups, translation_forms
 from .access import editor_required, safe_next, service_or_404, staff_required, today
 from .account_forms import ConfirmForm, RetireForm
 from .editor import create_page, editor_page, posted_edit, record_page
@@ -32,6 +33,7 @@ def _fill(form, service):
     for field, code in editing.GROUP_CODES.items():
         form[field].data = [term.id for term in service.terms_in(code)]
     form.languages.data = ", ".join(lang.name for lang in service.languages if lang.name)
+    translation_forms.fill(form, service)
     for field in (form.minimum_age, form.maximum_age):
         field.data = int(field.data) if field.data is not None else None
 
@@ -78,6 +80,7 @@ def _save(form, service, groups):
         service = Service(status="active")
     before = {term.id for term in service.categories}
     editing.save_service(service, form.data, groups, languages)
+    translation_forms.save(service, form.data, form.translated)
     if {term.id for term in service.categories} != before:  # imports leave the choice alone
         category_choice.mark(service, current_user.email)
     service.organization = organization

@@ -41,6 +41,9 @@ SINGLE_HOMES = {
     "RADIUS_DEFAULT": "search/params.py",
     "listen_once": "extensions.py",
     "language_name": "languages.py",
+    # What a reader sees of a record's text: their language, or English marked as such.
+    **dict.fromkeys(("ShownText", "shown_text", "phone_label", "phone_line", "language_names",
+                     "fees_text", "cost_text"), "reader_text.py"),
 }
 STATUS_WORDS = {"active", "temporarily closed"}
 TEMPLATES = PACKAGE.parent / "templates"

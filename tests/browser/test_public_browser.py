@@ -139,7 +139,7 @@ def test_filters_apply_and_come_off_again(page, live_server):
 
 def test_nothing_found_offers_ways_out(page, live_server):
     page.goto(live_server + NO_RESULTS)
-    assert _summary(page).startswith("0 services near 92630")
+    assert _summary(page).startswith("0 services for “snorkelling” near 92630")
     help_box = page.get_by_role("region", name="Nothing matched all of that")
     assert help_box.is_visible()
     assert help_box.get_by_role("link", name="Search a wider area (within 10 miles)").is_visible()

@@ -50,6 +50,15 @@ def service(name, *, terms=(), zip_code="92630", city="Lake Forest", lat=33.6469
     return svc
 
 
+def translate(record, language, commit=True, **texts):
+    """Write fields of a service or phone in `language` ({field: text}); return the record."""
+    for field, text in texts.items():
+        record.set_translation(field, language, text)
+    if commit:
+        db.session.commit()
+    return record
+
+
 def tagged_service(terms, name, codes, **fields):
     """Make a service carrying the taxonomy terms of `codes` (`terms`: {code: term})."""
     return service(name, terms=[terms[c] for c in codes], **fields)

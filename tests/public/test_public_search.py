@@ -16,7 +16,8 @@ def _html(client, url, status=200):
 
 def test_search_by_zip_and_category_shows_cards_with_distance_and_phone(seeded_client):
     html = _html(seeded_client, "/search?near=92630&category=group-therapy-peer-support")
-    assert "services near 92630 (Lake Forest, CA)" in html
+    # The heading names what was asked (the tile's category) and where (issue 26).
+    assert "services for “Groups and peer support” near 92630 (Lake Forest, CA)" in html
     assert html.count('class="card"') >= 10
     assert "miles</dd>" in html and 'href="tel:+1' in html
     assert "Verified" in html and "No car? Show transport options" in html
@@ -31,7 +32,7 @@ def test_filters_show_counts_and_become_removable_chips(seeded_client):
     assert match, "a Spanish filter with its count"
     url, count = match.group(1).replace("&amp;", "&"), int(match.group(2))
     filtered = _html(seeded_client, url)
-    assert f"{count} services near" in filtered or f"{count} service near" in filtered
+    assert re.search(rf"{count} services? for “Groups and peer support” near", filtered)
     chip = re.search(r'<a class="chip" href="([^"]+)">Spanish', filtered)
     assert chip
     query = parse_qs(urlparse(chip.group(1).replace("&amp;", "&")).query)

@@ -86,7 +86,8 @@ def test_the_qr_code_on_the_page_opens_the_shared_list(coordinator_client, clien
     page = _printed(coordinator_client, referral_list)
     svg = re.search(r'<svg[^>]*class="qr-code".*?</svg>', page, re.DOTALL).group(0)
     url = decode(qr_image(svg))
-    assert re.fullmatch(r"http://localhost/shared/[A-Za-z0-9_-]{43}", url)
+    # The link opens the list in the handout's language (see test_referrals_languages).
+    assert re.fullmatch(r"http://localhost/shared/[A-Za-z0-9_-]{43}\?lang=en", url)
     assert url in page  # also printed in words under the code
     shared = client.get(url.removeprefix("http://localhost"))
     assert shared.status_code == 200

@@ -164,8 +164,8 @@ def test_a_long_word_is_read_at_once_not_backtracked_for_minutes(tmp_path):
     import subprocess
     import sys
 
-    code = ("from directory.search import spelling, languages, textquery\n"
-            "for pattern in (spelling.FIELD_PREFIX, languages.WORD, textquery.WORD):\n"
+    code = ("from directory.search import spelling, languages, wording\n"
+            "for pattern in (spelling.FIELD_PREFIX, languages.WORD, wording.WORD):\n"
             "    assert pattern.findall('" + "a" * 300 + " b" * 50 + "') is not None\n"
             "print('read')")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

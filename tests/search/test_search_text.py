@@ -3,7 +3,7 @@
 import pytest
 
 from directory import search
-from directory.search import concepts, textquery
+from directory.search import concepts, textquery, wording
 from tests.helpers import builders
 from tests.helpers.results import names, run
 
@@ -65,9 +65,9 @@ def test_a_spanish_stop_word_finds_no_name_through_the_english_fields(directory)
     builders.service("Casa de la Esperanza", description="A weekly peer group.")
     assert names(run(search="ataques de pánico"))[0] == "Open Door Counseling"
     assert "Casa de la Esperanza" not in names(run(search="ataques de pánico"))
-    assert textquery._without_foreign_stops("ataques de pánico") == "ataques panico"
+    assert wording.without_foreign_stops("ataques de pánico") == "ataques panico"
     # English keeps its words, "son" among them (a Spanish stop word)
-    assert textquery._without_foreign_stops("my son is using") == "my son is using"
+    assert wording.without_foreign_stops("my son is using") == "my son is using"
 
 
 @pytest.mark.parametrize("typed", ["depression", "feeling down", "depresión"])

@@ -1,0 +1,78 @@
+"""What a service must hold to meet each need typed words name outright, for the count of
+services that match what was asked (engine.SearchResult.matched; scoring.meets_all reads
+it). The rest of what a search finds is related: it shares some of the words."""
+
+from .fields import LANGUAGE_FIELDS, TEXT_FIELDS
+from .languages import CODES, fold
+from .languages import words as analyze
+from .spelling import checkable
+from .wording import (
+    GENERIC_STEMS,
+    WORD,
+    languages_named,
+    main_stems,
+    only_in_own_field,
+    scope,
+    without_foreign_stops,
+)
+
+
+def every_word(text, language=None):
+    """Return the alternatives of holding every word of `text`: all its main-language
+    stems (each in any structured field), or all its stems in one language's own field
+    (only `language`'s, when given)."""
+    alternatives = []
+    if language is None:
+        stems = [s for s in main_stems(without_foreign_stops(text)) if s not in GENERIC_STEMS]
+        if stems:
+            alternatives.append([[(name, stem) for name in TEXT_FIELDS] for stem in stems])
+    for code, field_name in LANGUAGE_FIELDS.items():
+        if language in (None, code):
+            stems = [s for s in analyze(code, text) if s not in GENERIC_STEMS]
+            if stems:
+                alternatives.append([[(field_name, stem)] for stem in stems])
+    return alternatives
+
+
+def asked_needs(reader, text, found):
+    """Return what a service must hold to meet each need the words name outright (see
+    textquery.TextQuery.asked).
+
+    A concept with codes is met by its codes only: they say what it is, in every language
+    alike, while its words are scattered through records that only speak of it ("referrals
+    to residential treatment" in an outpatient clinic's description; "live-in" read as
+    "live"). A concept without codes is met by the codes of the services that help with it
+    (related), by every word of it as typed, of its plainest name in another language, or
+    of a word records use for it. A word outside every concept is met by the word, unless
+    no service mentions it (the page says so; as in textquery._needs, it is no need)."""
+    folded = fold(text)
+    typed = text if len(folded) == len(text) else folded
+    asked, seen = [], set()
+    for f in found:
+        concept = f.concept
+        if concept.id in seen:
+            continue
+        seen.add(concept.id)
+        if concept.tags:
+            asked.append([[[("tags", tag)]] for tag in concept.tags])
+            continue
+        alternatives = [[[("tags", tag)]] for tag in concept.related]
+        alternatives += every_word(typed[f.start:f.end], only_in_own_field(f))
+        for code in CODES:
+            head = concept.head(code)
+            if head and code not in f.languages:
+                alternatives += every_word(head, scope(code))
+        for word in concept.expand:
+            alternatives += every_word(word)
+        asked.append(alternatives)
+    for word in WORD.finditer(folded):
+        inside = any(f.start <= word.start() < f.end for f in found)
+        if not (inside or not checkable(word.group())
+                or set(main_stems(word.group())) <= GENERIC_STEMS):
+            alternatives = every_word(word.group())
+            alternatives += [[[("tags", f"lang:{code}")]] for code in languages_named(
+                word.group())]
+            if any(reader.doc_frequency(name, term) for groups in alternatives
+                   for group in groups for name, term in group):
+                asked.append(alternatives)
+    return asked
