@@ -74,6 +74,9 @@ def create_app(test_config=None):
     errors.init_app(app)
     template_helpers.init_app(app)
     cli.init_app(app)
+    from . import transit
+
+    transit.init_app(app)  # import-gtfs
 
     if not app.debug and not app.testing:
         logging.basicConfig(level=logging.INFO)

@@ -33,6 +33,7 @@ ENV_KEYS = {
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "SESSION_HOURS": ("SESSION_HOURS", float),
     "STALE_AFTER_DAYS": ("STALE_AFTER_DAYS", int),
+    "TRANSIT_WALK_MILES": ("TRANSIT_WALK_MILES", float),
     "REFERRAL_RETENTION_DAYS": ("REFERRAL_RETENTION_DAYS", int),
     **{name: (name, int) for name in (
         "MAX_CONTENT_LENGTH", "API_MAX_BODY_BYTES", "JSON_MAX_DEPTH", "TEXT_MAX_CHARS",
@@ -123,6 +124,9 @@ def defaults(instance_path):
         "RATELIMIT_STORAGE_URI": "database://",  # directory/throttle.py: one count for all workers
         "SESSION_HOURS": 8.0,
         "STALE_AFTER_DAYS": 180,
+        # A transit stop this near a place (great circle) counts as a short walk: it links
+        # the place to the stop's routes (import-gtfs) and to the transit filter.
+        "TRANSIT_WALK_MILES": 0.5,
         "REFERRAL_RETENTION_DAYS": 90,
         "SHARE_LINK_DAYS": 30,
         "AVAILABILITY_STALE_DAYS": 14,

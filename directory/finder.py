@@ -4,16 +4,17 @@ nothing is found (what to relax, a spelling, remote services that reach the sear
 
 from dataclasses import dataclass, field
 
+from flask_babel import gettext
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
-from . import catalogue, coverage, locate, populations, search
+from . import catalogue, coverage, locate, populations, search, transit
 from .geo import find_places, miles_between
 from .models import Service
 from .models.service_facts import REMOTE_DELIVERY
 from .search.params import GROUP_PARAMS, RADIUS_MAX, SearchParams
 
-FLAG_FILTERS = ("wheelchair", "open_now", "accepting")
+FLAG_FILTERS = ("wheelchair", "open_now", "accepting", "transit")
 # A service page links each ride by name and first phone; nothing else of it is loaded.
 RIDE_LINK_OPTIONS = (selectinload(Service.phones),)
 
@@ -32,6 +33,7 @@ class Findings:
     remote: list = field(default_factory=list)  # [(Hit, Service)] when nothing was found
     relax: list = field(default_factory=list)  # [(kind, value)] suggestions
     outside: str | None = None  # the area covered ("" unknown), when the place is not in it
+    transit_note: str | None = None  # why "Reachable by public transit" did not narrow it
 
     @property
     def searched(self):
@@ -96,6 +98,7 @@ def find(args, reads=()):
         findings.location_error = str(exc)
         findings.place_choices = [p.label for p in getattr(exc, "choices", ())]
         return findings
+    _check_transit(findings)
     findings.result = search.search(params)
     findings.items = _with_services(findings.result.hits)
     if params.place is not None and coverage.is_outside(params.place, findings.result.hits):
@@ -106,6 +109,33 @@ def find(args, reads=()):
         if params.place is not None:
             findings.remote = _remote_services(params)
     return findings
+
+
+def _check_transit(findings):
+    """Note why "Reachable by public transit" cannot narrow this search, if it cannot."""
+    problem, note = transit_reach(findings.params)
+    if problem:
+        findings.errors["transit"] = problem
+    findings.transit_note = note
+
+
+def transit_reach(params):
+    """Give `params` the routes reachable from its place when it asks for "Reachable by
+    public transit"; return (problem, note): the problem when it has no place to start
+    from, the note when no feed covers the place. Either way the filter is left off."""
+    if not params.transit:
+        return None, None
+    if params.place is None:
+        params.transit = False
+        return gettext("To see what public transit reaches, enter where you are: a ZIP code, "
+                       "city or address."), None
+    params.transit_routes = transit.reachable_tags(params.place.latitude,
+                                                   params.place.longitude)
+    if params.transit_routes is not None:
+        return None, None
+    params.transit = False
+    return None, gettext("No transit timetable covers %(place)s yet: the results are not "
+                         "narrowed to public transit.", place=params.place.label)
 
 
 def _nearest_zip(service, place):

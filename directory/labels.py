@@ -92,6 +92,7 @@ FLAGS = {
     "open_now": _l("Open now"),
     "accepting": _l("Accepting new clients"),
     "wheelchair": _l("Wheelchair accessible"),
+    "transit": _l("Reachable by public transit"),
 }
 
 # The eight tiles on the home page, in the order people need them most.

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from flask import current_app, url_for
 
-from .. import catalogue, locate, search
+from .. import catalogue, finder, locate, search
 from ..hsds import serialize
 from . import bp, queries
 from .errors import BadParameters
@@ -79,6 +79,9 @@ def search_request(args, extra=None):
         params.place = locate.resolve(params.near, params.lat, params.lng)
     except locate.LocationError as exc:
         raise BadParameters({"near": str(exc)}) from None
+    problem, note = finder.transit_reach(params)
+    if problem or note:  # a client asking for what transit reaches gets it, or a reason
+        raise BadParameters({"transit": problem or note})
     return params, fmt
 
 

@@ -48,7 +48,9 @@ client); each is then judged here on the loaded rows, in three steps.
      waitlist -10; for an urgent need, open around the clock +15 and a short wait +20.
    - barriers: remote for "prefers remote" +20, in person -5 (never for a ride, which is
      no visit); for "no car" or a wheelchair, no travel +10, and for "no car" within
-     walking distance +10, near transit +12, not near -8; wheelchair access +15, not listed
+     walking distance +10, near transit +12, not near -8 (where transit feeds cover both
+     places: a route from near the client to near the service +12, with one change +8, and
+     neither -8, and a service it reaches is no walk too far); wheelchair access +15, not listed
      -20, and a ride made for wheelchair users -20 for a client who uses none (the van is
      scarce); evenings or weekends +12 each, daytime only -12, hours not listed -4; families
      welcome or from home +8 for "childcare".
@@ -72,6 +74,7 @@ from ..geo import extent_keys
 from ..models import utcnow
 from ..search.params import RADIUS_DEFAULT as RADIUS_MILES
 from ..search.params import SearchParams
+from . import travel
 from .rules import RULES, TIER_ORDER, Context, Match, hard_mismatch
 from .weights import CATEGORY_POINTS, TEXT_POINTS
 
@@ -123,7 +126,9 @@ def match(needs, now=None, limit=30):
     if "no-car" in needs.barriers and needs.place is not None:
         result.transport = _side_options(needs, now, terms={"category": ["transportation"]})
     context = Context(needs, now, current_app.config["STALE_AFTER_DAYS"],
-                      rides=bool(result.transport), zone=coverage.timezone())
+                      rides=bool(result.transport), zone=coverage.timezone(),
+                      transit=travel.from_place(needs.place) if "no-car" in needs.barriers
+                      else None)
     result.matches = rank(hits, context, result.excluded, text_scores)[:limit]
     for item in result.matches:
         if item.in_person and result.transport:

@@ -15,6 +15,7 @@ from .. import populations
 from ..labels import TERMS, lazy_language_label
 from ..languages import session_languages
 from ..schedules import evenings_or_weekends, opening_at
+from . import travel
 from . import weights as w
 from .weights import PAYMENT, WALKING_MILES
 
@@ -51,6 +52,7 @@ class Context:
     stale_days: int
     rides: bool = False  # a ride service the client can use serves their place
     zone: str = "UTC"  # the directory's time zone: hours are read in it
+    transit: object = None  # travel.TransitFrom the client's place (no car), None: no feed
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ def _where(item, context):
         miles = item.distance_miles
         shown = f"{miles:.{1 if miles < 10 else 0}f}"
         nearness = w.DISTANCE_POINTS * (1 - min(miles / max(needs.radius_miles, 1), 1))
-        if "no-car" in needs.barriers and miles > WALKING_MILES and not context.rides:
+        if "no-car" in needs.barriers and miles > WALKING_MILES and not (
+                context.rides or travel.ride_to(item, context)):
             item.misfit("distance", _l("%(distance)s miles: too far to walk, and no ride "
                                        "service listed", distance=shown), w.DISTANCE_POINTS - nearness)
         else:
@@ -257,13 +260,12 @@ def _barriers(item, context):
     elif "no-car" in barriers and item.distance_miles <= WALKING_MILES:
         item.fit("travel", _l("Within walking distance"), w.WALKING_POINTS)
     if "no-car" in barriers and item.in_person:
-        _access(item, access, "transit", "near-transit", w.NEAR_TRANSIT_POINTS,
-                _l("Not listed as near public transit"), w.NOT_NEAR_TRANSIT_POINTS)
+        travel.by_transit(item, context, access)
     if "wheelchair" not in barriers and FOR_WHEELCHAIR_USERS.search(
             service.eligibility_description or ""):
         item.misfit("wheelchair", _l("For wheelchair users"), w.FOR_WHEELCHAIR_USERS_POINTS)
     if "wheelchair" in barriers and item.in_person:
-        _access(item, access, "wheelchair", "wheelchair-access", w.WHEELCHAIR_ACCESS_POINTS,
+        travel.listed(item, access, "wheelchair", "wheelchair-access", w.WHEELCHAIR_ACCESS_POINTS,
                 _l("Wheelchair access not listed"), w.NO_WHEELCHAIR_ACCESS_POINTS)
     if "childcare" in barriers:
         if "families" in service.term_codes("population"):
@@ -272,14 +274,6 @@ def _barriers(item, context):
             item.fit("childcare", _l("From home: no childcare needed"), w.CHILDCARE_POINTS)
     if "evenings" in barriers:
         _hours(item, context, schedules)
-
-
-def _access(item, access, kind, code, points, missing, missing_points):
-    """An in-person service lists the access feature `code` (a fit) or does not."""
-    if code in access:
-        item.fit(kind, _term(code), points)
-    else:
-        item.misfit(kind, missing, missing_points)
 
 
 def _hours(item, context, schedules):

@@ -30,6 +30,9 @@ REMOTE_POINTS, IN_PERSON_POINTS = 20, 5
 # No car or a wheelchair: no travel at all, or (no car) within walking distance.
 NO_TRAVEL_POINTS, WALKING_POINTS = 10, 10
 NEAR_TRANSIT_POINTS, NOT_NEAR_TRANSIT_POINTS = 12, 8  # no car: near public transit or not
+# No car, where transit feeds cover both places: a route from near the client to near the
+# service, or two with one change (a misfit, NOT_NEAR_TRANSIT_POINTS, when neither is).
+TRANSIT_DIRECT_POINTS, TRANSIT_CHANGE_POINTS = 12, 8
 # A wheelchair: access listed or not; a ride made for wheelchair users, for a client who
 # uses none (the van is scarce and booked days ahead).
 WHEELCHAIR_ACCESS_POINTS, NO_WHEELCHAIR_ACCESS_POINTS = 15, 20

@@ -48,6 +48,7 @@ from .stamp import DataStamp
 from .suggestion import SUGGESTION_STATUSES, Suggestion
 from .taxonomy import Attribute, Taxonomy, TaxonomyTerm
 from .throttle import RateLimitCount
+from .transit import TransitFeed, TransitLink, TransitRoute, TransitStop, TransitStopRoute
 from .translation import (
     TRANSLATED_FIELDS,
     TRANSLATED_LANGUAGES,
@@ -119,6 +120,11 @@ __all__ = [
     "Suggestion",
     "Taxonomy",
     "TaxonomyTerm",
+    "TransitFeed",
+    "TransitLink",
+    "TransitRoute",
+    "TransitStop",
+    "TransitStopRoute",
     "Translation",
     "Unit",
     "Url",

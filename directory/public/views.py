@@ -12,7 +12,7 @@ from flask import (
 )
 from flask_babel import get_locale, gettext
 
-from .. import catalogue, coverage, finder, locate, schedules
+from .. import catalogue, coverage, finder, locate, schedules, transit
 from ..geo import miles_between
 from ..models import utcnow
 from ..paging import Pages, page_number
@@ -79,6 +79,7 @@ def service(service_id):
             record.hours_schedules, local_now().date(), coverage.timezone()),
         now=utcnow(), zone=coverage.timezone(), place=place,
         distance=distance, transport=finder.transport_near(record, place),
+        transit=transit.at_locations(record.physical_locations), walk=transit.walk_miles(),
         print_view=request.args.get("print") == "1", back_to_results=_results_link(),
     )
 

@@ -69,6 +69,11 @@ def _listed(hits, chunk=5000):
 
 def search(params, now=None):
     """Return the SearchResult for checked SearchParams."""
+    if params.place is not None and params.transit_routes is None:
+        from .. import transit  # (transit logs its changes through this package)
+
+        params.transit_routes = transit.reachable_tags(params.place.latitude,
+                                                       params.place.longitude)
     searcher, facts = store().snapshot()
     result = _engine.run(searcher, facts, params, coverage.timezone(),
                          now or datetime.now(UTC))

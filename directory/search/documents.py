@@ -46,6 +46,7 @@ def service_facts(service):
     held = session_languages(service)
     if held and "en" not in held:  # sessions in another language only ("Korean-Language")
         tags += [f"held:{code}" for code in sorted(held)]
+    tags += getattr(service, "transit_tags", [])  # routes within a walk (service_rows)
     points = [[round(loc.latitude, 6), round(loc.longitude, 6)]
               for loc in service.physical_locations]
     capacity = service.current_capacity

@@ -189,6 +189,8 @@ def run(searcher, facts, params, zone, now=None):
     # The filters count what the heading counts: the matches (the related, when none).
     counted = docs[met] if met.any() else docs
     facets = facet_counts(facts, counted, now, zone, today)
+    if params.transit_routes is not None:  # a feed covers the place: the filter is offered
+        facets["transit"] = int(np.count_nonzero(facts.tagged(params.transit_routes)[counted]))
     return SearchResult(hits, total, params.page, params.per_page, facets, suggestion,
                         text.corrections if text is not None else {},
                         text.unknown if text is not None else [], int(np.count_nonzero(met)))

@@ -193,6 +193,11 @@ class FactTable:
             return found
         return self._sparse_mask("sparse", [name])
 
+    def tagged(self, names):
+        """Return the bool array of documents carrying any of the sparse tags `names` (a
+        route's tag, say: services near the route)."""
+        return self._sparse_mask("sparse", names)
+
     def covering(self, area_keys):
         """Return the bool array of documents whose service area is one of `area_keys`."""
         return self._sparse_mask("areas", area_keys)

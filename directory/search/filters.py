@@ -52,6 +52,8 @@ def filter_mask(facts, params, now, zone, today, modified=None):
         mask &= open_now_mask(facts, now, zone)
     if params.accepting:
         mask &= accepting(facts)
+    if params.transit:  # no routes (no place, or no feed covers it): nothing is reachable
+        mask &= facts.tagged(params.transit_routes or ())
     if params.verified_within_months:
         mask &= verified_within(facts, params.verified_within_months, today)
     if params.organization_id:

@@ -45,6 +45,10 @@ class SearchParams:
     modified_after: datetime | None = None
     sort: str = "relevance"
     reach_only: bool = False  # only services that reach the place by their service area
+    transit: bool = False  # only services reachable by public transit from the place
+    # The search tags of the routes reachable from the place (search.search sets them when
+    # a transit feed covers the place; None: no feed does, or no place).
+    transit_routes: frozenset | None = None
     as_typed: bool = False  # run the words as typed: no spelling corrections
     reads: list = field(default_factory=list)  # languages the searcher reads (the interface)
     page: int = 1
@@ -59,7 +63,7 @@ class SearchParams:
         return bool(any(self.terms.values()) or self.languages or self.age is not None
                     or self.wheelchair or self.open_now or self.accepting
                     or self.verified_within_months or self.organization_id
-                    or self.taxonomy_term_ids or self.modified_after)
+                    or self.taxonomy_term_ids or self.modified_after or self.transit)
 
 
 def _values(args, name):
@@ -138,6 +142,7 @@ def parse(args, allowed_terms=None):
     params.open_now = _flag(args, "open_now", errors)
     params.as_typed = _flag(args, "as_typed", errors)
     params.accepting = _flag(args, "accepting", errors)
+    params.transit = _flag(args, "transit", errors)
     params.verified_within_months = _number(args, "verified_within_months", errors, 1, 120)
     params.organization_id = (args.get("organization_id") or "").strip()[:64] or None
     params.taxonomy_term_ids = _values(args, "taxonomy_term_id")[:20]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import aliased
 
 from .. import models as m
 from ..models.service_facts import LISTED, ServiceFacts
+from ..models.transit import route_key, route_tag
 
 # What the schedule engine reads of a schedule row (directory.schedules.rules.rule_of).
 SCHEDULE_FIELDS = ("freq", "interval", "byday", "bymonthday", "byweekno", "byyearday", "wkst",
@@ -76,6 +77,12 @@ def load_records(session, ids):
         schedule.c.service_id.in_(found)).order_by(schedule.c.service_id, schedule.c.id))
     costs = _grouped(session, select(m.CostOption.service_id, m.CostOption.option)
                      .where(m.CostOption.service_id.in_(found)))
+    routes = _grouped(session, select(  # transit routes stopping within a walk (transit/)
+        m.ServiceAtLocation.service_id, m.TransitLink.feed_id, m.TransitStopRoute.route_id)
+        .join(m.TransitLink, m.TransitLink.location_id == m.ServiceAtLocation.location_id)
+        .join(m.TransitStopRoute, (m.TransitStopRoute.feed_id == m.TransitLink.feed_id)
+              & (m.TransitStopRoute.stop_id == m.TransitLink.stop_id))
+        .where(m.ServiceAtLocation.service_id.in_(found)))
     translations = _grouped(session, select(
         m.Translation.link_id, m.Translation.language, m.Translation.field,
         m.Translation.text).where(m.Translation.link_entity == "service",
@@ -104,5 +111,7 @@ def load_records(session, ids):
             service_areas=areas.get(sid, []), capacities=capacities.get(sid, []),
             schedules=schedules.get(sid, []), cost_options=costs.get(sid, []),
             translations=translations.get(sid, []),
+            transit_tags=sorted({route_tag(route_key(r.feed_id, r.route_id))
+                                   for r in routes.get(sid, ())}),
         ))
     return records
