@@ -188,6 +188,6 @@ def transport_near(service, place=None):
     params = SearchParams(place=anchor, terms={"category": ["transportation"]}, per_page=5)
     rides = _with_services(search.search(params).hits, RIDE_LINK_OPTIONS)
     # Rides open to everyone first; the page says whom each of the others is for.
-    return sorted((s for _, s in rides if s.id != service.id),
+    return sorted((s for _, s in rides if s.id != service.id and s.takes_trips_to(service)),
                   key=lambda ride: bool(populations.limited_to(ride)) or ride.minimum_age
                   is not None or ride.maximum_age is not None)

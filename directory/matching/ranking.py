@@ -58,8 +58,9 @@ client); each is then judged here on the loaded rows, in three steps.
      breaker: it most likely still fits, and the coordinator calls first); temporarily
      closed -40.
    For a client with no car, an in-person service more than WALKING_MILES away is a
-   misfit ("too far to walk"), not a reason, unless a ride service serves the client; the
-   rides are listed beside every in-person result.
+   misfit ("too far to walk"), not a reason, unless a ride the client can use goes from
+   their place to the service's (its service areas hold both: `takes_trips_to`) or public
+   transit does; those rides are listed beside the result.
 4. Several needs take turns: within a tier the best service of each chosen category
    comes before the second best of any, so "a group and a ride" shows both at the top;
    the services found by the free text alone follow them.
@@ -126,13 +127,13 @@ def match(needs, now=None, limit=30):
     if "no-car" in needs.barriers and needs.place is not None:
         result.transport = _side_options(needs, now, terms={"category": ["transportation"]})
     context = Context(needs, now, current_app.config["STALE_AFTER_DAYS"],
-                      rides=bool(result.transport), zone=coverage.timezone(),
+                      rides=result.transport, zone=coverage.timezone(),
                       transit=travel.from_place(needs.place) if "no-car" in needs.barriers
                       else None)
     result.matches = rank(hits, context, result.excluded, text_scores)[:limit]
     for item in result.matches:
-        if item.in_person and result.transport:
-            item.transport = [s for s in result.transport if s.id != item.service.id]
+        if item.in_person:
+            item.transport = travel.rides_there(item, context)
     if "childcare" in needs.barriers and needs.place is not None:
         result.childcare = _side_options(needs, now, text="childcare")
     return result

@@ -50,7 +50,7 @@ class Context:
     needs: object
     now: object
     stale_days: int
-    rides: bool = False  # a ride service the client can use serves their place
+    rides: list = field(default_factory=list)  # rides the client can use, from their place
     zone: str = "UTC"  # the directory's time zone: hours are read in it
     transit: object = None  # travel.TransitFrom the client's place (no car), None: no feed
 
@@ -114,9 +114,10 @@ def _where(item, context):
         shown = f"{miles:.{1 if miles < 10 else 0}f}"
         nearness = w.DISTANCE_POINTS * (1 - min(miles / max(needs.radius_miles, 1), 1))
         if "no-car" in needs.barriers and miles > WALKING_MILES and not (
-                context.rides or travel.ride_to(item, context)):
+                travel.rides_there(item, context) or travel.ride_to(item, context)):
             item.misfit("distance", _l("%(distance)s miles: too far to walk, and no ride "
-                                       "service listed", distance=shown), w.DISTANCE_POINTS - nearness)
+                                       "listed goes there", distance=shown),
+                        w.DISTANCE_POINTS - nearness)
         else:
             item.fit("distance", _l("%(distance)s miles", distance=shown), nearness)
     else:

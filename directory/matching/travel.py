@@ -27,6 +27,13 @@ def from_place(place):
     return TransitFrom(net.routes_near(place.latitude, place.longitude, walk))
 
 
+def rides_there(item, context):
+    """Return the ride services that take the client from their place (found from it, and
+    usable by them) to this in-person service's place too."""
+    return [ride for ride in context.rides
+            if ride.id != item.service.id and ride.takes_trips_to(item.service)]
+
+
 def ride_to(item, context):
     """Return the Ride from the client's place to an in-person service; False when the
     feeds cover both places and no route takes the client there with one change or

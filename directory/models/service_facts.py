@@ -1,10 +1,11 @@
 """What every part of the directory asks of a service, answered in one place: whether the
 public sees it (listed), whether it is temporarily closed, which schedules are its hours,
 how it reaches a client's place without a visit (delivered remotely, a ride, its service
-areas), its current capacity, and whether it counts beds or seats that staff must keep
-fresh. `Service` (the model) and `search.service_rows.ServiceRecord` (the rows the index
-reads in bulk) both take these from `ServiceFacts`, so search, the pages, matching, the
-handouts and the staff workspace cannot answer differently.
+areas) and where a ride takes people, its current capacity, and whether it counts beds or
+seats that staff must keep fresh. `Service` (the model) and
+`search.service_rows.ServiceRecord` (the rows the index reads in bulk) both take these
+from `ServiceFacts`, so search, the pages, matching, the handouts and the staff workspace
+cannot answer differently.
 
 A class using the mixin has `status`, `schedules`, `terms` (each with `code` and `group`),
 `capacities`, `service_areas` and `physical_locations`.
@@ -15,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
-from ..geo import extent_keys
+from ..geo import extent_keys, nearest_place
 
 TEMPORARILY_CLOSED = "temporarily closed"
 # The statuses the public sees: search, the pages, matching and the API list these.
@@ -80,6 +81,17 @@ class ServiceFacts:
         """Return the area keys ("postal_code:92630", "state:CA") its service areas cover."""
         return {key for area in self.service_areas if area.extent_type == "text"
                 for key in extent_keys(area.extent)}
+
+    def takes_trips_to(self, service):
+        """Return whether this ride goes where `service` is: its service areas hold one of
+        the service's places. A ride that lists no area says nothing of where it drives,
+        and is not ruled out; a service with no place to visit needs no ride."""
+        areas = self.served_area_keys
+        places = service.physical_locations
+        if not places:
+            return False
+        return not areas or any(areas & nearest_place(loc.latitude, loc.longitude).area_keys
+                                for loc in places)
 
     @property
     def matched_by_area(self):

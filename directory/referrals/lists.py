@@ -9,6 +9,7 @@ from .. import messaging
 from ..extensions import db
 from ..models import ReferralList
 from ..models.referral import purge_list
+from ..reader_text import shown_text
 from . import bp
 from .confirming import confirmation_page, confirmed
 from .forms import (
@@ -140,7 +141,7 @@ def save_item(list_id, item_id):
     referral_list.touch()
     record(referral_list, "item", item.service.name)
     db.session.commit()
-    flash(_("Saved: %(name)s.", name=item.service.name), "success")
+    flash(_("Saved: %(name)s.", name=shown_text(item.service, "name")), "success")
     return redirect(_at_item(list_id, item))
 
 
@@ -172,14 +173,14 @@ def remove_item(list_id, item_id):
     pressed = ConfirmForm().validate_on_submit()
     if pressed and not confirmed():
         return confirmation_page(
-            _("Take “%(name)s” off the list?", name=item.service.name),
+            _("Take “%(name)s” off the list?", name=shown_text(item.service, "name")),
             _("Its status, follow-up date and note go with it."), _("Remove it"), back)
     if pressed:
-        name = item.service.name
+        name, shown = item.service.name, str(shown_text(item.service, "name"))
         referral_list.remove(item)
-        record(referral_list, "removed", name)
+        record(referral_list, "removed", name)  # the list's history keeps the record's name
         db.session.commit()
-        flash(_("Removed: %(name)s.", name=name), "success")
+        flash(_("Removed: %(name)s.", name=shown), "success")
     return redirect(url_for("referrals.show_list", list_id=list_id))
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from directory import models as m
 from directory.extensions import db
-from tests.helpers.pages import STAFF_PASSWORD, staff_password_hash
+from tests.helpers.pages import STAFF_PASSWORD, staff_account
 
 pytestmark = pytest.mark.browser
 
@@ -20,11 +20,7 @@ COORDINATOR = "browser.layout@clinic.example.org"
 def layout_list(live_app):
     """A coordinator's list of two sample services with a share link: (list id, token)."""
     with live_app.app_context():
-        user = db.session.query(m.User).filter_by(email=COORDINATOR).first()
-        if user is None:
-            user = m.User(email=COORDINATOR, role="coordinator", active=True,
-                          password_hash=staff_password_hash())
-            db.session.add(user)
+        user = staff_account(COORDINATOR, "coordinator")
         services = [s for s in db.session.scalars(db.select(m.Service).order_by(m.Service.name))
                     if s.phones and any(loc.has_coordinates for loc in s.physical_locations)]
         made = m.ReferralList(title="Layout list", created_by=user)

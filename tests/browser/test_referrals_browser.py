@@ -18,7 +18,7 @@ from tests.helpers.pages import (
     axe_violations,
     described,
     no_sideways_scroll,
-    staff_password_hash,
+    staff_account,
 )
 
 pytestmark = pytest.mark.browser
@@ -29,10 +29,8 @@ COORDINATOR = "browser.coordinator@clinic.example.org"
 @pytest.fixture(scope="module")
 def coordinator(live_app):
     with live_app.app_context():
-        if db.session.query(m.User).filter_by(email=COORDINATOR).first() is None:
-            db.session.add(m.User(email=COORDINATOR, role="coordinator", active=True,
-                                  password_hash=staff_password_hash()))
-            db.session.commit()
+        staff_account(COORDINATOR, "coordinator")
+        db.session.commit()
         db.session.remove()
     return COORDINATOR
 

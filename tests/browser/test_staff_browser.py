@@ -9,7 +9,7 @@ import pytest
 from directory import models as m
 from directory.extensions import db
 from tests.helpers import builders
-from tests.helpers.pages import STAFF_PASSWORD, no_sideways_scroll, staff_password_hash
+from tests.helpers.pages import STAFF_PASSWORD, no_sideways_scroll, staff_account
 
 pytestmark = pytest.mark.browser
 
@@ -23,9 +23,7 @@ def listing(live_app):
         service = builders.service("Browser Check Counselling", zip_code="92630")
         service.phones.append(m.Phone(number="(949) 555-0170", type="voice",
                                       description="Front desk"))
-        if db.session.query(m.User).filter_by(email=EDITOR).first() is None:
-            db.session.add(m.User(email=EDITOR, role="editor", active=True,
-                                  password_hash=staff_password_hash()))
+        staff_account(EDITOR, "editor")
         db.session.commit()
         service_id = service.id
         db.session.remove()

@@ -15,7 +15,7 @@ from tests.helpers.pages import (
     axe_violations,
     described,
     no_sideways_scroll,
-    staff_password_hash,
+    staff_account,
 )
 
 pytestmark = pytest.mark.browser
@@ -29,9 +29,7 @@ def listing(live_app):
     with live_app.app_context():
         service = builders.service("Browser Translation Group", zip_code="92630",
                                    description="A weekly group for families.")
-        if db.session.query(m.User).filter_by(email=EDITOR).first() is None:
-            db.session.add(m.User(email=EDITOR, role="editor", active=True,
-                                  password_hash=staff_password_hash()))
+        staff_account(EDITOR, "editor")
         db.session.commit()
         service_id = service.id
         db.session.remove()

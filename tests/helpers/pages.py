@@ -1,5 +1,5 @@
-"""Pages as a person meets them: a response's HTML and its text as read, staff accounts'
-password and the sign-in form, what a browser would post for a page's form, a referral
+"""Pages as a person meets them: a response's HTML and its text as read, staff accounts,
+their password and the sign-in form, what a browser would post for a page's form, a referral
 list's share link and its items sent to a program, the security headers every page
 carries, and axe-core's accessibility check in the browser tests."""
 
@@ -34,6 +34,16 @@ def staff_password_hash():
     from werkzeug.security import generate_password_hash
 
     return generate_password_hash(STAFF_PASSWORD, method="scrypt")
+
+
+def staff_account(email, role):
+    """Return the active staff account `email` (STAFF_PASSWORD), adding it with `role` when
+    the database has none (the browser tests share one database per session)."""
+    user = db.session.query(m.User).filter_by(email=email).first()
+    if user is None:
+        user = m.User(email=email, role=role, active=True, password_hash=staff_password_hash())
+        db.session.add(user)
+    return user
 
 
 def sign_in(client, email, password=STAFF_PASSWORD):

@@ -66,14 +66,18 @@ def test_a_spanish_speaker_with_medi_cal_and_no_car_gets_spanish_medi_cal_first_
     assert ranked.index("English Group Next Door") > 1
     fits = reasons(result, "Grupo de Apoyo")[0]
     assert {"Spanish spoken", "Takes Medi-Cal", "Near public transit"} <= set(fits)
-    assert any(f.endswith("miles") and f.startswith("3.") for f in fits), fits
+    # 3.6 miles, and the only ride for a 35-year-old serves Lake Forest alone.
+    too_far = reasons(result, "Grupo de Apoyo")[1]
+    assert any(f.startswith("3.") and "too far to walk" in f for f in too_far), too_far
     assert "Spanish not listed" in reasons(result, "English Group Next Door")[1]
     assert "Medi-Cal not listed" in reasons(result, "Spanish Group, Cash Only")[1]
     assert "Not listed as near public transit" in reasons(result, "Far Medi-Cal Group")[1]
-    # The rides that serve 92630 sit beside every in-person result; the 60+ shuttle does not.
+    # The rides that serve 92630 sit beside the results in 92630, where their area takes
+    # them too (not beside Irvine's or San Clemente's); the 60+ shuttle sits beside none.
     assert [s.name for s in result.transport] == ["Rides for 92630"]
-    assert all([s.name for s in item.transport] == ["Rides for 92630"]
-               for item in result.matches)
+    rides = {item.service.name: [s.name for s in item.transport] for item in result.matches}
+    assert rides["English Group Next Door"] == ["Rides for 92630"]
+    assert rides["Grupo de Apoyo"] == rides["Far Medi-Cal Group"] == []
 
 
 def test_prefers_remote_ranks_telehealth_and_online_groups_first(terms):

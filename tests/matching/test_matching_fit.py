@@ -124,14 +124,22 @@ def test_a_far_service_is_a_misfit_for_a_client_without_a_car_and_no_ride(app):
     far = result.matches[0]
     assert not any(r.kind == "distance" for r in far.fits)
     assert any("too far to walk" in w for w in words(far.misfits))
+    # A ride that serves the client's ZIP code but not the service's takes them nowhere.
     builders.service("Rides for 92630", virtual=True, terms=[terms["transportation"]],
                      areas=[("Lake Forest", "postal_code:92630 92610")])
+    local_ride = matching.match(matching.ClientNeeds(
+        categories=["group-therapy-peer-support"], place=locate.resolve("92630"),
+        barriers={"no-car"}), now=NOW)
+    far = next(m for m in local_ride.matches if m.service.name == "Far Group")
+    assert any("too far to walk" in w for w in words(far.misfits)) and far.transport == []
+    builders.service("County Rides", virtual=True, terms=[terms["transportation"]],
+                     areas=[("Orange County", "county:CA:Orange")])
     with_ride = matching.match(matching.ClientNeeds(
         categories=["group-therapy-peer-support"], place=locate.resolve("92630"),
         barriers={"no-car"}), now=NOW)
     far = next(m for m in with_ride.matches if m.service.name == "Far Group")
     assert any(r.kind == "distance" for r in far.fits)
-    assert [s.name for s in far.transport] == ["Rides for 92630"]
+    assert [s.name for s in far.transport] == ["County Rides"]
 
 
 def test_the_match_page_offers_to_show_services_for_other_groups(coordinator_client, app):

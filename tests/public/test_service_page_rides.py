@@ -29,3 +29,23 @@ def test_rides_say_whom_they_are_for_and_open_rides_come_first(client):
     assert "Ages 60 and over" in seniors[:seniors.index("</li>")]
     zeta = rides[rides.index("Zeta Rides"):]
     assert "ride-for" not in zeta[:zeta.index("</li>")]
+
+
+def test_a_ride_shows_only_where_its_area_takes_people(client):
+    terms = builders.load_taxonomy()
+    clinic = builders.service("Harbor Clinic", terms=[terms["outpatient-counselling"]],
+                              zip_code="92630")
+    builders.service("Lake Forest Rides", terms=[terms["transportation"]], virtual=True,
+                     areas=[("Lake Forest", "postal_code:92630")])
+    builders.service("Santa Ana Rides", terms=[terms["transportation"]], virtual=True,
+                     areas=[("Santa Ana", "postal_code:92701 92703")])
+    page = client.get(f"/services/{clinic.id}", query_string={"near": "92630"}).get_data(
+        as_text=True)
+    assert "Lake Forest Rides" in page
+    # Santa Ana's rides do not serve the clinic's ZIP code (nor, here, the searcher's).
+    assert "Santa Ana Rides" not in page
+    page = client.get(f"/services/{clinic.id}", query_string={"near": "92701"}).get_data(
+        as_text=True)
+    # From Santa Ana: its rides reach the searcher, not the clinic; Lake Forest's reach
+    # the clinic, not the searcher. Neither covers the trip.
+    assert "Santa Ana Rides" not in page and "Lake Forest Rides" not in page

@@ -192,3 +192,19 @@ def test_the_staff_pages_name_services_in_the_staff_members_language(app, coordi
             f"/referrals/lists/{translated.id}/match?lang=es",
             data={"categories": "group-therapy-peer-support", "near": "92630", "radius": "25"}))
     assert f'<span lang="es">{WORDS["es"]["name"]}</span></a></h3>' in found
+
+
+def test_saving_and_removing_an_item_names_it_in_the_staff_members_language(
+        app, coordinator_client, translated):
+    peer = next(item for item in translated.items if item.service.translation("name", "es"))
+    base = f"/referrals/lists/{translated.id}/items/{peer.id}"
+    prefix = f"item-{peer.id}-"
+    with app.app_context():
+        saved = html_of(coordinator_client.post(f"{base}?lang=es", data={
+            prefix + "status": "referred", prefix + "note": "", prefix + "follow_up_on": ""},
+            follow_redirects=True))
+    assert f"{WORDS['es']['name']}." in saved
+    with app.app_context():
+        removed = html_of(coordinator_client.post(f"{base}/remove?lang=es", data={
+            "confirmed": "yes"}, follow_redirects=True))
+    assert f"{WORDS['es']['name']}." in removed
