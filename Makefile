@@ -110,7 +110,7 @@ lint: install-test
 # database (the others ran in the SQLite half) and no browser tests (one database is enough
 # for what a browser sees).
 TEST_WORKERS ?= 2
-PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile
+PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile --durations=15
 test: install-test lint
 	@echo "== Test suite on SQLite =="
 	$(PYTEST)

@@ -5,7 +5,12 @@ one moment of the database; PostgreSQL with pg_dump (custom format) inside a sna
 row counts are the ones reported. A copy is written under a temporary name, checked, and
 only then given the name asked for, so a half-written file never looks like a backup. The
 checks of a backup file and the copying are shared with restore.py, which brings one back.
-No request handling here: the commands are in backup_cli.py."""
+No request handling here: the commands are in backup_cli.py.
+
+The public's "Ask them to contact me" requests are never in a backup (NOT_BACKED_UP): they
+are kept only until the program answers, and at most CONTACT_REQUEST_DAYS, and a backup
+kept for weeks, or restored, would keep them longer. SQLite's copy deletes them (with
+secure_delete, so no page of the file holds them); pg_dump leaves their data out."""
 
 import os
 import shlex
@@ -27,6 +32,7 @@ COUNTED = (("service", "services"), ("organization", "organizations"),
            ("referral_list", "referral lists"), ("metadata", "audit entries"),
            ("user_account", "staff accounts"))
 KINDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+NOT_BACKED_UP = ("contact_request",)  # the table is copied, never its rows
 MAGIC = {b"SQLite format 3\x00": "sqlite", b"PGDMP": "postgresql"}  # how each file begins
 # 4 MiB a step at SQLite's page size: a writer waits for one step at most, not the copy.
 STEP_PAGES = 1024
@@ -100,6 +106,7 @@ def backup(path):
                 raise BackupError(f"There is no database at {database} (DATABASE_URL).")
             copy_sqlite(database, partial,
                          current_app.config.get("BACKUP_STEP_PAGES", STEP_PAGES))
+            _forget_in_copy(partial)
             counts = check_sqlite(partial, "The copy just written")
             checked = "SQLite's integrity check: ok"
         elif engine.dialect.name == "postgresql":
@@ -117,6 +124,22 @@ def backup(path):
     finally:
         partial.unlink(missing_ok=True)
     return Copied(target, counts, target.stat().st_size, checked)
+
+
+def _forget_in_copy(path):
+    """Delete the rows that are never backed up from the SQLite copy at `path`, overwriting
+    the pages they were on."""
+    copy = sqlite3.connect(path, timeout=30)
+    try:
+        copy.execute("PRAGMA secure_delete = ON")
+        present = {row[0] for row in copy.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in NOT_BACKED_UP:
+            if table in present:
+                copy.execute(f"DELETE FROM {table}")  # a constant of this module
+        copy.commit()
+    finally:
+        copy.close()
 
 
 def sqlite_file(engine):
@@ -203,6 +226,9 @@ def libpq(engine):
     return url.set(password=None).render_as_string(hide_password=False), env
 
 
+_LEFT_OUT = " ".join(f"--exclude-table-data={table}" for table in NOT_BACKED_UP)
+
+
 def _dump_postgres(engine, partial, target):
     """Dump PostgreSQL to `partial` with pg_dump; return the counts of what it holds."""
     url, env = libpq(engine)
@@ -212,15 +238,17 @@ def _dump_postgres(engine, partial, target):
         raise BackupError(
             "pg_dump is not installed here, so nothing was written (Debian: apt-get install "
             f"postgresql-client). Or run, on a machine that has it{password}:\n  pg_dump "
-            f"--format=custom --file={shlex.quote(str(target))} --dbname={shlex.quote(url)}")
+            f"--format=custom {_LEFT_OUT} --file={shlex.quote(str(target))} "
+            f"--dbname={shlex.quote(url)}")
     with engine.connect() as conn:
         # pg_dump copies this transaction's snapshot, so the counts are of the same moment.
         conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
             snapshot = conn.scalar(text("SELECT pg_export_snapshot()"))
             counts = counts_in(conn)[1]
-            done = subprocess.run([tool, "--format=custom", f"--snapshot={snapshot}",
-                                   f"--file={partial}", f"--dbname={url}"],
+            done = subprocess.run([tool, "--format=custom", *_LEFT_OUT.split(),
+                                   f"--snapshot={snapshot}", f"--file={partial}",
+                                   f"--dbname={url}"],
                                   env=env, capture_output=True, text=True, check=False)
     if done.returncode:
         raise BackupError(f"pg_dump failed, nothing was written: {first_lines(done.stderr)}")

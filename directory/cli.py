@@ -6,7 +6,7 @@ import sys
 import click
 from sqlalchemy import select
 
-from . import backup_cli, catalogue, sample, search
+from . import backup_cli, catalogue, contact_requests, sample, search
 from .categories.commands import categorize_command
 from .extensions import db
 from .hsds.load import summary_lines
@@ -237,14 +237,14 @@ def export_hsds_command(path, fmt, profile, category, modified_after, include_st
 @click.option("--days", type=click.IntRange(min=0), default=None,
               help="Retention in days (default: REFERRAL_RETENTION_DAYS, 90).")
 def purge_command(days):
-    """Delete referral lists not changed for the retention period (for cron)."""
+    """Delete referral lists and requests to be contacted kept past their days (for cron)."""
     from flask import current_app
 
     from .models.referral import purge_lists
 
     days = current_app.config["REFERRAL_RETENTION_DAYS"] if days is None else days
-    count = purge_lists(days)
-    click.echo(f"Purged {count} referral list(s) not changed in {days} days.")
+    click.echo(f"Purged {purge_lists(days)} referral list(s) not changed in {days} days.")
+    click.echo("Purged {} contact requests older than {} days.".format(*contact_requests.expire()))
 
 
 @click.command("sync-hsds")

@@ -40,6 +40,9 @@ ENV_KEYS = {
         "HSDS_IMPORT_MAX_BYTES", "HSDS_IMPORT_MAX_RECORDS", "HSDS_IMPORT_MAX_MEMBERS",
         "HSDS_IMPORT_MAX_RATIO", "HSDS_IMPORT_MAX_FIELD_CHARS", "HSDS_FEED_MAX_BYTES")},
     "SHARE_LINK_DAYS": ("SHARE_LINK_DAYS", int),
+    "CONTACT_REQUEST_DAYS": ("CONTACT_REQUEST_DAYS", int),
+    "CONTACT_REQUEST_LIMIT_PER_ADDRESS": ("CONTACT_REQUEST_LIMIT_PER_ADDRESS", str),
+    "CONTACT_REQUEST_LIMIT_PER_NETWORK": ("CONTACT_REQUEST_LIMIT_PER_NETWORK", str),
     "AVAILABILITY_STALE_DAYS": ("AVAILABILITY_STALE_DAYS", int),
     "PROVIDER_INVITE_DAYS": ("PROVIDER_INVITE_DAYS", int),
     "DIRECTORY_URL": ("DIRECTORY_URL", str),
@@ -129,6 +132,9 @@ def defaults(instance_path):
         "TRANSIT_WALK_MILES": 0.5,
         "REFERRAL_RETENTION_DAYS": 90,
         "SHARE_LINK_DAYS": 30,
+        # An unanswered "Ask them to contact me" request is deleted this long after it was
+        # sent; an answered one at once (contact_requests.py)
+        "CONTACT_REQUEST_DAYS": 30,
         "AVAILABILITY_STALE_DAYS": 14,
         "DIRECTORY_URL": "http://localhost:5000",  # links in mail sent from commands
         "PROVIDER_INVITE_DAYS": 7,  # an invitation link works once, for this many days
@@ -137,6 +143,10 @@ def defaults(instance_path):
         "LOGIN_LIMIT_PER_ACCOUNT": "5 per 15 minutes",
         "LOGIN_LIMIT_PER_ADDRESS": "30 per 15 minutes",
         "SUGGESTION_LIMIT": "5 per hour",
+        # Requests sent: to one number or address (counted by a keyed hash of it), and
+        # from one network address
+        "CONTACT_REQUEST_LIMIT_PER_ADDRESS": "3 per day",
+        "CONTACT_REQUEST_LIMIT_PER_NETWORK": "10 per day",
         "SESSION_COOKIE_SECURE": False,
         "PROXY_FIX": 0,
         # Where "Leave this site" goes: a site nobody would wonder about in a history.

@@ -14,7 +14,7 @@ from .models import Service
 from .models.service_facts import REMOTE_DELIVERY
 from .search.params import GROUP_PARAMS, RADIUS_MAX, SearchParams
 
-FLAG_FILTERS = ("wheelchair", "open_now", "accepting", "transit")
+FLAG_FILTERS = ("wheelchair", "open_now", "accepting", "transit", "no_call")
 # A service page links each ride by name and first phone; nothing else of it is loaded.
 RIDE_LINK_OPTIONS = (selectinload(Service.phones),)
 

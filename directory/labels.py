@@ -93,6 +93,7 @@ FLAGS = {
     "accepting": _l("Accepting new clients"),
     "wheelchair": _l("Wheelchair accessible"),
     "transit": _l("Reachable by public transit"),
+    "no_call": _l("Contact without calling"),
 }
 
 # The eight tiles on the home page, in the order people need them most.

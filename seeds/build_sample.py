@@ -40,7 +40,13 @@ JITTER = 0.008  # degrees; keeps every location within about 1.3 km of its ZIP c
 # A service's `es` and `vi` records: their keys and the HSDS fields they translate.
 TRANSLATED = ("es", "vi")
 TEXT_FIELDS = {"name": "name", "desc": "description", "app": "application_process",
-               "fees": "fees_description", "elig": "eligibility_description", "wait": "wait_time"}
+               "fees": "fees_description", "elig": "eligibility_description", "wait": "wait_time",
+               "visit": "first_visit"}
+# The first step without a call (directory/models/first_contact.py): the flags a service's
+# `first` lists, and the attributes whose value carries its online form and first visit.
+FIRST_CONTACT = "first-contact"
+FIRST_CONTACT_VALUES = {"form": "online-form", "visit": "first-visit"}
+TEXT_LINE = "Text line"
 
 
 def make_id(*parts):
@@ -127,8 +133,9 @@ def describe_days(days):
     return spoken_list([DAY_NAMES[d] + "s" for d in days])
 
 
-def build_schedules(service_id, service_key, hours):
-    """Weekly schedule rows for "MO-FR 09:00-17:00; SA 10:00-14:00 | note" or "24/7"."""
+def build_schedules(service_id, service_key, hours, walk_in=False):
+    """Weekly schedule rows for "MO-FR 09:00-17:00; SA 10:00-14:00 | note" or "24/7";
+    with `walk_in`, the hours people may walk in (`attending_type` "walk-in")."""
     items = []
     for segment in hours.split(";"):
         when, _, note = (s.strip() for s in segment.partition("|"))
@@ -140,8 +147,10 @@ def build_schedules(service_id, service_key, hours):
             text = f"{describe_days(days)}, {clock(opens)} to {clock(closes)}"
         items.append({"byday": ",".join(days), "opens_at": opens, "closes_at": closes,
                       "description": f"{note}: {text}" if note else text,
-                      "valid_from": None, "valid_to": None, "timezone": None})
-    return rows("schedule", [service_key], {"service_id": service_id}, items, freq="WEEKLY")
+                      "valid_from": None, "valid_to": None, "timezone": None,
+                      **({"attending_type": "walk-in"} if walk_in else {})})
+    key = [service_key, "walk-in"] if walk_in else [service_key]
+    return rows("schedule", key, {"service_id": service_id}, items, freq="WEEKLY")
 
 
 def build_location(records, org, org_id, loc_key, spec):
@@ -207,7 +216,22 @@ def build_attributes(svc, service_id, locations, terms):
                                "link_id": service_id, "link_type": "service",
                                "link_entity": "service", "taxonomy_term_id": group[code],
                                "value": None, "label": None})
-    return attributes
+    return attributes + first_contact_attributes(svc, service_id, terms[FIRST_CONTACT])
+
+
+def first_contact_attributes(svc, service_id, group):
+    """The first step's flags (`first`) as attributes, and its online form (`form`) and
+    first visit (`visit`) as attributes whose value holds them, as exports write them."""
+    flags = [(code, None) for code in svc.get("first", [])]
+    values = [(code, svc[key]) for key, code in FIRST_CONTACT_VALUES.items() if svc.get(key)]
+    found = []
+    for code, value in flags + values:
+        assert code in group, f"{svc['key']}: {code} is not a {FIRST_CONTACT} term"
+        assert (code in FIRST_CONTACT_VALUES.values()) == (value is not None), svc["key"]
+        found.append({"id": make_id("attribute", svc["key"], code), "link_id": service_id,
+                      "link_type": "service", "link_entity": "service",
+                      "taxonomy_term_id": group[code], "value": value, "label": None})
+    return found
 
 
 def build_capacities(svc, service_id, rng):
@@ -243,6 +267,8 @@ def build_service(records, org, org_id, svc, built_locations, terms):
     langs = svc.get("langs", ["en"])
     phones = svc.get("phones") or [{"type": "voice", "number": org["phone"],
                                     "description": "Main line"}]
+    if svc.get("text"):
+        phones = [*phones, {"type": "text", "number": svc["text"], "description": TEXT_LINE}]
     capacities = build_capacities(svc, service_id, rng)
     parent = {"service_id": service_id}
     return {
@@ -260,7 +286,9 @@ def build_service(records, org, org_id, svc, built_locations, terms):
             {"number": p["number"], "extension": None, "type": p["type"],
              "description": p["description"], "languages": [],
              **label_translations(records, p["description"])} for p in phones]),
-        "schedules": build_schedules(service_id, key, svc["hours"]),
+        "schedules": build_schedules(service_id, key, svc["hours"]) + (
+            build_schedules(service_id, key, svc["walk_in"], walk_in=True)
+            if svc.get("walk_in") else []),
         "service_areas": rows("service_area", [key], parent, [
             {"name": a["name"], "description": a["description"], "extent_type": "text",
              "extent": a["extent"], "uri": None}

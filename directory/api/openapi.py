@@ -82,6 +82,10 @@ def parameters():
         "open_now": _param("open_now", BOOLEAN, "Extension: open at this moment only."),
         "accepting": _param("accepting", BOOLEAN,
                             "Extension: only services with capacity available."),
+        "no_call": _param("no_call", BOOLEAN,
+                          "Extension: only services that can be first contacted without a "
+                          "phone call (a text number, an online form, email, contact "
+                          "requests, walk-in hours or a first visit by video)."),
         "verified_within_months": _param(
             "verified_within_months", {"type": "integer", "minimum": 1, "maximum": 120},
             "Extension: information checked within this many months."),
@@ -110,7 +114,7 @@ SEARCH = ["search", "page", "per_page", "format", "full", "minimal", "taxonomy_t
           "taxonomy_id",
           "organization_id", "modified_after", "near", "lat", "lng", "radius", "unit",
           *GROUP_PARAMS, "language", "age", "wheelchair", "open_now", "accepting",
-          "verified_within_months", "sort"]
+          "no_call", "verified_within_months", "sort"]
 
 
 def _json(schema, ndjson=False):

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from .. import models as m
 from ..extensions import db
+from .first_contact import value_attributes, value_term_ids
 from .jsonfile import json_text
 from .profiles import DEFAULT_PROFILE, export_shape
 from .rules import CSV_PATHS
@@ -114,6 +115,10 @@ def export_csv(path, service_ids=None, profile=DEFAULT_PROFILE, include_staff=Fa
     for extra in open_eligibility_attributes(list(attributes.values()),
                                              store.rows["taxonomy_term"]):
         attributes.setdefault(extra["id"], extra)
+    value_terms = value_term_ids()
+    for service in list(store.rows["service"].values()):
+        for extra in value_attributes(service, value_terms):
+            attributes.setdefault(extra["id"], extra)
     serializer = Serializer(store, include_staff)
     tables, counts = {}, {}
     for name in shape.tables():

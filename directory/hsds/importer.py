@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bulk, normalize, translations, validate
+from . import bulk, first_contact, normalize, translations, validate
 from .convert import Problem
 from .datapackage import ReadLimits, read_package
 from .flatten import flatten, root_for_name
@@ -132,6 +132,7 @@ def import_path(path, strict=False, progress=None, rebuild_index=True):
         return (lambda n: progress(phase, n, report.records)) if progress else None
 
     checked = validate.check(rows, step("checking"), [(p.table, p.record_id) for p in problems])
+    first_contact.apply(checked)  # the online form and first visit: columns, not terms
     normalize.apply(checked)
     report.problems = problems + checked.problems
     report.warnings = (reading.warnings if reading else []) + checked.warnings

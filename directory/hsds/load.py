@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from ..extensions import db
+from . import first_contact
 from .convert import convert_row
 from .tables import SELF_REFERENCES, TABLES
 
@@ -62,6 +63,8 @@ def upsert_rows(rows, result=None):
     Rows with problems are skipped and listed; the caller commits or rolls back.
     """
     result = result or LoadResult()
+    first_step, left_out = first_contact.take_values(rows)  # columns, not terms
+    result.problems.extend(left_out)
     for name, table in TABLES.items():
         table_rows = rows.get(name) or {}
         if not table_rows:
@@ -71,6 +74,8 @@ def upsert_rows(rows, result=None):
                    if name in SELF_REFERENCES else table_rows.items())
         for record_id, raw in ordered:
             values, problems = convert_row(table, {**raw, "id": record_id})
+            if name == "service":
+                values.update(first_step.get(record_id, {}))
             if problems:
                 result.problems.extend(problems)
                 continue

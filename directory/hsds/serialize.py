@@ -13,6 +13,8 @@ a service's `assurer_email` is left out, and the change history names no staff a
 and shows no value of such a field, unless the caller asks for them (`include_staff`, the
 operator's full export). A service's and a phone's text in other languages is written in
 this directory's `translations` extension (hsds/translations.py), left out when it has none.
+A service's online form and first visit, which HSDS has no field for, are written as
+attributes whose `value` holds them (hsds/first_contact.py).
 """
 
 import re
@@ -23,6 +25,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..weblinks import web_link
+from . import first_contact
 from .bulk import id_in
 from .profiles import API
 from .rules import NUMBER_TEXT
@@ -96,6 +99,7 @@ class RowStore:
         self.rows = {name: {} for name in TABLES}
         self.children = {}  # (table, field, entity) -> {parent id: [rows]}
         self.restrict = restrict or {}  # table -> ids allowed as children
+        self.value_terms = None  # {code: term id} of first_contact's value terms
 
     def _select(self, table_name, column_name, values, entity=None):
         model = TABLES[table_name].model
@@ -145,6 +149,10 @@ class RowStore:
             else:
                 found = self.load(other, {r[fk] for r in rows if r.get(fk)})
                 self.prefetch(other, found, other_full, table_name)
+        if table_name == "service" and self.value_terms is None:
+            self.value_terms = first_contact.value_term_ids()
+            self.prefetch("taxonomy_term", self.load("taxonomy_term",
+                                                     list(self.value_terms.values())), False)
         if table_name == "taxonomy_term":
             mapped = {r.get("open_eligibility_term_id") for r in rows} - {None}
             self.prefetch("taxonomy_term", self.load("taxonomy_term", mapped), False)
@@ -215,11 +223,18 @@ class Serializer:
                          for r in sorted(rows, key=_sort_key(other)) if self.shown(other, r)]
                 if other == "attribute":
                     items = self._with_open_eligibility(items, table_name, row["id"])
+                if other == "attribute" and table_name == "service":
+                    items = self._with_values(items, row)
                 obj[key] = items
             elif row.get(fk) and row[fk] in self.store.rows[other]:
                 obj[key] = self.object(other, self.store.rows[other][row[fk]], other_full,
                                        table_name)
         return obj
+
+    def _with_values(self, items, row):
+        extra = [self.object("attribute", value) for value in
+                 first_contact.value_attributes(row, self.store.value_terms or {})]
+        return sorted(items + extra, key=lambda a: a["id"]) if extra else items
 
     def _with_open_eligibility(self, items, link_entity, link_id):
         extra = [self.object("attribute", row) for row in

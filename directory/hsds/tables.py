@@ -93,7 +93,8 @@ TABLES = {
                          "contacts": ("contact", "service_id"),
                          "capacities": ("service_capacity", "service_id"),
                          "translations": _TRANSLATIONS},
-               private=("version",)),
+               # the first step's columns travel as attributes (hsds/first_contact.py)
+               private=("version", "contact_form_url", "first_visit")),
         _table("service_at_location", m.ServiceAtLocation,
                parents={"location": ("location", "location_id"),
                         "service": ("service", "service_id")},

@@ -47,7 +47,8 @@ client); each is then judged here on the loaded rows, in three steps.
      (phone, video, a ride) +7.5; room now +10 (+30 when urgent), none -10 (-30), a
      waitlist -10; for an urgent need, open around the clock +15 and a short wait +20.
    - barriers: remote for "prefers remote" +20, in person -5 (never for a ride, which is
-     no visit); for "no car" or a wheelchair, no travel +10, and for "no car" within
+     no visit), and a first contact without a phone call +10 (a text, a form, email,
+     walk-in hours: social anxiety makes the call the hardest step); for "no car" or a wheelchair, no travel +10, and for "no car" within
      walking distance +10, near transit +12, not near -8 (where transit feeds cover both
      places: a route from near the client to near the service +12, with one change +8, and
      neither -8, and a service it reaches is no walk too far); wheelchair access +15, not listed

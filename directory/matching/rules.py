@@ -15,7 +15,7 @@ from .. import populations
 from ..labels import TERMS, lazy_language_label
 from ..languages import session_languages
 from ..schedules import evenings_or_weekends, opening_at
-from . import travel
+from . import first_contact, travel
 from . import weights as w
 from .weights import PAYMENT, WALKING_MILES
 
@@ -292,4 +292,5 @@ def _hours(item, context, schedules):
         item.misfit("hours", _l("Weekday daytime hours only"), w.DAYTIME_ONLY_POINTS)
 
 
-RULES = (_where, _languages, _payment, _availability, _audience, _eligibility, _barriers)
+RULES = (_where, _languages, _payment, _availability, _audience, _eligibility, _barriers,
+         first_contact.without_calling)

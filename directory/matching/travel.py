@@ -60,19 +60,10 @@ def by_transit(item, context, access):
     elif ride is False:
         item.misfit("transit", _l("Not reachable by public transit with one change or fewer"),
                     w.NOT_NEAR_TRANSIT_POINTS)
-    elif len(ride.routes) == 1:
-        item.fit("transit", _l("%(route)s from near the client; walks of %(start)s and "
-                               "%(end)s miles", route=ride.names[0], start=_miles(ride.start_miles),
-                               end=_miles(ride.end_miles)), w.TRANSIT_DIRECT_POINTS)
     else:
-        item.fit("transit", _l("%(first)s, then %(second)s (one change); walks of %(start)s and "
-                               "%(end)s miles", first=ride.names[0], second=ride.names[1],
-                               start=_miles(ride.start_miles), end=_miles(ride.end_miles)),
-                 w.TRANSIT_CHANGE_POINTS)
-
-
-def _miles(value):
-    return f"{value:.1f}"
+        direct = len(ride.routes) == 1
+        item.fit("transit", ride.text,
+                 w.TRANSIT_DIRECT_POINTS if direct else w.TRANSIT_CHANGE_POINTS)
 
 
 def listed(item, access, kind, code, points, missing, missing_points):

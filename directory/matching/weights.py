@@ -27,6 +27,9 @@ NEVER_VERIFIED_POINTS, STALE_POINTS = 8, 2
 
 # Barriers. Prefers remote: from home, or in person only (never said of a ride).
 REMOTE_POINTS, IN_PERSON_POINTS = 20, 5
+# The same barrier (social anxiety): a first contact without a phone call (a text, a form,
+# email, a contact request, walk-in hours, a first visit by video).
+NO_CALL_POINTS = 10
 # No car or a wheelchair: no travel at all, or (no car) within walking distance.
 NO_TRAVEL_POINTS, WALKING_POINTS = 10, 10
 NEAR_TRANSIT_POINTS, NOT_NEAR_TRANSIT_POINTS = 12, 8  # no car: near public transit or not

@@ -1,10 +1,11 @@
 """The HSDS-shaped data model, one module per cluster of tables; import models from here."""
 
-from .account import ROLES, STAFF_ROLES, User, WeakPassword
+from .account import ROLES, STAFF_ROLES, User, WeakPassword, provider_organizations
 from .audit import ChangeRecord
 from .base import new_id, utcnow
 from .changelog import IndexChange, IndexServer, services_touched
 from .clinic import ClinicProfile
+from .contact_request import CONTACT_CHANNELS, CONTACT_TIMES, ContactRequest
 from .feed import FeedRecord, FeedSource
 from .funding import (
     Funding,
@@ -68,6 +69,8 @@ DIRECTORY_RECORDS = (
 )
 
 __all__ = [
+    "CONTACT_CHANNELS",
+    "CONTACT_TIMES",
     "DIRECTORY_RECORDS",
     "LOCATION_TYPES",
     "OPEN_STATUSES",
@@ -86,6 +89,7 @@ __all__ = [
     "ChangeRecord",
     "ClinicProfile",
     "Contact",
+    "ContactRequest",
     "CostOption",
     "DataStamp",
     "FeedRecord",
@@ -131,6 +135,7 @@ __all__ = [
     "User",
     "WeakPassword",
     "new_id",
+    "provider_organizations",
     "services_touched",
     "translation_id",
     "utcnow",

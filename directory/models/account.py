@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, Integer, String
+from sqlalchemy import Boolean, DateTime, Integer, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -73,3 +73,13 @@ class User(HSDSRecord, UserMixin, db.Model):
             "provider": {"provide"},
         }
         return permission in grants.get(self.role, set())
+
+
+def provider_organizations(session, organization_ids):
+    """Return the ids among `organization_ids` that an active provider account looks after
+    (where a program's "Ask them to contact me" requests can wait in its inbox)."""
+    wanted = {i for i in organization_ids if i}
+    if not wanted:
+        return set()
+    return set(session.scalars(select(User.organization_id).where(
+        User.role == "provider", User.active.is_(True), User.organization_id.in_(wanted))))

@@ -4,7 +4,7 @@ and service_capacity with its unit (from HSDS 3.1: open beds, open group seats).
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Date, DateTime, Float, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from ..extensions import db
 from .base import HSDSRecord, Versioned, fk, utcnow
@@ -47,6 +47,9 @@ class Service(ServiceFacts, Translatable, HSDSRecord, Versioned, db.Model):
     assured_date: Mapped[date | None] = mapped_column(Date)
     assurer_email: Mapped[str | None] = mapped_column(String(255))
     alert: Mapped[str | None] = mapped_column(Text)
+    # The first step without a phone call (models/first_contact.py): where HSDS has no place.
+    contact_form_url: Mapped[str | None] = mapped_column(String(500))
+    first_visit: Mapped[str | None] = mapped_column(Text)
     last_modified: Mapped[datetime | None] = mapped_column(DateTime, default=utcnow)
 
     organization = relationship("Organization", back_populates="services")
@@ -74,6 +77,14 @@ class Service(ServiceFacts, Translatable, HSDSRecord, Versioned, db.Model):
         cascade="all, delete-orphan",
     )
     translations = translations_relationship("service")
+
+    @property
+    def has_provider_inbox(self):
+        """Return whether an active provider account looks after this service's program."""
+        from .account import provider_organizations
+
+        return bool(provider_organizations(object_session(self) or db.session,
+                                           [self.organization_id]))
 
     @property
     def locations(self):

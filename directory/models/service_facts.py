@@ -2,7 +2,8 @@
 public sees it (listed), whether it is temporarily closed, which schedules are its hours,
 how it reaches a client's place without a visit (delivered remotely, a ride, its service
 areas) and where a ride takes people, its current capacity, and whether it counts beds or
-seats that staff must keep fresh. `Service` (the model) and
+seats that staff must keep fresh, and the first step without a phone call
+(first_contact.py). `Service` (the model) and
 `search.service_rows.ServiceRecord` (the rows the index reads in bulk) both take these
 from `ServiceFacts`, so search, the pages, matching, the handouts and the staff workspace
 cannot answer differently.
@@ -17,6 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
 from ..geo import extent_keys, nearest_place
+from .first_contact import FirstContactFacts, is_walk_in
 
 TEMPORARILY_CLOSED = "temporarily closed"
 # The statuses the public sees: search, the pages, matching and the API list these.
@@ -32,7 +34,7 @@ RIDE_CATEGORY = "transportation"
 AVAILABILITY_CATEGORIES = ("residential-treatment", "group-therapy-peer-support")
 
 
-class ServiceFacts:
+class ServiceFacts(FirstContactFacts):
     """The answers about a service that search, pages, matching and handouts share."""
 
     def term_codes(self, group_code=None):
@@ -57,8 +59,11 @@ class ServiceFacts:
         A location's schedules say when the building is open, not when the service runs
         (a group meets two evenings in a centre open all week), so they are never taken
         for the service's: a service listing no hours of its own says so everywhere.
+        Walk-in hours are a first step (first_contact.py), inside the opening hours, unless
+        they are all the hours the service lists.
         """
-        return self.schedules
+        hours = [s for s in self.schedules if not is_walk_in(s)]
+        return hours or list(self.schedules)
 
     @property
     def remote_ways(self):

@@ -22,7 +22,7 @@ TRANSLATED_LANGUAGES = ("es", "vi")
 # link_entity -> the fields of that record that may be translated, in the editors' order.
 TRANSLATED_FIELDS = {
     "service": ("name", "description", "application_process", "fees_description",
-                "eligibility_description", "wait_time"),
+                "eligibility_description", "wait_time", "first_visit"),
     "phone": ("description",),
 }
 # A translation's id is derived from what it translates, so the same text has the same id

@@ -16,7 +16,7 @@ from ..extensions import db
 
 bp = Blueprint("providers", __name__)
 
-from . import referral_views, views  # noqa: F401 (routes register on import)
+from . import contact_inbox, referral_views, views  # noqa: F401 (routes register on import)
 
 
 @bp.before_request

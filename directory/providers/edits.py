@@ -1,8 +1,9 @@
 """What a provider may change, and how it is recorded: only the services and locations of
-its own organization; availability, hours, phones and "still accurate" publish at once;
-the description and eligibility text (in English, Spanish and Vietnamese) publish at once
-too, unless PROVIDER_TEXT_REVIEW is on, when they go to the editors' suggestion queue
-instead. Every change is written by
+its own organization; availability, hours, phones, "still accurate" and the first step's
+flags and online form (staff/first_contact.py) publish at once; the description,
+eligibility and "what happens at the first visit" text (in English, Spanish and
+Vietnamese) publish at once too, unless PROVIDER_TEXT_REVIEW is on, when they go to the
+editors' suggestion queue instead. Every change is written by
 the audit history under the provider's name and organization (`actor_label`)."""
 
 from flask import current_app
@@ -12,9 +13,10 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..languages import language_name
 from ..models import Location, Service, Suggestion
-from ..staff import editing, translation_forms
+from ..models.first_contact import FIRST_CONTACT_GROUP
+from ..staff import editing, first_contact, translation_forms
 
-TEXT_FIELDS = ("description", "eligibility_description")
+TEXT_FIELDS = ("description", "eligibility_description", "first_visit")
 
 
 def actor_label(user):
@@ -54,9 +56,33 @@ def text_reviewed():
     return bool(current_app.config.get("PROVIDER_TEXT_REVIEW"))
 
 
+def fill_first_contact(form, service):
+    """Tick the first-step flags `service` holds in a provider's form (by term code)."""
+    form.first_contact.data = sorted(service.term_codes(FIRST_CONTACT_GROUP)
+                                     & set(first_contact.FLAG_LABELS))
+
+
+def save_first_contact(service, data):
+    """Apply the first step's flags and online form (published at once, as a provider's
+    other structured edits are); return whether anything changed."""
+    terms = first_contact.flag_terms()
+    ticked = set(data.get("first_contact") or ())
+    before = (service.term_codes(FIRST_CONTACT_GROUP), service.contact_form_url)
+    editing.set_terms(service, terms, {term.id for term in terms if term.code in ticked})
+    editing.assign(service, data, ("contact_form_url",))
+    return (service.term_codes(FIRST_CONTACT_GROUP), service.contact_form_url) != before
+
+
 def save_text(service, data, user):
-    """Apply (or, under review, propose) the description and eligibility, and their
-    translations; return "published", "proposed" or "unchanged"."""
+    """Apply the first step's flags and online form, and apply (or, under review,
+    propose) the description, eligibility and first visit, and their translations; return
+    "published", "proposed" or "unchanged"."""
+    structured = save_first_contact(service, data)
+    shown = _save_text(service, data, user)
+    return "published" if structured and shown == "unchanged" else shown
+
+
+def _save_text(service, data, user):
     wanted = {name: (data.get(name) or "").strip() or None for name in TEXT_FIELDS}
     changed = {name: value for name, value in wanted.items()
                if getattr(service, name) != value}

@@ -1,5 +1,5 @@
 """Forms for programs and for sending them referrals: the invitation (admin) and taking
-it, a service's description and eligibility, the program's answer to a referral, and
+it, a service's description, eligibility and first step, the program's answer to a referral, and
 the coordinator's send with one consent box per client detail. Forms hold no queries."""
 
 from flask_babel import lazy_gettext as _l
@@ -8,8 +8,10 @@ from wtforms import BooleanField, EmailField, SelectField, StringField, TextArea
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from ..staff.account_forms import _new_password
-from ..staff.forms import EditForm, LongText, _optional_area
+from ..staff.first_contact import FLAG_LABELS
+from ..staff.forms import CheckboxesField, EditForm, LongText, _optional_area
 from ..staff.translation_forms import with_translations
+from ..staff.validators import WebAddress
 from . import edits
 from .program_referrals import ANSWERS
 
@@ -32,6 +34,12 @@ class AcceptForm(FlaskForm):
 class ListingTextForm(EditForm):
     description = _optional_area(_l("Description"))
     eligibility_description = _optional_area(_l("Eligibility"))
+    # The first step without a phone call; the flags by term code (edits.py finds them).
+    first_contact = CheckboxesField(_l("First contact without calling"),
+                                    choices=list(FLAG_LABELS.items()))
+    contact_form_url = StringField(_l("Online form for a first request"),
+                                   [Optional(), Length(max=500), WebAddress()])
+    first_visit = _optional_area(_l("What happens at the first visit"))
 
 
 with_translations(ListingTextForm, "service", LongText, edits.TEXT_FIELDS)

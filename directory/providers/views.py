@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import messaging
+from .. import contact_requests, messaging
 from ..audit import ACTOR
 from ..extensions import csrf, db
 from ..models import Organization
@@ -43,7 +43,8 @@ def home():
                if r.status == "requested"]
     return render_template("providers/home.html", organization=organization,
                            services=services, stale_ids=stale_ids, waiting=waiting,
-                           confirm=ConfirmForm(), reviewed=edits.text_reviewed())
+                           confirm=ConfirmForm(), reviewed=edits.text_reviewed(),
+                           asked=contact_requests.waiting_count(current_user.organization_id))
 
 
 @bp.route("/provider/services/<service_id>/availability", methods=["GET", "POST"])
@@ -82,6 +83,7 @@ def text(service_id):
     def opened():
         form = ListingTextForm(formdata=None, obj=service)
         translation_forms.fill(form, service)
+        edits.fill_first_contact(form, service)
         return form
 
     form, conflict, saved = editor.posted_edit(

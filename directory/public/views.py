@@ -13,6 +13,7 @@ from flask import (
 from flask_babel import get_locale, gettext
 
 from .. import catalogue, coverage, finder, locate, schedules, transit
+from ..first_step import first_step
 from ..geo import miles_between
 from ..models import utcnow
 from ..paging import Pages, page_number
@@ -70,13 +71,14 @@ def service(service_id):
     """Show everything the directory holds about one service."""
     record = catalogue.listed_service_or_404(service_id)
     place = _searched_place()
-    distance = None
+    distance, today = None, local_now().date()
     if place is not None and record.physical_locations:
         distance = min(miles_between(place.point, (loc.latitude, loc.longitude))
                        for loc in record.physical_locations)
     return render_template(
         "public/service.html", service=record, week=schedules.week(
-            record.hours_schedules, local_now().date(), coverage.timezone()),
+            record.hours_schedules, today, coverage.timezone()),
+        first_step=first_step(record, today),
         now=utcnow(), zone=coverage.timezone(), place=place,
         distance=distance, transport=finder.transport_near(record, place),
         transit=transit.at_locations(record.physical_locations), walk=transit.walk_miles(),

@@ -11,6 +11,7 @@ from ..extensions import db
 from ..labels import term_label
 from . import bp
 from .forms import BARRIER_LABELS, MatchForm
+from .getting_there import first_steps, transit_lines
 from .list_queries import list_or_404, refer_required, who
 
 
@@ -33,7 +34,7 @@ def match(list_id):
     form = MatchForm()
     form.categories.choices = [(t.code, term_label(t.code, t.name))
                                for t in catalogue.term_group("category")]
-    result, added = None, None
+    result, added, steps, transit = None, None, {}, {}
     if form.validate_on_submit():
         try:
             needs = client_needs(form)
@@ -42,9 +43,12 @@ def match(list_id):
         else:
             added = _add(referral_list, request.form.get("add"))
             result = matching.match(needs)
+            steps = first_steps(item.service for item in result.matches)
+            transit = transit_lines(result.matches, needs.place)
     status = 400 if form.errors else 200
     return render_template("referrals/match.html", form=form, referral_list=referral_list,
                            result=result, added=added, barrier_labels=BARRIER_LABELS,
+                           first_steps=steps, transit=transit,
                            on_list={item.service_id for item in referral_list.items}), status
 
 

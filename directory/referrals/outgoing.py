@@ -1,8 +1,9 @@
 """The words of a referral list sent to the client: an email (subject and plain text:
-the share link, then each service with its address, phone, today's hours, how to apply
-and the note, then the helplines) and a text message (the link and each service's name
-and first phone, as many as fit). Built from the same Sheet as the print page; call
-inside the locale the client reads."""
+the share link, then each service with its address, phone, today's hours, its first step
+without a phone call, the nearest transit stop, how to apply and the note, then the
+helplines) and a text message (the link and each service's name and first phone, with its
+first step and transit stop while they fit, as many services as fit). Built from the
+same Sheet as the print page; call inside the locale the client reads."""
 
 from flask_babel import gettext as _
 
@@ -31,6 +32,7 @@ def email_text(sheet, url):
             lines.append(f"   {item.warning}")
         for label, value in ((_("Address"), item.where), (_("Phone"), "; ".join(item.phones)),
                              (_("Hours"), "; ".join(item.hours) or _("Call for hours")),
+                             (_("First step"), item.first_step), (_("Transit"), item.transit),
                              (_("How to apply"), item.apply), (_("Cost"), item.cost),
                              (_("Note"), item.note)):
             if value:
@@ -50,7 +52,13 @@ def sms_text(sheet, url):
     ending = "\n" + _("In crisis? Call or text 988.")
     for item in sheet.items:
         line = f"\n{item.position}. {item.name}" + (f" {item.phones[0]}" if item.phones else "")
-        if len(text) + len(line) + len(ending) > SMS_LENGTH:
+        # The first step and the stop when they fit; else the name and phone alone.
+        full = line + "".join(f"\n{detail}" for detail in (item.first_step, item.transit)
+                              if detail)
+        for candidate in (full, line):
+            if len(text) + len(candidate) + len(ending) <= SMS_LENGTH:
+                text += candidate
+                break
+        else:
             break
-        text += line
     return text + ending

@@ -125,6 +125,7 @@ def _item(pdf, item):
         _line(pdf, item.warning, style="B")
     rows = [(_("Address"), item.where), (_("Phone"), "; ".join(item.phones)),
             (_("Hours"), "; ".join(item.hours) or _("Call for hours")),
+            (_("First step"), item.first_step), (_("Transit"), item.transit),
             (_("How to apply"), item.apply), (_("Cost"), item.cost),
             (_("Languages"), item.languages), (_("Website"), item.website)]
     for label, value in rows:

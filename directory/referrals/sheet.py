@@ -1,8 +1,9 @@
 """What a referral list says to the client, built once and used by the print page, the
 PDF, the shared page and the messages sent: the clinic (as an admin set it on the settings
 page, else the directory's name), the date, the staff contact and, for each service, its
-name, address, phones (with `tel:` links), directions, today's hours and the week's, how to
-apply, cost, languages, website and the note.
+name, address, phones (with `tel:` links), directions, today's hours and the week's, the
+first step without a phone call, the nearest transit stop and its routes, how to apply,
+cost, languages, website and the note.
 
 Details are read from the directory when the sheet is built, so a sheet always shows the
 phones and hours as they are today. Call `build_sheet` inside the locale the sheet is for:
@@ -15,19 +16,14 @@ from datetime import date
 
 from flask import current_app
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
-from .. import coverage
+from ..first_step import first_step_summary
+from ..hours_text import hours_lines, today_line
 from ..labels import term_label
 from ..models.clinic import clinic_profile
-from ..models.location import WEEKDAYS
 from ..reader_text import cost_text, language_names, phone_line, shown_text
-from ..schedules import days as hours_on
-from ..schedules import week
-from ..template_helpers import directions_url, local_now, time_of_day
-
-DAY_LABELS = dict(zip(WEEKDAYS, (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"),
-                                 _l("Friday"), _l("Saturday"), _l("Sunday")), strict=True))
+from ..template_helpers import directions_url, local_now
+from .getting_there import nearest_stops
 
 
 @dataclass
@@ -41,6 +37,8 @@ class SheetItem:
     hours: list = field(default_factory=list)
     today: str = ""
     directions: str = ""
+    first_step: str = ""  # the ways without a phone call, on one line
+    transit: str = ""  # the nearest stop and its routes
     apply: str = ""
     cost: str = ""
     languages: str = ""
@@ -82,13 +80,14 @@ def build_sheet(referral_list, today=None):
                                         if referral_list.created_by else "")
     clinic, address, phone = clinic_details()
     day = today or local_now().date()
+    stops = nearest_stops([item.service for item in referral_list.items])
     return Sheet(clinic=clinic, clinic_address=address, clinic_phone=phone,
                  title=referral_list.title, day=day, contact=contact,
-                 items=[_item(position, item, day) for position, item in
+                 items=[_item(position, item, day, stops) for position, item in
                         enumerate(referral_list.items, start=1)])
 
 
-def _item(position, item, day):
+def _item(position, item, day, stops):
     service = item.service
     schedules = service.hours_schedules
     phones = service.phones or service.organization.phones
@@ -98,7 +97,8 @@ def _item(position, item, day):
         organization=service.organization.name, where=_where(service), phones=lines,
         phone_links=[(line, phone.tel_uri) for line, phone in zip(lines, phones, strict=True)],
         hours=hours_lines(schedules, day), today=today_line(schedules, day) if schedules else "",
-        directions=_directions(service), apply=shown_text(service, "application_process"),
+        directions=_directions(service), first_step=first_step_summary(service, day),
+        transit=stops.get(service.id, ""), apply=shown_text(service, "application_process"),
         cost=cost_text(service), languages=language_names(service.languages),
         website=service.url or "", note=item.note or "", warning=_warning(service))
 
@@ -106,27 +106,6 @@ def _item(position, item, day):
 def _directions(service):
     located = [loc for loc in service.physical_locations if loc.has_coordinates]
     return directions_url(located[0]) if located else ""
-
-
-def _zone():
-    return coverage.timezone()
-
-
-def _times(entry):
-    """Return a day's hours in words: "Open 24 hours", "9:00 AM – 5:00 PM, 6:00 PM – ..."."""
-    if entry.all_day:
-        return _("Open 24 hours")
-    return ", ".join(f"{time_of_day(opens)} – {time_of_day(closes)}"
-                     for opens, closes in entry.spans)
-
-
-def today_line(schedules, day):
-    """Return the hours of `day` in a few words: "Today: 9:00 AM – 5:00 PM", "Closed
-    today" or "Closed today (holiday)"."""
-    entry = hours_on(schedules, day, 1, _zone())[0]
-    if not entry.spans:
-        return _("Closed today (holiday)") if entry.holiday else _("Closed today")
-    return _("Today: %(hours)s", hours=_times(entry))
 
 
 def _where(service):
@@ -139,23 +118,6 @@ def _where(service):
         return _("%(ways)s: serves %(areas)s", ways=", ".join(ways) or _("Comes to you"),
                  areas=areas)
     return ", ".join(ways)
-
-
-def hours_lines(schedules, today):
-    """Return the coming week's hours as short lines: "Monday to Friday: 9:00 AM – 5:00 PM"."""
-    groups = {}
-    for entry in week(schedules, today, _zone()):
-        if entry.spans:
-            groups.setdefault(_times(entry), []).append(entry.code)
-    return [f"{_days(days)}: {times}" for times, days in groups.items()]
-
-
-def _days(days):
-    indexes = [WEEKDAYS.index(d) for d in days]
-    if len(days) >= 3 and indexes == list(range(indexes[0], indexes[0] + len(days))):
-        return _("%(first)s to %(last)s", first=DAY_LABELS[days[0]],
-                 last=DAY_LABELS[days[-1]])
-    return ", ".join(str(DAY_LABELS[d]) for d in days)
 
 
 def _warning(service):

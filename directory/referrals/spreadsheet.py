@@ -22,13 +22,14 @@ def render(referral_list, sheet, status_labels):
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([_("Order"), _("Service"), _("Organization"), _("Address"), _("Phone"),
-                     _("Hours"), _("Cost"), _("Languages"), _("Website"), _("Status"),
-                     _("Status changed"), _("Follow up on"), _("Note for the client"),
-                     _("Service id")])
+                     _("Hours"), _("First step"), _("Transit"), _("Cost"), _("Languages"),
+                     _("Website"), _("Status"), _("Status changed"), _("Follow up on"),
+                     _("Note for the client"), _("Service id")])
     for item, row in zip(referral_list.items, sheet.items, strict=True):
         writer.writerow([_cell(v) for v in (
             row.position, row.name, row.organization, row.where, "; ".join(row.phones),
-            "; ".join(row.hours), row.cost, row.languages, row.website,
+            "; ".join(row.hours), row.first_step, row.transit, row.cost, row.languages,
+            row.website,
             status_labels.get(item.status, item.status),
             item.status_changed_at.date().isoformat() if item.status_changed_at else "",
             item.follow_up_on.isoformat() if item.follow_up_on else "", row.note,

@@ -18,11 +18,19 @@ import json
 from datetime import UTC
 
 from ..languages import session_languages
+from ..models.first_contact import FIRST_CONTACT_GROUP
 from ..models.translation import TRANSLATED_FIELDS
 from ..populations import audience_limits
 from ..schedules import rules_of, signature
 from .fields import LANGUAGE_FIELDS, distinct_words
 from .languages import fold, language_of
+
+# A service that can be first contacted without a phone call (models/first_contact.py): the
+# "Contact without calling" filter.
+NO_CALL_TAG = "first:no-call"
+# The first step is found through that filter, never by its words: what happens at the
+# first visit (in any language) and the first-contact flags' names are not searched.
+UNSEARCHED_FIELDS = {"first_visit"}
 
 
 def _join(*parts):
@@ -47,6 +55,8 @@ def service_facts(service):
     if held and "en" not in held:  # sessions in another language only ("Korean-Language")
         tags += [f"held:{code}" for code in sorted(held)]
     tags += getattr(service, "transit_tags", [])  # routes within a walk (service_rows)
+    if service.contactable_without_calling:
+        tags.append(NO_CALL_TAG)
     points = [[round(loc.latitude, 6), round(loc.longitude, 6)]
               for loc in service.physical_locations]
     capacity = service.current_capacity
@@ -104,7 +114,7 @@ def _translated_text(service):
     fields = {name: [] for name in LANGUAGE_FIELDS.values()}
     for row in sorted(service.translations, key=lambda r: (
             order.index(r.field) if r.field in order else len(order), r.field, r.language)):
-        if row.language in LANGUAGE_FIELDS:
+        if row.language in LANGUAGE_FIELDS and row.field not in UNSEARCHED_FIELDS:
             fields[LANGUAGE_FIELDS[row.language]].append(row.text)
     return fields
 
@@ -112,7 +122,7 @@ def _translated_text(service):
 def service_document(service):
     """Return the Whoosh document (a dict of fields) for a listed service."""
     facts = service_facts(service)
-    term_names = [t.name for t in service.terms]
+    term_names = [t.name for t in service.terms if t.group != FIRST_CONTACT_GROUP]
     languages = [lang.name for lang in service.languages if lang.name]
     cities = sorted({loc.address.city for loc in service.physical_locations if loc.address})
     organization = service.organization

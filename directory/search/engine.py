@@ -13,6 +13,7 @@ from ..geo.distance import bounding_box, haversine_miles
 from ..geo.precision import within_miles
 from ..populations import FILTER_AUDIENCE, age_groups
 from . import scoring
+from .documents import NO_CALL_TAG
 from .filters import accepting, filter_mask, open_now_mask, verified_within
 from .textquery import build as build_text_query
 
@@ -133,6 +134,7 @@ def facet_counts(facts, docs, now, zone, today):
     counts["open_now"] = int(np.count_nonzero(open_now_mask(facts, now, zone)[docs]))
     counts["accepting"] = int(np.count_nonzero(accepting(facts)[docs]))
     counts["wheelchair"] = counts["accessibility"].get("wheelchair-access", 0)
+    counts["no_call"] = int(np.count_nonzero(facts.tag(NO_CALL_TAG)[docs]))
     counts["verified_within_months"] = {
         str(m): int(np.count_nonzero(verified_within(facts, m, today)[docs]))
         for m in (3, 6, 12)

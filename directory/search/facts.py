@@ -13,7 +13,7 @@ from .scoring import field_lengths
 # Tags kept as one bool array each (they are filtered and counted as facets); others
 # (organization ids, taxonomy term ids: thousands of them) as lists of document numbers.
 DENSE_PREFIXES = ("category:", "delivery:", "payment:", "population:", "accessibility:",
-                  "lang:", "limited:", "held:")
+                  "lang:", "limited:", "held:", "first:")
 
 
 @dataclass

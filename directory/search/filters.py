@@ -7,6 +7,7 @@ from datetime import UTC
 import numpy as np
 
 from ..schedules import open_signature
+from .documents import NO_CALL_TAG
 
 
 def open_now_mask(facts, moment, zone):
@@ -52,6 +53,8 @@ def filter_mask(facts, params, now, zone, today, modified=None):
         mask &= open_now_mask(facts, now, zone)
     if params.accepting:
         mask &= accepting(facts)
+    if params.no_call:
+        mask &= facts.tag(NO_CALL_TAG)
     if params.transit:  # no routes (no place, or no feed covers it): nothing is reachable
         mask &= facts.tagged(params.transit_routes or ())
     if params.verified_within_months:

@@ -39,6 +39,7 @@ class SearchParams:
     wheelchair: bool = False
     open_now: bool = False
     accepting: bool = False
+    no_call: bool = False  # only services that can be first contacted without a phone call
     verified_within_months: int | None = None
     organization_id: str | None = None
     taxonomy_term_ids: list = field(default_factory=list)
@@ -61,7 +62,7 @@ class SearchParams:
     @property
     def has_filters(self):
         return bool(any(self.terms.values()) or self.languages or self.age is not None
-                    or self.wheelchair or self.open_now or self.accepting
+                    or self.wheelchair or self.open_now or self.accepting or self.no_call
                     or self.verified_within_months or self.organization_id
                     or self.taxonomy_term_ids or self.modified_after or self.transit)
 
@@ -143,6 +144,7 @@ def parse(args, allowed_terms=None):
     params.as_typed = _flag(args, "as_typed", errors)
     params.accepting = _flag(args, "accepting", errors)
     params.transit = _flag(args, "transit", errors)
+    params.no_call = _flag(args, "no_call", errors)
     params.verified_within_months = _number(args, "verified_within_months", errors, 1, 120)
     params.organization_id = (args.get("organization_id") or "").strip()[:64] or None
     params.taxonomy_term_ids = _values(args, "taxonomy_term_id")[:20]

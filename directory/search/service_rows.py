@@ -16,6 +16,9 @@ from ..models.transit import route_key, route_tag
 SCHEDULE_FIELDS = ("freq", "interval", "byday", "bymonthday", "byweekno", "byyearday", "wkst",
                    "dtstart", "until", "count", "valid_from", "valid_to", "opens_at",
                    "closes_at", "timezone", "notes")
+# What is loaded of a schedule row: what the engine reads, and whether it is walk-in hours
+# (a first step without a call, models/first_contact.py), which the engine never reads.
+SCHEDULE_COLUMNS = (*SCHEDULE_FIELDS, "attending_type")
 
 
 class ServiceRecord(ServiceFacts, SimpleNamespace):
@@ -43,6 +46,7 @@ def load_records(session, ids):
         m.Organization.id, m.Organization.name, m.Organization.alternate_name,
         m.Organization.description).where(
         m.Organization.id.in_({r.organization_id for r in rows})))}
+    inboxes = m.provider_organizations(session, {r.organization_id for r in rows})
     program_ids = {r.program_id for r in rows if r.program_id}  # most directories: none
     programs = {p.id: SimpleNamespace(**p._mapping) for p in session.execute(select(
         m.Program.id, m.Program.name, m.Program.alternate_name).where(
@@ -73,8 +77,10 @@ def load_records(session, ids):
                           .where(m.ServiceCapacity.service_id.in_(found)))
     schedule = m.Schedule.__table__
     schedules = _grouped(session, select(schedule.c.service_id, *(
-        c for c in schedule.c if c.name in SCHEDULE_FIELDS)).where(
+        c for c in schedule.c if c.name in SCHEDULE_COLUMNS)).where(
         schedule.c.service_id.in_(found)).order_by(schedule.c.service_id, schedule.c.id))
+    phones = _grouped(session, select(m.Phone.service_id, m.Phone.type)  # a text number?
+                      .where(m.Phone.service_id.in_(found)))
     costs = _grouped(session, select(m.CostOption.service_id, m.CostOption.option)
                      .where(m.CostOption.service_id.in_(found)))
     routes = _grouped(session, select(  # transit routes stopping within a walk (transit/)
@@ -105,11 +111,13 @@ def load_records(session, ids):
         records.append(ServiceRecord(
             **row._mapping,
             organization=organization, locations=places.get(sid, []),
+            has_provider_inbox=row.organization_id in inboxes,
             program=programs.get(row.program_id),
             terms=record_terms, attributes=record_terms,
             languages=languages.get(sid, []), physical_locations=locations,
             service_areas=areas.get(sid, []), capacities=capacities.get(sid, []),
             schedules=schedules.get(sid, []), cost_options=costs.get(sid, []),
+            phones=phones.get(sid, []),
             translations=translations.get(sid, []),
             transit_tags=sorted({route_tag(route_key(r.feed_id, r.route_id))
                                    for r in routes.get(sid, ())}),

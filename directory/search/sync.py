@@ -13,7 +13,7 @@ got, when it last said so), and trimming what every live server has applied."""
 from datetime import timedelta
 
 from flask import current_app, has_app_context
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, insert, inspect, select, text, update
 
 from .. import models as m
 from ..extensions import listen_once
@@ -30,7 +30,29 @@ def after_flush(session, _context):
         return
     objects = list(session.new) + list(session.dirty) + list(session.deleted)
     if objects:
-        session.info.setdefault(KEY, set()).update(m.services_touched(session, objects))
+        session.info.setdefault(KEY, set()).update(
+            m.services_touched(session, objects) | _services_of_providers(session, objects))
+
+
+def _services_of_providers(session, objects):
+    """Return the services of the organizations whose provider accounts changed: whether a
+    program has an inbox decides whether it takes "Ask them to contact me" requests, and so
+    the "Contact without calling" filter (not the record: no last_modified for it)."""
+    organizations = set()
+    for obj in objects:
+        if not isinstance(obj, m.User):
+            continue
+        state = inspect(obj)
+        if obj in session.new or obj in session.deleted or any(
+                state.attrs[name].history.has_changes()
+                for name in ("role", "active", "organization_id")):
+            organizations.update([obj.organization_id,
+                                  *state.attrs.organization_id.history.deleted])
+    organizations.discard(None)
+    if not organizations:
+        return set()
+    return set(session.scalars(select(m.Service.id).where(
+        m.Service.organization_id.in_(organizations))))
 
 
 def mark_changed(session, service_ids):

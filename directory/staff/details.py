@@ -12,7 +12,8 @@ from ..schedules import parse_clock
 from . import bp, capacity, conflicts, editing, translation_forms, weekly
 from .access import editor_required, safe_next, service_or_404
 from .editor import editor_page, posted_edit, posted_or
-from .forms import AreasForm, AvailabilityForm, HoursForm, PhonesForm
+from .forms import AreasForm, AvailabilityForm, PhonesForm
+from .hours_forms import HoursForm
 
 OWNERS = {"services": (Service, "staff.service", "service_id"),
           "locations": (Location, "staff.location", "location_id"),
@@ -54,13 +55,18 @@ def phones_editor(owner, back):
     return editor_page("staff/phones.html", conflict, form=form, owner=owner, back=back)
 
 
-def _week_data(week, notes):
+def _week_data(schedules):
+    week, notes = weekly.read_week(schedules)
+    walk_in = weekly.read_walk_in(schedules)
     data = {"notes": notes}
     for code, day in week.items():
         ranges = (day.ranges + [(None, None)] * 2)[:2]
+        door = walk_in[code]
         data[code] = {"mode": day.mode, "opens_1": parse_clock(ranges[0][0]),
                       "closes_1": parse_clock(ranges[0][1]),
-                      "opens_2": parse_clock(ranges[1][0]), "closes_2": parse_clock(ranges[1][1])}
+                      "opens_2": parse_clock(ranges[1][0]), "closes_2": parse_clock(ranges[1][1]),
+                      "walk_in_opens": parse_clock(door[0]),
+                      "walk_in_closes": parse_clock(door[1])}
     return data
 
 
@@ -76,10 +82,21 @@ def _week_from(form):
     return week
 
 
+def _walk_in_from(form):
+    spans = {}
+    for code in WEEKDAYS:
+        day = form[code].form
+        opens, closes = day.walk_in_opens.data, day.walk_in_closes.data
+        spans[code] = (opens.strftime("%H:%M"), closes.strftime("%H:%M")) \
+            if opens and closes else (None, None)
+    return spans
+
+
 @bp.route("/services/<service_id>/hours", methods=["GET", "POST"])
 @editor_required
 def service_hours(service_id):
-    """Edit the weekly hours: each day closed, open 24 hours, or one or two time ranges."""
+    """Edit the weekly hours: each day closed, open 24 hours, or one or two time ranges,
+    and the hours people may walk in without an appointment."""
     record = service_or_404(service_id)
     return hours_editor(record, url_for("staff.service", service_id=record.id))
 
@@ -88,10 +105,12 @@ def hours_editor(record, back):
     """Answer the weekly hours editor of a service (staff and providers share it)."""
 
     def opened():
-        return HoursForm(formdata=None, data=_week_data(*weekly.read_week(record.schedules)))
+        return HoursForm(formdata=None, data=_week_data(record.schedules))
 
     def apply(form):
-        return weekly.write_week(record, _week_from(form), form.notes.data, Schedule)
+        opening = weekly.write_week(record, _week_from(form), form.notes.data, Schedule)
+        walk_in = weekly.write_walk_in(record, _walk_in_from(form), Schedule)
+        return opening or walk_in
 
     form, conflict, changed = posted_edit(record, opened, HoursForm, apply)
     if changed is not None:

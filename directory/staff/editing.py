@@ -13,7 +13,7 @@ from . import translation_forms
 SERVICE_FIELDS = ("name", "alternate_name", "description", "status", "alert", "url", "email",
                   "application_process", "fees_description", "eligibility_description",
                   "minimum_age", "maximum_age", "interpretation_services", "accreditations",
-                  "licenses")
+                  "licenses", "contact_form_url", "first_visit")
 ORGANIZATION_FIELDS = ("name", "alternate_name", "description", "email", "website")
 TERM_GROUPS = ("categories", "delivery", "payment", "population", "accessibility")
 GROUP_CODES = {"categories": "category", "delivery": "delivery", "payment": "payment",

@@ -1,6 +1,6 @@
 """Forms for editing the directory: organizations, services (with their terms, languages,
 eligibility and ages, and their text in Spanish and Vietnamese: translation_forms.py),
-phones, weekly hours, service areas, locations and availability.
+phones, service areas, locations and availability (the weekly hours: hours_forms.py).
 Every form posts with a CSRF token (Flask-WTF); every message sits next to its field.
 Free text is bounded by TEXT_MAX_CHARS, the bound imports share, and names by their
 columns. Forms hold no queries: views pass in the choices."""
@@ -20,7 +20,6 @@ from wtforms import (
     SelectMultipleField,
     StringField,
     TextAreaField,
-    TimeField,
 )
 from wtforms.validators import (
     DataRequired,
@@ -36,14 +35,11 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from .. import coverage
 from ..config import limit
-from ..models.location import WEEKDAYS
 from ..models.service_facts import TEMPORARILY_CLOSED
 from .translation_forms import with_translations
 from .validators import PhoneNumber, RequiredIf, StateCode, WebAddress, ZipCode
 
 SHORT = 255
-DAY_LABELS = dict(zip(WEEKDAYS, (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"),
-                                 _l("Friday"), _l("Saturday"), _l("Sunday")), strict=True))
 STATUS_CHOICES = [("active", _l("Active")), (TEMPORARILY_CLOSED, _l("Temporarily closed")),
                   ("inactive", _l("Inactive (not listed)")), ("defunct", _l("Defunct (closed)"))]
 
@@ -109,6 +105,11 @@ class ServiceForm(EditForm):
                                                            "intake@example.org.")),
                                       Length(max=SHORT)])
     application_process = _optional_area(_l("How to apply"))
+    # The first step without a phone call (models/first_contact.py)
+    first_contact = CheckboxesField(_l("First contact without calling"), choices=[])
+    contact_form_url = StringField(_l("Online form for a first request"),
+                                   [Optional(), Length(max=500), WebAddress()])
+    first_visit = _optional_area(_l("What happens at the first visit"))
     categories = CheckboxesField(_l("Categories"), choices=[])
     delivery = CheckboxesField(_l("How it is delivered"), choices=[])
     payment = CheckboxesField(_l("Payment accepted"), choices=[])
@@ -164,48 +165,6 @@ with_translations(PhoneRow, "phone", LongText)
 
 class PhonesForm(EditForm):
     phones = FieldList(FormField(PhoneRow), min_entries=1, max_entries=30)
-
-
-class DayHours(Form):
-    mode = RadioField(_l("This day"), choices=[
-        ("closed", _l("Closed")), ("open", _l("Open")), ("24h", _l("Open 24 hours"))],
-        default="closed")
-    opens_1 = TimeField(_l("Opens"), [RequiredIf("mode", ("open",), _l(
-        "Enter the opening time.")), Optional()], format=["%H:%M", "%H:%M:%S"])
-    closes_1 = TimeField(_l("Closes"), [RequiredIf("mode", ("open",), _l(
-        "Enter the closing time.")), Optional()], format=["%H:%M", "%H:%M:%S"])
-    opens_2 = TimeField(_l("Opens again"), [Optional()], format=["%H:%M", "%H:%M:%S"])
-    closes_2 = TimeField(_l("Closes again"), [Optional()], format=["%H:%M", "%H:%M:%S"])
-
-    def validate_closes_1(self, field):
-        if self.mode.data == "open" and self.opens_1.data and field.data \
-                and field.data <= self.opens_1.data:
-            raise ValidationError(_l("The closing time must be after the opening time."))
-
-    def validate(self, extra_validators=None):
-        valid = super().validate(extra_validators)
-        if self.mode.data != "open" or self.opens_2.errors or self.closes_2.errors:
-            return valid
-        opens, closes = self.opens_2.data, self.closes_2.data
-        if bool(opens) != bool(closes):
-            (self.closes_2 if opens else self.opens_2).errors.append(_l(
-                "Give both times of the second opening, or neither."))
-        elif opens and closes <= opens:
-            self.closes_2.errors.append(_l("The closing time must be after the opening time."))
-        elif opens and self.closes_1.data and opens < self.closes_1.data:
-            self.opens_2.errors.append(_l("The second opening must start after the first "
-                                          "closes."))
-        else:
-            return valid
-        return False
-
-
-class HoursForm(EditForm):
-    notes = _optional_area(_l("Notes about the hours"))
-
-
-for _code in WEEKDAYS:
-    setattr(HoursForm, _code, FormField(DayHours, label=DAY_LABELS[_code]))
 
 
 class AreaRow(Form):

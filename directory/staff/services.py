@@ -9,10 +9,11 @@ from flask_login import current_user
 from .. import catalogue, coverage, schedules
 from ..categories import choice as category_choice
 from ..extensions import db
+from ..first_step import first_step
 from ..labels import term_label
 from ..models import Service
 from ..template_helpers import local_now
-from . import bp, editing, lookups, translation_forms
+from . import bp, editing, first_contact, lookups, translation_forms
 from .access import editor_required, safe_next, service_or_404, staff_required, today
 from .account_forms import ConfirmForm, RetireForm
 from .editor import create_page, editor_page, posted_edit, record_page
@@ -20,18 +21,22 @@ from .forms import ServiceForm
 
 
 def _term_groups():
-    return {field: catalogue.term_group(code) for field, code in editing.GROUP_CODES.items()}
+    groups = {field: catalogue.term_group(code) for field, code in editing.GROUP_CODES.items()}
+    groups[first_contact.FIELD] = first_contact.flag_terms()
+    return groups
 
 
 def _prepare(form, groups):
     form.organization_id.choices = [(o.id, o.name) for o in lookups.all_organizations()]
     for field, terms in groups.items():
         form[field].choices = [(term.id, term_label(term.code, term.name)) for term in terms]
+    form.first_contact.choices = first_contact.choices(groups[first_contact.FIELD])
 
 
-def _fill(form, service):
-    for field, code in editing.GROUP_CODES.items():
-        form[field].data = [term.id for term in service.terms_in(code)]
+def _fill(form, service, groups):
+    held = {term.id for term in service.terms}
+    for field, terms in groups.items():
+        form[field].data = [term.id for term in terms if term.id in held]
     form.languages.data = ", ".join(lang.name for lang in service.languages if lang.name)
     translation_forms.fill(form, service)
     for field in (form.minimum_age, form.maximum_age):
@@ -47,14 +52,14 @@ def service(service_id):
         "service", record, week=schedules.week(
             record.hours_schedules, local_now().date(), coverage.timezone()),
         confirm=ConfirmForm(), suggestions=lookups.open_suggestions(record.id),
-        takes_availability=record.needs_fresh_availability)
+        takes_availability=record.needs_fresh_availability, first_step=first_step(record))
 
 
 def _opened(service, groups):
     """Return the edit form filled from the service as it is now."""
     form = ServiceForm(formdata=None, obj=service)
     _prepare(form, groups)
-    _fill(form, service)
+    _fill(form, service, groups)
     return form
 
 
@@ -74,6 +79,9 @@ def _save(form, service, groups):
         form.languages.errors.append(_(
             "We do not know these languages: %(names)s. Write their English names, like "
             "Spanish or Vietnamese.", names=", ".join(unknown)))
+        return None
+    if not first_contact.requests_reachable(form.first_contact, groups[first_contact.FIELD],
+                                            form.organization_id.data, form.email.data):
         return None
     organization = lookups.organization(form.organization_id.data)
     if service is None:

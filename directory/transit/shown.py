@@ -75,6 +75,15 @@ class StopLine:
     def routes_text(self):
         return routes_phrase([(r.route_type, r.name) for r in self.routes])
 
+    @property
+    def text(self):
+        """Return the line as the service page says it: "Bus 47 and 53 — stop Main St &
+        1st, 0.2 miles"."""
+        from ..template_helpers import miles  # the one way distances are said
+
+        return gettext("%(routes)s — stop %(stop)s, %(distance)s", routes=self.routes_text,
+                       stop=self.stop, distance=miles(self.miles))
+
 
 def stops_near(location_ids):
     """Return {location id: [StopLine], nearest first} for the locations' linked stops."""
@@ -156,6 +165,18 @@ class Ride:
     @property
     def names(self):
         return [route_name(key) for key in self.routes]
+
+    @property
+    def text(self):
+        """Return the ride in words, said in the reader's language when shown: "Bus 47 from
+        near the client; walks of 0.1 and 0.2 miles", or the two routes and their change
+        (matching's reason and the match page's transit line)."""
+        start, end = f"{self.start_miles:.1f}", f"{self.end_miles:.1f}"
+        if len(self.routes) == 1:
+            return _l("%(route)s from near the client; walks of %(start)s and %(end)s miles",
+                      route=self.names[0], start=start, end=end)
+        return _l("%(first)s, then %(second)s (one change); walks of %(start)s and %(end)s "
+                  "miles", first=self.names[0], second=self.names[1], start=start, end=end)
 
 
 def routes_at(location_ids):

@@ -134,14 +134,29 @@ def _numbers(node):
 
 
 def test_every_matching_point_is_in_weights():
-    tree = ast.parse((PACKAGE / "matching" / "rules.py").read_text(encoding="utf-8"))
     inline = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("fit", "misfit"):
-            inline += [n.lineno for n in _numbers(node.args[-1]) if n.value != 0]
-        elif isinstance(node, ast.AugAssign) and getattr(node.target, "attr", None) == "score":
-            inline += [n.lineno for n in _numbers(node.value)]
+    for path in sorted((PACKAGE / "matching").glob("*.py")):
+        if path.name == "weights.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in (
+                    "fit", "misfit"):
+                inline += [(path.name, n.lineno) for n in _numbers(node.args[-1])
+                           if n.value != 0]
+            elif isinstance(node, ast.AugAssign) and getattr(node.target, "attr",
+                                                             None) == "score":
+                # a number handed to a function (min(share, 1.0)) bounds a share of named
+                # points; a number added outright is a point
+                inline += [(path.name, n.lineno) for n in _numbers_outside_calls(node.value)]
     assert inline == []
+
+
+def _numbers_outside_calls(node):
+    if isinstance(node, ast.Call):
+        return []
+    if isinstance(node, ast.Constant):
+        return _numbers(node)
+    return [n for child in ast.iter_child_nodes(node) for n in _numbers_outside_calls(child)]
 
 
 def test_one_default_radius_and_one_distance_formula():

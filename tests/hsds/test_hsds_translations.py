@@ -16,7 +16,7 @@ from directory.extensions import db
 from directory.hsds import export, importer
 from tests.helpers import builders
 from tests.helpers import official_hsds as official
-from tests.helpers.apps import make_app, serving
+from tests.helpers.apps import serving
 
 SPANISH = {"name": "Grupo de apoyo entre pares",
            "description": "Un grupo semanal en español, dirigido por compañeros en recuperación.",
@@ -41,18 +41,6 @@ def _held():
     """Return every translation the directory holds, as comparable tuples."""
     return sorted((t.link_entity, t.link_id, t.language, t.field, t.text)
                   for t in db.session.scalars(select(m.Translation)))
-
-
-@pytest.fixture
-def fresh_app(database_factory, tmp_path):
-    """Another directory, empty, on its own database."""
-    other = make_app(database_factory(f"fresh{tmp_path.name[-12:]}"), tmp_path / "fresh-index")
-    with other.app_context():
-        db.create_all()
-        db.session.remove()
-    yield other
-    with other.app_context():
-        db.engine.dispose()
 
 
 @pytest.mark.parametrize("profile", official.VERSIONS)

@@ -89,3 +89,29 @@ def test_migrations_build_the_same_schema_as_the_models(database_factory, tmp_pa
         assert {"service", "organization", "location", "taxonomy_term", "attribute"} <= tables
         assert diff == [], diff
         db.engine.dispose()
+
+
+def test_a_directory_seeded_before_the_first_step_gets_its_terms(database_factory, tmp_path):
+    """Its editors can tick the first-contact flags after `db upgrade`, without a reseed."""
+    from directory import sample
+
+    older = make_app(database_factory("seeded_before"), tmp_path / "index")
+    runner = older.test_cli_runner()
+    assert runner.invoke(args=["db", "upgrade", "c3e8f1a5b7d2"]).exception is None
+    with older.app_context():
+        sample.load_taxonomy()  # as that version's seed did: everything but the new group
+        group = db.session.scalar(select(m.TaxonomyTerm).where(
+            m.TaxonomyTerm.code == "first-contact"))
+        db.session.execute(m.TaxonomyTerm.__table__.delete().where(
+            (m.TaxonomyTerm.parent_id == group.id) | (m.TaxonomyTerm.id == group.id)))
+        db.session.commit()
+        db.session.remove()
+    result = runner.invoke(args=["db", "upgrade"])
+    assert result.exception is None, result.output
+    with older.app_context():
+        from directory.staff.first_contact import flag_terms
+
+        assert [t.code for t in flag_terms()] == [
+            "video-first-visit", "someone-may-come", "contact-requests"]
+        db.session.remove()
+        db.engine.dispose()

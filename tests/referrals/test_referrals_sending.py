@@ -6,13 +6,9 @@ history says how it was sent. Sends are rate-limited, failures are explained in 
 and with nothing configured the form says which settings to set."""
 
 import base64
-import json
 import logging
 import re
-import threading
 from email import message_from_bytes, policy
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs
 
 import pytest
 from sqlalchemy import select, text
@@ -20,6 +16,7 @@ from sqlalchemy import select, text
 from directory import models as m
 from directory.extensions import db
 from tests.helpers.apps import free_port
+from tests.helpers.gateway import sms_gateway_for
 from tests.helpers.pages import sign_in
 
 ADDRESS = "client.private@example.net"
@@ -29,33 +26,8 @@ NUMBER, NUMBER_E164 = "(949) 555-0123", "+19495550123"
 @pytest.fixture
 def sms_gateway(app):
     """A loopback HTTP server answering like Twilio's Messages API; collects requests."""
-    received = []
-
-    class Gateway(BaseHTTPRequestHandler):
-        def do_POST(self):
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            form = {key: values[0] for key, values in parse_qs(body.decode()).items()}
-            received.append({"path": self.path, "form": form,
-                             "auth": self.headers.get("Authorization")})
-            refused = form.get("To") == "+19495550999"
-            self.send_response(400 if refused else 201)
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            answer = {"code": 21211, "message": "Invalid 'To' Phone Number"} if refused \
-                else {"sid": "SM1", "status": "queued"}
-            self.wfile.write(json.dumps(answer).encode())
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Gateway)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    app.config.update(
-        SMS_API_URL=f"http://127.0.0.1:{server.server_port}/2010-04-01/Accounts/{{account}}"
-                    "/Messages.json",
-        SMS_ACCOUNT="AC0123", SMS_API_KEY="secret-key", SMS_FROM="+17145550100")
-    yield received
-    server.shutdown()
+    with sms_gateway_for(app) as received:
+        yield received
 
 
 def _everything_stored():

@@ -15,8 +15,8 @@ from werkzeug.datastructures import MultiDict
 from directory import models as m
 from directory import search
 from directory.extensions import db
+from directory.hours_text import hours_lines, today_line
 from directory.hsds import export, importer
-from directory.referrals.sheet import hours_lines, today_line
 from directory.template_helpers import hours_phrase
 from tests.helpers import builders
 from tests.helpers.apps import empty_all_tables

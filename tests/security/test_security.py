@@ -82,7 +82,9 @@ def _private_page_values(app, referral_directory, referral_list, staff_users):
     provider = m.User(email="maria@casa.example.org", role="provider", name="Maria",
                       organization_id=peer.organization_id, password_hash=staff_password_hash())
     suggestion = m.Suggestion(service_id=peer.id, body="The phone number changed.")
-    db.session.add_all([provider, suggestion])
+    asked = m.ContactRequest(service_id=peer.id, channel="text", address="+17145550123",
+                             best_time="evening", language="en")
+    db.session.add_all([provider, suggestion, asked])
     referral = program_referrals.send(item, staff_users["coordinator"].email, "Ana", {})
     _, invitation = tokens.issue("invite", "new@casa.example.org", peer.organization, 7)
     _, confirmation = tokens.issue("confirm", provider.email, peer.organization, 7,
@@ -94,7 +96,7 @@ def _private_page_values(app, referral_directory, referral_list, staff_users):
               "location_id": peer.locations[0].id, "organization_id": peer.organization_id,
               "suggestion_id": suggestion.id, "user_id": staff_users["editor"].id,
               "list_id": referral_list.id, "item_id": item.id, "referral_id": referral.id,
-              "link_id": link.id}
+              "link_id": link.id, "request_id": asked.id}
     tokens_by_endpoint = {"providers.confirm": confirmation,
                           "providers.accept_invitation": invitation,
                           "shared.shared_list": shared}

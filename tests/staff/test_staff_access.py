@@ -154,6 +154,10 @@ PROVIDER_ROUTES = [
     ("GET", "/provider/referrals", "provider"),
     ("GET", "/provider/referrals/{referral}", "provider"),
     ("POST", "/provider/referrals/{referral}", "provider"),
+    ("GET", "/provider/contact-requests", "provider"),
+    ("POST", "/provider/contact-requests/{request}/answered", "provider"),
+    ("GET", "/provider/contact-requests/{request}/reply", "provider"),
+    ("POST", "/provider/contact-requests/{request}/reply", "provider"),
     ("GET", "/staff/providers/invite", "admin"),
     ("POST", "/staff/providers/invite", "admin"),
     ("GET", "/referrals/lists/{list}/items/{item}/program", "refer"),
@@ -172,10 +176,12 @@ def _provider_outcome(client, method, path, provider):
     item = made.add_service(service, "coordinator@clinic.example.org")
     referral = m.ProgramReferral(item=item, service_id=service.id,
                                  organization_id=service.organization_id)
-    db.session.add_all([made, referral])
+    asked = m.ContactRequest(service_id=service.id, channel="email",
+                             address="someone@example.org", best_time="any", language="en")
+    db.session.add_all([made, referral, asked])
     db.session.commit()
     return _outcome(client, method, path.format(**records, list=made.id, item=item.id,
-                                                 referral=referral.id))
+                                                 referral=referral.id, request=asked.id))
 
 
 @pytest.mark.parametrize("role", (None, *ROLES))
@@ -200,5 +206,6 @@ def test_every_provider_route_is_in_the_matrix(app):
     checked -= {"/provider/services/<service>/phones", "/provider/locations/<location>/phones"}
     normalised = {rule.replace("<service_id>", "<service>").replace("<list_id>", "<list>")
                   .replace("<item_id>", "<item>").replace("<referral_id>", "<referral>")
+                  .replace("<request_id>", "<request>")
                   for rule in rules}
     assert normalised - PUBLIC_LINKS == checked
