@@ -3,7 +3,8 @@ public form, the editors (a program may opt in only where a request can reach it
 provider's inbox share.
 
 A request goes to the program's provider inbox when its organization has an active provider
-account, otherwise to the service's email; with neither it has nowhere to go. A request in
+account, otherwise to the service's email when this directory can send mail (MAIL_*); with
+neither it has nowhere to go. A request in
 the inbox is deleted when the program answers it, and any request CONTACT_REQUEST_DAYS
 after it was sent (by `flask purge`, and whenever a request is saved or an inbox shown, so
 no cron job is needed). The number or address is counted for the rate limit only as a keyed
@@ -20,6 +21,7 @@ from sqlalchemy import delete, func, select
 from .extensions import db
 from .models import CONTACT_TIMES, ContactRequest, Service, utcnow
 from .models.account import provider_organizations
+from .models.first_contact import request_destination
 
 INBOX, EMAIL = "inbox", "email"
 CHANNEL_LABELS = {"text": _l("Text message"), "email": _l("Email")}
@@ -33,10 +35,9 @@ def has_provider_account(organization_id):
 
 
 def destination(service):
-    """Return where a request to `service` goes: INBOX, EMAIL or None."""
-    if has_provider_account(service.organization_id):
-        return INBOX
-    return EMAIL if service.email else None
+    """Return where a request to `service` goes: INBOX, EMAIL or None (the one rule:
+    models/first_contact.request_destination)."""
+    return request_destination(has_provider_account(service.organization_id), service.email)
 
 
 def accepts_requests(service):

@@ -37,6 +37,19 @@ REFUSED = re.compile(r"\bno\s+(?:walk|drop)|\b(?:walk|drop)[\s-]*ins?\s+(?:are\s
                      r"|\bonly\s+by\s+appointment")
 
 
+def request_destination(has_inbox, email):
+    """Return where an "Ask them to contact me" request goes: "inbox" (a provider account
+    looks after the program), "email" (the service's address, when this directory can send
+    mail), or None: nowhere, so the program takes none, whatever it ticked."""
+    from flask import has_app_context
+
+    from ..messaging import email_ready
+
+    if has_inbox:
+        return "inbox"
+    return "email" if email and has_app_context() and email_ready() else None
+
+
 class Way(NamedTuple):
     """One way to make first contact without calling: its kind (WAYS) and what it needs
     (the phone, the form's address, the email address, the walk-in schedules, or None)."""
@@ -71,10 +84,9 @@ class FirstContactFacts:
     @property
     def takes_contact_requests(self):
         """Return whether the program takes "Ask them to contact me" requests: it opted in,
-        and a request can reach it (the service's email, or a provider account's inbox:
-        contact_requests.destination says which)."""
-        return CONTACT_REQUESTS in self.term_codes(FIRST_CONTACT_GROUP) and (
-            bool(self.email) or self.has_provider_inbox)
+        and a request can reach it (request_destination)."""
+        return CONTACT_REQUESTS in self.term_codes(FIRST_CONTACT_GROUP) and \
+            request_destination(self.has_provider_inbox, self.email) is not None
 
     @property
     def someone_may_come(self):

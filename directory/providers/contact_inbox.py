@@ -6,6 +6,7 @@ is deleted; an unanswered one goes after CONTACT_REQUEST_DAYS (shown on the page
 purged whenever the page is opened). Staff accounts have no way in: these are the person's
 words to the program."""
 
+import phonenumbers
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -92,7 +93,18 @@ def contact_request_reply(request_id):
 
 
 def _words(request):
-    """Return how the page says a request's way, time and language."""
+    """Return how the page says a request's way, time, language and address (a number as
+    people write it, "(714) 555-0177", with the link that texts it), and whether the
+    directory can send the reply."""
+    href, shown = f"mailto:{request.address}", request.address
+    if request.channel == "text":
+        href = f"sms:{request.address}"
+        try:
+            shown = phonenumbers.format_number(phonenumbers.parse(request.address, "US"),
+                                               phonenumbers.PhoneNumberFormat.NATIONAL)
+        except phonenumbers.NumberParseException:
+            pass
     return {"channel": contact_requests.CHANNEL_LABELS[request.channel],
             "time": contact_requests.TIME_LABELS.get(request.best_time, request.best_time),
-            "language": language_name(request.language, str(get_locale())) or request.language}
+            "language": language_name(request.language, str(get_locale())) or request.language,
+            "address": shown, "href": href, "can_reply": _can_send(request.channel)}

@@ -35,7 +35,7 @@ class ListingTextForm(EditForm):
     description = _optional_area(_l("Description"))
     eligibility_description = _optional_area(_l("Eligibility"))
     # The first step without a phone call; the flags by term code (edits.py finds them).
-    first_contact = CheckboxesField(_l("First contact without calling"),
+    first_contact = CheckboxesField(_l("What the program offers"),
                                     choices=list(FLAG_LABELS.items()))
     contact_form_url = StringField(_l("Online form for a first request"),
                                    [Optional(), Length(max=500), WebAddress()])

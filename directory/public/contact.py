@@ -13,6 +13,7 @@ from wtforms.validators import ValidationError
 
 from .. import anonymous_forms, catalogue, contact_delivery, contact_requests
 from ..extensions import csrf, limiter
+from ..first_step import first_step
 from . import bp
 from .contact_forms import ContactRequestForm, us_mobile_number
 
@@ -127,8 +128,13 @@ def contact_request_sent(service_id):
 
 
 def _problem(service, message, status):
+    """The page of a request not sent: the reason, and the program's other ways in (its
+    first step without this form, then its numbers to call)."""
+    step = first_step(service)
+    step = step._replace(lines=[line for line in step.lines if line.kind != "contact-request"])
+    voice = [phone for phone in service.phones if phone not in service.text_phones]
     return render_template("public/contact_request_problem.html", service=service,
-                           message=message, status=status), status
+                           message=message, status=status, step=step, voice=voice), status
 
 
 @bp.errorhandler(429)

@@ -86,7 +86,13 @@ def us_mobile_number(text):
     # A US number that can take a text: not premium-rate (900), toll-free or another
     # country sharing +1 (the directory pays for each text, and texts go nowhere else).
     if number is None or phonenumbers.region_code_for_number(number) != "US" \
-            or not phonenumbers.is_valid_number(number) \
-            or phonenumbers.number_type(number) not in TEXTABLE:
+            or not phonenumbers.is_valid_number(number):
         raise ValidationError(_l("Enter a US mobile number, like (714) 555-0123."))
+    kind = phonenumbers.number_type(number)
+    if kind not in TEXTABLE:
+        raise ValidationError(
+            _l("Toll-free numbers cannot get text messages: enter a mobile number, like "
+               "(714) 555-0123.") if kind == phonenumbers.PhoneNumberType.TOLL_FREE else
+            _l("This number cannot get text messages (900 numbers are paid lines): enter a "
+               "mobile number, like (714) 555-0123."))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -35,12 +35,26 @@ def nearest_stops(services):
     return {service_id: line.text for service_id, line in nearest.items()}
 
 
+def ways_there(services):
+    """Return {service id: how to get there by public transit}: the nearest stop and its
+    routes where a feed covers the place, else what the record says of getting there
+    ("Getting there": the location's `transportation`), else nothing."""
+    lines = nearest_stops(services)
+    for service in services:
+        if service.id not in lines:
+            said = next((loc.transportation for loc in service.physical_locations
+                         if loc.transportation), None)
+            if said:
+                lines[service.id] = said
+    return lines
+
+
 def transit_lines(matches, place):
     """Return {service id: transit line} for the match's items: the ride from the client's
     `place` when the feeds cover both places and a route (or two) reach the service, else
-    the nearest stop to the service."""
+    the nearest stop to the service, else what the record says of getting there."""
     context = SimpleNamespace(transit=travel.from_place(place))
-    stops = nearest_stops([item.service for item in matches])
+    stops = ways_there([item.service for item in matches])
     lines = {}
     for item in matches:
         ride = travel.ride_to(item, context)

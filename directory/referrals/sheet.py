@@ -23,7 +23,7 @@ from ..labels import term_label
 from ..models.clinic import clinic_profile
 from ..reader_text import cost_text, language_names, phone_line, shown_text
 from ..template_helpers import directions_url, local_now
-from .getting_there import nearest_stops
+from .getting_there import ways_there
 
 
 @dataclass
@@ -38,7 +38,7 @@ class SheetItem:
     today: str = ""
     directions: str = ""
     first_step: str = ""  # the ways without a phone call, on one line
-    transit: str = ""  # the nearest stop and its routes
+    transit: str = ""  # the nearest stop and its routes, else the record's "Getting there"
     apply: str = ""
     cost: str = ""
     languages: str = ""
@@ -80,7 +80,7 @@ def build_sheet(referral_list, today=None):
                                         if referral_list.created_by else "")
     clinic, address, phone = clinic_details()
     day = today or local_now().date()
-    stops = nearest_stops([item.service for item in referral_list.items])
+    stops = ways_there([item.service for item in referral_list.items])
     return Sheet(clinic=clinic, clinic_address=address, clinic_phone=phone,
                  title=referral_list.title, day=day, contact=contact,
                  items=[_item(position, item, day, stops) for position, item in

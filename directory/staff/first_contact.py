@@ -39,16 +39,23 @@ def choices(terms):
 
 def requests_reachable(field, terms, organization_id, email):
     """Return whether the ticked flags in `field` can stand: ticking contact requests
-    needs a provider inbox of `organization_id` or the service's `email`; otherwise the
-    error is put next to the checkboxes and False returned."""
+    needs a provider inbox of `organization_id`, or the service's `email` where this
+    directory sends mail; otherwise the error is put next to the checkboxes and False
+    returned."""
     wanted = {term.id for term in terms if term.code == CONTACT_REQUESTS}
     if not wanted & set(field.data or ()):
         return True
     service = SimpleNamespace(organization_id=organization_id, email=(email or "").strip())
     if contact_requests.destination(service) is not None:
         return True
-    field.errors.append(_l(
-        "A request would have nowhere to go: add the service's email above, or invite "
-        "someone at the program to keep its listing, before ticking “Ask them to contact "
-        "me” requests."))
+    if service.email:  # this directory sends no email (MAIL_* unset)
+        field.errors.append(_l(
+            "A request would have nowhere to go: this directory does not send email, so "
+            "invite someone at the program to keep its listing (their requests then wait "
+            "in its inbox) before ticking “Ask them to contact me” requests."))
+    else:
+        field.errors.append(_l(
+            "A request would have nowhere to go: add the service's email above, or invite "
+            "someone at the program to keep its listing, before ticking “Ask them to "
+            "contact me” requests."))
     return False

@@ -106,7 +106,7 @@ class ServiceForm(EditForm):
                                       Length(max=SHORT)])
     application_process = _optional_area(_l("How to apply"))
     # The first step without a phone call (models/first_contact.py)
-    first_contact = CheckboxesField(_l("First contact without calling"), choices=[])
+    first_contact = CheckboxesField(_l("What the program offers"), choices=[])
     contact_form_url = StringField(_l("Online form for a first request"),
                                    [Optional(), Length(max=500), WebAddress()])
     first_visit = _optional_area(_l("What happens at the first visit"))

@@ -68,6 +68,28 @@ class DayHours(Form):
 class HoursForm(EditForm):
     notes = _optional_area(_l("Notes about the hours"))
 
+    def validate(self, extra_validators=None):
+        """Walk-in hours lie inside the day's opening hours when the service lists any:
+        a day shown as closed with people walking in would say two things at once. A
+        service listing walk-in hours only is open exactly then."""
+        valid = super().validate(extra_validators)
+        days = [getattr(self, code) for code in WEEKDAYS]
+        if not any(day.mode.data in ("open", "24h") for day in days):
+            return valid
+        for day in days:
+            opens, closes = day.walk_in_opens.data, day.walk_in_closes.data
+            if not (opens and closes) or day.walk_in_closes.errors or day.mode.data == "24h":
+                continue
+            spans = [(day.opens_1.data, day.closes_1.data), (day.opens_2.data,
+                                                             day.closes_2.data)]
+            if day.mode.data != "open" or not any(
+                    start and end and start <= opens and closes <= end for start, end in spans):
+                day.walk_in_closes.errors.append(_l(
+                    "Walk-in hours must be inside the day's opening hours: open the day "
+                    "for them, or change the times."))
+                valid = False
+        return valid
+
 
 for _code in WEEKDAYS:
     setattr(HoursForm, _code, FormField(DayHours, label=DAY_LABELS[_code]))

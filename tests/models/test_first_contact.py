@@ -23,7 +23,7 @@ def _schedule(attending_type=None, byday="TU", opens="13:00", closes="15:00"):
 
 
 @pytest.fixture
-def every_way(app, terms):
+def every_way(app, terms, smtp_server):  # mail is sent: a contact request can go by email
     """A service offering every way without calling, and its opening hours."""
     return builders.service(
         "Every Way Counselling",
@@ -102,6 +102,8 @@ def test_a_contact_request_way_is_offered_only_where_a_request_can_go(app, terms
     assert service.first_contact_ways == () and not service.takes_contact_requests
     service.email = "intake@example.org"
     db.session.commit()
+    assert [w.kind for w in service.first_contact_ways] == ["email"]  # no mail is sent here
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_FROM="directory@example.org")
     assert [w.kind for w in service.first_contact_ways] == ["email", "contact-request"]
     with app.test_request_context():
         assert [line.kind for line in first_step(service, TUESDAY).lines] == [
@@ -128,4 +130,4 @@ def test_the_summary_reads_in_the_lists_language(app, every_way):
             summary = first_step_summary(every_way, TUESDAY)
     assert summary.startswith("Mensaje de texto 714-555-0199 · Formulario en línea: ")
     assert "· Sin cita: martes: 13:00 – 15:00 ·" in summary
-    assert summary.endswith("Puede venir acompañado")
+    assert summary.endswith("Puede venir con alguien")

@@ -16,6 +16,7 @@ from tests.helpers import builders
 from tests.helpers.contact_requests import (
     ADDRESS,
     NOTE,
+    NUMBER,
     NUMBER_E164,
     PROGRAM,
     PROGRAM_EMAIL,
@@ -71,7 +72,8 @@ def test_from_the_public_page_to_the_provider_and_back_to_the_person_by_text(
     assert "1 person asked to be contacted." in home
     inbox = provider.get("/provider/contact-requests")
     said = text_of(inbox)
-    assert PROGRAM in said and NUMBER_E164 in said and NOTE in said
+    assert PROGRAM in said and NUMBER in said and NOTE in said  # as people write it
+    assert f'href="sms:{NUMBER_E164}"' in html_of(inbox)  # a tap texts them
     assert "Evenings" in said and "Spanish" in said
     [request] = requests_kept()
     reply_url = f"/provider/contact-requests/{request.id}/reply"
@@ -164,8 +166,13 @@ def test_a_reply_that_cannot_be_sent_keeps_the_request_and_says_why(provider, pr
 
 def test_without_a_gateway_the_provider_is_told_to_reach_them_directly(provider, program):
     request = waiting_request(program)
+    inbox = html_of(provider.get("/provider/contact-requests"))
+    assert f"/provider/contact-requests/{request.id}/reply" not in inbox  # nothing to send
+    assert "Mark answered and delete" in inbox
     page = provider.get(f"/provider/contact-requests/{request.id}/reply")
     assert "Text messages are not set up in this directory" in text_of(page)
+    assert f'<a href="sms:{NUMBER_E164}">{NUMBER}</a>' in html_of(page)  # reach them here
+    assert "the message below" not in text_of(page)
     assert provider.post(f"/provider/contact-requests/{request.id}/reply",
                          data={"message": "Hello"}).status_code == 200
     assert len(requests_kept()) == 1

@@ -59,6 +59,10 @@ def test_the_form_is_offered_only_where_the_program_opted_in_and_can_be_reached(
     nowhere = opted_in(terms, "Nowhere To Send Clinic")  # no email, no provider account
     not_opted = builders.service("Calls Only Clinic", email="desk@callsonly.example.org")
     signed_in_provider(app, not_opted, "desk@callsonly.example.org")
+    # Where this directory sends no mail, an email-only program takes no request: the form
+    # would only ever fail.
+    assert 'id="ask-to-contact"' not in html_of(client.get(f"/services/{reachable.id}"))
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_FROM="directory@example.org")
 
     page = text_of(client.get(f"/services/{reachable.id}"))
     assert 'id="ask-to-contact"' in page and "Ask them to contact you" in page
@@ -175,14 +179,18 @@ def test_mistakes_are_explained_next_to_each_field_in_the_readers_language(clien
     assert re.search(r'id="address-error">.*Escriba el número de celular', page)
     assert re.search(r'id="note-error">.*500 caracteres o menos', page)
     assert re.search(r'id="consent-error">.*marque la casilla', page)
+    assert re.search(r'<a href="#address">[^<]*: Escriba el número de celular', page)
+    assert re.search(r'action="[^"]*#ask-to-contact"', page)  # back at the form, not the top
     wrong_number = text_of(ask(client, program, query="?lang=es", address="12345"))
     assert re.search(r'id="address-error">.*Escriba un número de celular de EE\. UU\.',
                      wrong_number)
-    for not_textable in ("+84 912 345 678", "+1 900 288 1234", "+1 876 555 1234",
-                         "+1 416 555 0123", "(800) 555-1234"):
-        # abroad, premium-rate, Jamaica and Canada (+1, not the US), toll-free
+    for not_textable, why in (("+84 912 345 678", "Enter a US mobile number"),
+                              ("+1 876 555 1234", "Enter a US mobile number"),  # Jamaica
+                              ("+1 416 555 0123", "Enter a US mobile number"),  # Canada
+                              ("(900) 288-1234", "900 numbers are paid lines"),
+                              ("(800) 555-1234", "Toll-free numbers cannot get text")):
         said = text_of(ask(client, program, address=not_textable))
-        assert "Enter a US mobile number" in said, not_textable
+        assert why in said, not_textable
     wrong_email = text_of(ask(client, program, query="?lang=vi", channel="email",
                               address="not-an-address"))
     assert re.search(r'id="address-error">.*Nhập một địa chỉ email', wrong_email)

@@ -47,7 +47,8 @@ def _section(page):
     return found.group(0)
 
 
-def test_the_ways_without_a_call_come_first_each_doing_what_it_says(app, client, quiet):
+def test_the_ways_without_a_call_come_first_each_doing_what_it_says(app, client, quiet,
+                                                                    smtp_server):
     page = _page(app, client, f"/services/{quiet.id}")
     section = _section(page)
     assert '<h2 id="first-step-heading">First step</h2>' in section

@@ -243,3 +243,16 @@ def test_the_match_names_the_ride_from_the_client_s_place_for_every_client(
 def test_where_no_feed_covers_the_client_the_match_names_the_stop(coordinator_client, town):
     cards = _matched(coordinator_client, town.referral_list, near="92653", radius="50")
     assert f"Transit:</strong> {OAK_STOP}" in cards["Oak Clinic"]
+
+
+def test_where_no_feed_reaches_it_the_list_says_what_the_record_says_of_getting_there(
+        coordinator_client, town):
+    """Quiet Door has no stop within a walk; its place says how buses reach it."""
+    quiet = next(item.service for item in town.referral_list.items
+                 if item.service.name == "Quiet Door Counseling")
+    quiet.locations[0].transportation = "OCTA route 177 stops at the door."
+    db.session.commit()
+    items = _items(_printed(coordinator_client, town.referral_list, "en"))
+    assert "<dt>Transit</dt><dd>OCTA route 177 stops at the door.</dd>" in \
+        items["Quiet Door Counseling"]
+    assert "Transit" not in items["Plain House"]

@@ -89,6 +89,8 @@ def test_the_results_page_offers_the_filter_with_its_count(ways, client):
     link = re.search(r'href="([^"]*no_call=true[^"]*)">Contact without calling '
                      r'<span class="count">\((\d+)\)', page)
     assert link and link.group(2) == "6"
+    quick = page[page.index('class="quick-filters"'):]  # on a phone's first screen too
+    assert "Contact without calling <span class=\"count\">(6)" in quick[:quick.index("</nav>")]
     filtered = client.get(link.group(1))
     assert filtered.status_code == 200
     shown = set(re.findall(r'<h3 class="card-title"[^>]*><a [^>]*>([^<]+)</a>',

@@ -102,8 +102,12 @@ def test_contact_requests_need_somewhere_to_go(app, editor_client, terms):
     assert "A request would have nowhere to go" in text_of(refused)
     assert _codes(service) == set()
 
-    # With the service's email in the same save, the request goes there.
+    # An email is somewhere to go only where this directory sends mail.
     data.update(email="intake@nowhere.example.org")
+    refused = _post(editor_client, service, data)
+    assert "this directory does not send email" in text_of(refused)
+    assert _codes(service) == set()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_FROM="directory@example.org")
     assert _post(editor_client, service, data).status_code == 302
     assert _codes(service) == {"contact-requests"}
 
@@ -208,6 +212,7 @@ def _two_monday_walk_ins():
     """A service walked into twice on Mondays: the editor shows the first span only."""
     service = builders.service("Two Doors Clinic")
     service.schedules = [
+        m.Schedule(freq="WEEKLY", byday="MO,WE", opens_at="08:00", closes_at="16:00"),
         m.Schedule(freq="WEEKLY", byday="MO", opens_at="09:00", closes_at="10:00",
                    attending_type="Walk-in"),
         m.Schedule(freq="WEEKLY", byday="MO", opens_at="14:00", closes_at="15:00",
@@ -226,7 +231,8 @@ def test_walk_in_hours_the_editor_cannot_show_survive_a_save(editor_client):
     db.session.expire_all()
     saved = db.session.get(m.Service, service.id)
     assert sorted((s.byday, s.opens_at, s.attending_type) for s in saved.schedules) == [
-        ("MO", "09:00", "Walk-in"), ("MO", "14:00", "Walk-in"), ("TU", "09:00", None)]
+        ("MO", "09:00", "Walk-in"), ("MO", "14:00", "Walk-in"), ("MO,WE", "08:00", None),
+        ("TU", "09:00", None)]
 
 
 def test_a_day_s_second_walk_in_span_survives_a_change_to_another_day(editor_client):
@@ -243,3 +249,25 @@ def test_a_day_s_second_walk_in_span_survives_a_change_to_another_day(editor_cli
 
     assert spans_on("WE") == [("13:00", "14:30")]
     assert spans_on("MO") == [("09:00", "10:00"), ("14:00", "15:00")]
+
+
+def test_walk_in_hours_on_a_closed_day_are_refused_next_to_them(editor_client):
+    service = builders.service("Weekday Clinic")
+    service.schedules = [m.Schedule(freq="WEEKLY", byday="MO,TU,WE,TH,FR", opens_at="09:00",
+                                    closes_at="17:00")]
+    db.session.commit()
+    url = f"/staff/services/{service.id}/hours"
+    data = form_values(html_of(editor_client.get(url)))
+    data.update({"SA-walk_in_opens": "10:00", "SA-walk_in_closes": "12:00"})
+    refused = editor_client.post(url, data=data)
+    assert refused.status_code == 200
+    assert re.search(r'id="SA-walk_in_closes-error">.{0,200}?Walk-in hours must be inside '
+                     r"the day's opening hours", text_of(refused), re.DOTALL)
+    data.update({"SA-walk_in_opens": "", "SA-walk_in_closes": "",
+                 "TU-walk_in_opens": "16:00", "TU-walk_in_closes": "18:00"})  # past closing
+    assert "Walk-in hours must be inside" in text_of(editor_client.post(url, data=data))
+    data.update({"TU-walk_in_closes": "17:00"})
+    assert editor_client.post(url, data=data).status_code == 302
+    db.session.expire_all()
+    assert [(s.byday, s.opens_at) for s in db.session.get(m.Service, service.id)
+            .walk_in_schedules] == [("TU", "16:00")]
