@@ -1,7 +1,7 @@
 """The service page's first step on a phone's first screen, in a real Chromium at 360 x 780:
-for every sample service a person can first contact without calling, its name, the "First
-step" heading and the first way are on the first screen, above the Call button; the page
-does not scroll sideways and axe finds nothing wrong with it."""
+for every sample service a person can first contact without calling by more than an email,
+its name, the "First step" heading and the first way are on the first screen, above the
+Call button; the page does not scroll sideways and axe finds nothing wrong with it."""
 
 import pytest
 from sqlalchemy import select
@@ -26,8 +26,10 @@ def phone(browser):
 def _reached_without_calling(app):
     with app.app_context():
         services = db.session.scalars(select(m.Service).where(m.Service.status.in_(LISTED)))
-        found = sorted((s for s in services if s.contactable_without_calling),
-                       key=lambda s: -len(s.first_contact_ways))  # the most ways first
+        # Every one offering more than an email (an email alone is one short line): the
+        # longest first steps are where the Call button could be pushed off the screen.
+        found = sorted((s for s in services if {w.kind for w in s.first_contact_ways}
+                        - {"email"}), key=lambda s: -len(s.first_contact_ways))
         found = [s.id for s in found]
         db.session.remove()
     return found
