@@ -18,6 +18,7 @@ ENV_KEYS = {
     "SEARCH_SERVER_NAME": ("SEARCH_SERVER_NAME", str),
     "SEARCH_POLL_SECONDS": ("SEARCH_POLL_SECONDS", float),
     "SEARCH_READY_LAG": ("SEARCH_READY_LAG", float),
+    "RESULT_CARDS_KEPT": ("RESULT_CARDS_KEPT", int),
     "HEALTH_PROBE_SECONDS": ("HEALTH_PROBE_SECONDS", float),
     "SEARCH_SERVER_LIVE_SECONDS": ("SEARCH_SERVER_LIVE_SECONDS", float),
     "SERVERS": ("SERVERS", int),
@@ -112,6 +113,9 @@ def defaults(instance_path):
         "SEARCH_SERVER_NAME": "",  # default: host name and index folder
         "SEARCH_POLL_SECONDS": 1.0,
         "SEARCH_READY_LAG": 5.0,
+        # Result cards kept rendered per worker (public/cards.py), about 2 kB each: the
+        # cards of the services people find most answer without a load or a render.
+        "RESULT_CARDS_KEPT": 10000,
         "HEALTH_PROBE_SECONDS": 1.0,  # how long /healthz trusts its last test write
         "SEARCH_SERVER_LIVE_SECONDS": 600.0,
         "SERVERS": 1,  # app servers behind the load balancer (production checks its settings)

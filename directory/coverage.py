@@ -72,12 +72,17 @@ def _per_data(key, compute):
 
 
 def _data_version():
-    # A page asks for the zone once per card: the stamp is read once per request.
+    return data_stamp()[0]
+
+
+def data_stamp():
+    """Return the directory data's stamp (version, changed_at), read once per request (a
+    page asks for the zone once per card; the result cards are kept per stamp)."""
     if not has_request_context():
-        return datastamp.read(db.session)[0]
-    if "directory.data_version" not in request.environ:
-        request.environ["directory.data_version"] = datastamp.read(db.session)[0]
-    return request.environ["directory.data_version"]
+        return datastamp.read(db.session)
+    if "directory.data_stamp" not in request.environ:
+        request.environ["directory.data_stamp"] = datastamp.read(db.session)
+    return request.environ["directory.data_stamp"]
 
 
 def _addresses(*columns):

@@ -29,8 +29,10 @@ class Findings:
     location_error: str | None = None
     place_choices: list = field(default_factory=list)  # ["Springfield, IL", ...]: which?
     result: object = None
-    items: list = field(default_factory=list)  # [(Hit, Service)]
-    remote: list = field(default_factory=list)  # [(Hit, Service)] when nothing was found
+    # [(Hit, card)] and, when nothing was found, the remote services' [(Hit, card)]: the
+    # hits of the search, given their cards by the page (public/cards.py)
+    items: list = field(default_factory=list)
+    remote: list = field(default_factory=list)
     relax: list = field(default_factory=list)  # [(kind, value)] suggestions
     outside: str | None = None  # the area covered ("" unknown), when the place is not in it
     transit_note: str | None = None  # why "Reachable by public transit" did not narrow it
@@ -44,13 +46,14 @@ class Findings:
     def place(self):
         return self.params.place
 
-    def distance_of(self, hit, service):
-        """Return how far a found service is, as exactly as its points allow: ("zip",
+    def distance_of(self, hit, card):
+        """Return how far a found service is, as exactly as its points allow (`card`: its
+        public.cards.Card, whose places are its in-person locations): ("zip",
         "92630") when the searcher gave that ZIP code and the service is in it, or it is
         placed only at its ZIP code and the searcher is in that one (a distance between
         centroids, 0.0 or 0.3, would look exact); ("about", miles) when it is placed only
         at a ZIP code or city centre; else ("miles", miles)."""
-        code = _nearest_zip(service, self.place)
+        code = _nearest_zip(card.places, self.place)
         if code and self.place.kind == "zip" and code == self.place.postal_code:
             return "zip", code
         if hit.within_miles is None:
@@ -100,7 +103,7 @@ def find(args, reads=()):
         return findings
     _check_transit(findings)
     findings.result = search.search(params)
-    findings.items = _with_services(findings.result.hits)
+    findings.items = findings.result.hits
     if params.place is not None and coverage.is_outside(params.place, findings.result.hits):
         findings.outside = coverage.area_label()
     if findings.result.total == 0 and findings.searched:
@@ -138,21 +141,18 @@ def transit_reach(params):
                          "narrowed to public transit.", place=params.place.label)
 
 
-def _nearest_zip(service, place):
-    """Return the ZIP code of the service's location nearest to `place`, or None."""
-    located = [(loc.latitude, loc.longitude, (loc.address.postal_code or "")[:5])
-               for loc in service.physical_locations
-               if loc.has_coordinates and loc.address is not None]
+def _nearest_zip(places, place):
+    """Return the ZIP code of the located place (lat, lng, ZIP code or None without an
+    address) nearest to `place` among those with an address, or None."""
+    located = [row for row in places if row[2] is not None]
     if place is None or not located:
         return None
     nearest = min(located, key=lambda row: miles_between(place.point, row[:2]))
     return nearest[2] or None
 
 
-def _with_services(hits, options=None):
-    services = {s.id: s for s in catalogue.get_services(
-        [h.service_id for h in hits], catalogue.card_loader_options() if options is None
-        else options)}
+def _with_services(hits, options):
+    services = {s.id: s for s in catalogue.get_services([h.service_id for h in hits], options)}
     return [(hit, services[hit.service_id]) for hit in hits if hit.service_id in services]
 
 
@@ -174,7 +174,7 @@ def _remote_services(params):
     visits) that serve the searcher's area."""
     remote = SearchParams(place=params.place, terms={"delivery": list(REMOTE_DELIVERY)},
                           reach_only=True, per_page=10)
-    return _with_services(search.search(remote).hits)
+    return search.search(remote).hits
 
 
 def transport_near(service, place=None):

@@ -30,13 +30,24 @@ def content_security_policy(origin):
 def markers_for(services, limit=50):
     """Return [{name (in the reader's language), lat, lng, url-less id}] for in-person
     locations of `services`."""
+    return _markers(((service.id, shown_text(service, "name").text,
+                      [(loc.latitude, loc.longitude) for loc in service.physical_locations
+                       if loc.has_coordinates]) for service in services), limit)
+
+
+def markers_for_cards(cards, limit=50):
+    """Return markers_for's answer for result cards (public/cards.py)."""
+    return _markers(((card.service_id, card.name, [place[:2] for place in card.places])
+                     for card in cards), limit)
+
+
+def _markers(rows, limit):
     marks = []
-    for service in services:
-        for location in service.physical_locations:
-            if location.has_coordinates and len(marks) < limit:
-                marks.append({"id": service.id, "name": shown_text(service, "name").text,
-                              "lat": round(location.latitude, 5),
-                              "lng": round(location.longitude, 5)})
+    for service_id, name, points in rows:
+        for lat, lng in points:
+            if len(marks) < limit:
+                marks.append({"id": service_id, "name": name, "lat": round(lat, 5),
+                              "lng": round(lng, 5)})
     return marks
 
 
@@ -57,4 +68,5 @@ def init_app(app):
     # Runs before security.add_headers (after_request runs last-registered first), which
     # then leaves this policy in place and adds the other headers.
     app.after_request(_allow_tiles)
-    app.jinja_env.globals.update(map_markers=markers_for, map_tile_origin=tile_origin)
+    app.jinja_env.globals.update(map_markers=markers_for, card_markers=markers_for_cards,
+                                  map_tile_origin=tile_origin)

@@ -73,7 +73,11 @@ def hours_phrase(service, moment=None):
 
     Never a bare weekday that could mean today or next week.
     """
-    rules = schedules.rules_of(service.hours_schedules)
+    return rules_phrase(schedules.rules_of(service.hours_schedules), moment)
+
+
+def rules_phrase(rules, moment=None):
+    """Return hours_phrase's (state, words) for a service's schedule rules."""
     if not rules:
         return None, None
     zone = coverage.timezone()

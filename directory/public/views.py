@@ -18,7 +18,7 @@ from ..geo import miles_between
 from ..models import utcnow
 from ..paging import Pages, page_number
 from ..template_helpers import local_now, url_with
-from . import bp
+from . import bp, cards
 
 
 @bp.get("/")
@@ -37,13 +37,16 @@ def favicon():
 def results():
     """Show the services that match what and where the person asked for."""
     findings = finder.find(request.args, reads=[str(get_locale())])
+    findings.items = cards.with_cards(findings.items)
+    findings.remote = cards.with_cards(findings.remote)
     result = findings.result
     if result is not None and result.total and result.page > result.total_pages:
         # A page past the end (an old link, a typed URL): show the last one instead.
         return redirect(url_with(page=result.total_pages))
     status = 400 if findings.errors else 200
     return render_template("public/results.html", findings=findings,
-                           elsewhere=coverage.ELSEWHERE), status
+                           elsewhere=coverage.ELSEWHERE, link_query=cards.search_query(
+                               finder.search_carry(request.args))), status
 
 
 @bp.get("/categories")

@@ -123,7 +123,7 @@ def test_a_service_held_in_another_language_ranks_below_for_a_reader_of_english(
 
     def order(reads, **args):
         found = finder.find(MultiDict({"near": "92630", **args}), reads=reads)
-        return [service.name for _, service in found.items]
+        return [db.session.get(m.Service, hit.service_id).name for hit in found.items]
 
     assert order(["en"], q="counselling") == ["Harbor Counselling",
                                               "Korean-Language Counselling"]

@@ -1,0 +1,145 @@
+"""The search results' cards at the engine's speed: each service's card is rendered once per
+version of the directory's data (its stamp), reader's language and day, and kept in a
+bounded cache per process; what depends on the search is filled in per request (the link
+that carries the search, the distance or the area served, "open now", the "related" note
+and the link to rides). A page whose cards are known loads no service and renders no card.
+
+The stamp moves with every commit that writes directory data (datastamp.py), on every
+server, so a card is never older than the database; the day is in the key because a card
+says how long ago its service was verified."""
+
+import secrets
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from flask import current_app, render_template, url_for
+from flask_babel import get_locale
+from markupsafe import Markup, escape
+
+from .. import catalogue, coverage, schedules
+from ..reader_text import shown_text
+from ..template_helpers import local_now, rules_phrase
+from . import bp
+
+# The parts of a card that each search fills in, marked in the rendered card by comments
+# no record text can contain (text is escaped: "<" never reaches the page from data).
+SLOTS = ("query", "where", "hours", "tail")
+_TOKEN = secrets.token_hex(8)
+MARKS = {name: Markup(f"<!--{_TOKEN}:{name}-->") for name in SLOTS}
+
+
+@dataclass(frozen=True)
+class Card:
+    """One service's card: its HTML with the slots marked, and what filling them needs."""
+
+    service_id: str
+    html: str
+    name: str  # in the reader's language (the map's markers)
+    # (lat, lng, ZIP code) of each in-person location with coordinates; the ZIP code is
+    # None when the location has no address, "" when the address has none.
+    places: tuple
+    delivery: frozenset
+    signature: str  # the hours' rules (schedules.signature), "" when it lists none
+
+    def filled(self, **parts):
+        """Return the card's HTML with each slot replaced by its part (text is escaped;
+        Markup, such as a macro's answer, is not)."""
+        html = self.html
+        for name in SLOTS:
+            html = html.replace(MARKS[name], escape(parts.get(name) or ""), 1)
+        return Markup(html)
+
+
+class CardCache:
+    """The cards of one app in this process, least recently used out first."""
+
+    def __init__(self, size):
+        self.size = size
+        self._cards = OrderedDict()
+        self._phrases = {}  # (signature, zone, minute, language) -> hours_phrase's answer
+        self._lock = threading.Lock()
+
+    def cards(self, service_ids):
+        """Return {service id: Card} of the ids the directory still holds."""
+        key = _key()
+        found, missing = {}, []
+        with self._lock:
+            for service_id in dict.fromkeys(service_ids):
+                card = self._cards.get((service_id, key))
+                if card is None:
+                    missing.append(service_id)
+                else:
+                    self._cards.move_to_end((service_id, key))
+                    found[service_id] = card
+        if missing:
+            made = {s.id: _render(s) for s in catalogue.get_services(
+                missing, catalogue.card_loader_options())}
+            with self._lock:
+                for service_id, card in made.items():
+                    self._cards[(service_id, key)] = card
+                while len(self._cards) > self.size:
+                    self._cards.popitem(last=False)
+            found.update(made)
+        return found
+
+    def hours(self, card, moment=None):
+        """Return hours_phrase's (state, words) for a card, worked out once per minute (the
+        hours are kept to the minute, so the answer cannot change within one)."""
+        if not card.signature:
+            return None, None
+        moment = (moment or datetime.now(UTC)).replace(second=0, microsecond=0)
+        key = (card.signature, coverage.timezone(), moment, str(get_locale()))
+        phrase = self._phrases.get(key)
+        if phrase is None:
+            if len(self._phrases) > 4 * self.size:
+                self._phrases.clear()  # last minute's answers, mostly
+            phrase = self._phrases[key] = rules_phrase(
+                schedules.rules.from_signature(card.signature), moment)
+        return phrase
+
+
+def _key():
+    return (coverage.data_stamp(), str(get_locale()), local_now().date())
+
+
+def _render(service):
+    places = tuple(
+        (loc.latitude, loc.longitude,
+         None if loc.address is None else (loc.address.postal_code or "")[:5])
+        for loc in service.physical_locations if loc.has_coordinates)
+    rules = schedules.rules_of(service.hours_schedules)
+    return Card(service.id, render_template("public/_result_card.html", service=service,
+                                            slot=MARKS),
+                shown_text(service, "name").text, places,
+                frozenset(service.term_codes("delivery")),
+                schedules.signature(rules) if rules else "")
+
+
+def cache():
+    """Return this app's card cache (made on first use)."""
+    found = current_app.extensions.get("result_cards")
+    if found is None:
+        found = current_app.extensions["result_cards"] = CardCache(
+            current_app.config["RESULT_CARDS_KEPT"])
+    return found
+
+
+@bp.app_template_global("card_hours")
+def card_hours(card):
+    """Return hours_phrase's (state, words) for a kept card, now."""
+    return cache().hours(card)
+
+
+def with_cards(hits):
+    """Return [(hit, Card)] of the hits whose service the directory still holds."""
+    cards = cache().cards([hit.service_id for hit in hits])
+    return [(hit, cards[hit.service_id]) for hit in hits if hit.service_id in cards]
+
+
+def search_query(carried):
+    """Return the query ("?q=...") a service link carries, as url_for writes it (the search
+    to lead back to, and the interface language the link carries), or ""."""
+    address = url_for("public.service", service_id="-", **carried)
+    return "?" + address.split("?", 1)[1] if "?" in address else ""
