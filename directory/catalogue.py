@@ -107,11 +107,11 @@ def get_services(ids, options=None):
 
 
 def get_organization(organization_id):
-    """Return the organization with its listed services, or None."""
+    """Return the organization with its phones and services (their own rows only: what
+    its page shows of them comes from their cards), or None."""
     return db.session.scalar(
         select(Organization).where(Organization.id == organization_id)
-        .options(selectinload(Organization.phones),
-                 selectinload(Organization.services).options(*service_loader_options()))
+        .options(selectinload(Organization.phones), selectinload(Organization.services))
     )
 
 
@@ -202,12 +202,12 @@ def category_counts_in_database():
 
 
 def services_in_term(term, page=1, per_page=PAGE_SIZE):
-    """Return (one page of the listed services tagged with `term`, how many there are),
-    open ones first, then by name. The order is read once per index version (every change
-    to a service changes the index), so a page costs the loading of its own services."""
+    """Return (the ids of one page of the listed services tagged with `term`, how many
+    there are), open ones first, then by name. The order is read once per index version
+    (every change to a service changes the index): a page costs no more than its cards."""
     order = search.remember(("services in term", term.id), lambda: _ordered_in_term(term))
     start = (max(page, 1) - 1) * per_page
-    return get_services(order[start:start + per_page], card_loader_options()), len(order)
+    return order[start:start + per_page], len(order)
 
 
 def _ordered_in_term(term):

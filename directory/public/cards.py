@@ -1,8 +1,10 @@
-"""The search results' cards at the engine's speed: each service's card is rendered once per
-version of the directory's data (its stamp), reader's language and day, and kept in a
-bounded cache per process; what depends on the search is filled in per request (the link
-that carries the search, the distance or the area served, "open now", the "related" note
-and the link to rides). A page whose cards are known loads no service and renders no card.
+"""Service cards at the engine's speed: each service's card is rendered once per version of
+the directory's data (its stamp), reader's language and day, and kept in a bounded cache
+per process; what depends on the request is filled in per request. A search result
+(`_result_card.html`) takes the link that carries the search, the distance or the area
+served, "open now", the "related" note and the link to rides; a listing (a category's or
+an organization's services, `_service_card.html`) only its link's query. A page whose
+cards are known loads no service and renders no card.
 
 The stamp moves with every commit that writes directory data (datastamp.py), on every
 server, so a card is never older than the database; the day is in the key because a card
@@ -26,6 +28,7 @@ from . import bp
 # The parts of a card that each search fills in, marked in the rendered card by comments
 # no record text can contain (text is escaped: "<" never reaches the page from data).
 SLOTS = ("query", "where", "hours", "tail")
+TEMPLATES = {"result": "public/_result_card.html", "listing": "public/_service_card.html"}
 _TOKEN = secrets.token_hex(8)
 MARKS = {name: Markup(f"<!--{_TOKEN}:{name}-->") for name in SLOTS}
 
@@ -61,9 +64,10 @@ class CardCache:
         self._phrases = {}  # (signature, zone, minute, language) -> hours_phrase's answer
         self._lock = threading.Lock()
 
-    def cards(self, service_ids):
-        """Return {service id: Card} of the ids the directory still holds."""
-        key = _key()
+    def cards(self, service_ids, kind="result"):
+        """Return {service id: Card} of the ids the directory still holds, of a kind of
+        TEMPLATES."""
+        key = (kind, *_key())
         found, missing = {}, []
         with self._lock:
             for service_id in dict.fromkeys(service_ids):
@@ -74,7 +78,7 @@ class CardCache:
                     self._cards.move_to_end((service_id, key))
                     found[service_id] = card
         if missing:
-            made = {s.id: _render(s) for s in catalogue.get_services(
+            made = {s.id: _render(s, TEMPLATES[kind]) for s in catalogue.get_services(
                 missing, catalogue.card_loader_options())}
             with self._lock:
                 for service_id, card in made.items():
@@ -104,14 +108,13 @@ def _key():
     return (coverage.data_stamp(), str(get_locale()), local_now().date())
 
 
-def _render(service):
+def _render(service, template):
     places = tuple(
         (loc.latitude, loc.longitude,
          None if loc.address is None else (loc.address.postal_code or "")[:5])
         for loc in service.physical_locations if loc.has_coordinates)
     rules = schedules.rules_of(service.hours_schedules)
-    return Card(service.id, render_template("public/_result_card.html", service=service,
-                                            slot=MARKS),
+    return Card(service.id, render_template(template, service=service, slot=MARKS),
                 shown_text(service, "name").text, places,
                 frozenset(service.term_codes("delivery")),
                 schedules.signature(rules) if rules else "")
@@ -136,6 +139,13 @@ def with_cards(hits):
     """Return [(hit, Card)] of the hits whose service the directory still holds."""
     cards = cache().cards([hit.service_id for hit in hits])
     return [(hit, cards[hit.service_id]) for hit in hits if hit.service_id in cards]
+
+
+def listing(service_ids):
+    """Return the listing cards (Markup) of the services the directory still holds, in
+    the order of `service_ids`."""
+    cards, query = cache().cards(service_ids, "listing"), search_query({})
+    return [cards[i].filled(query=query) for i in service_ids if i in cards]
 
 
 def search_query(carried):

@@ -62,11 +62,12 @@ def category(code):
     if term is None or term.group != catalogue.CATEGORY_GROUP:
         abort(404, description=gettext("There is no such category."))
     page = page_number(request.args)
-    services, total = catalogue.services_in_term(term, page)
+    service_ids, total = catalogue.services_in_term(term, page)
     pages = Pages(page, catalogue.PAGE_SIZE, total)
     if pages.past_the_end:  # an old link to a page the category no longer fills
         return redirect(url_with(page=pages.count))
-    return render_template("public/category.html", term=term, services=services, pages=pages)
+    return render_template("public/category.html", term=term, pages=pages,
+                           services=cards.listing(service_ids))
 
 
 @bp.get("/services/<service_id>")
@@ -116,5 +117,6 @@ def organization(organization_id):
     record = catalogue.get_organization(organization_id)
     if record is None:
         abort(404, description=gettext("This organization is not in the directory."))
-    listed = [s for s in record.services if s.is_listed]
-    return render_template("public/organization.html", organization=record, services=listed)
+    listed = [s.id for s in record.services if s.is_listed]
+    return render_template("public/organization.html", organization=record,
+                           services=cards.listing(listed))

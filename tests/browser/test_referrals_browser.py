@@ -128,7 +128,7 @@ def prepared_list(live_app, coordinator):
         made = m.ReferralList(title="Checked for accessibility", created_by=user)
         db.session.add(made)
         housing, _total = catalogue.services_in_term(catalogue.get_term("housing"))
-        for service in housing[:2]:
+        for service in catalogue.get_services(housing[:2]):
             made.add_service(service, coordinator, note="Bring an ID")
         _link, token = made.share(30, coordinator)
         db.session.commit()

@@ -61,6 +61,31 @@ def test_a_page_of_kept_cards_is_the_page_the_database_draws(seeded_client, unca
     assert kept.count('class="card"') == from_database.count('class="card"')
 
 
+def _listing_pages(app):
+    with app.app_context():
+        organization = db.session.scalars(
+            select(m.Organization).join(m.Service).order_by(m.Organization.name)).first()
+    return ["/categories/group-therapy-peer-support", "/categories/housing?page=1",
+            "/categories/group-therapy-peer-support?lang=vi",
+            f"/organizations/{organization.id}", f"/organizations/{organization.id}?lang=es"]
+
+
+def test_a_listing_of_kept_cards_is_the_listing_the_database_draws(seeded_app, uncached):
+    visitor = seeded_app.test_client()
+    for url in _listing_pages(seeded_app):
+        uncached(0)
+        from_database = _page(visitor, url)
+        uncached(1000)
+        _page(visitor, url)
+        assert _page(visitor, url) == from_database, url
+        assert from_database.count('class="card"') >= 1, url
+        links = re.findall(r'<h2 class="card-title" id="svc-[^"]+"><a href="([^"]+)"',
+                           from_database)
+        lang = re.search(r"lang=(\w+)", url)
+        assert links and all(link.endswith(f"?lang={lang.group(1)}") if lang
+                             else "?" not in link for link in links), url
+
+
 def test_each_search_fills_its_own_link_distance_and_notes_into_a_kept_card(seeded_client):
     first = _page(seeded_client, "/search?q=counseling&near=92630")
     name = re.search(r'<h3 class="card-title" id="svc-([^"]+)"><a href="([^"]+)">', first)
@@ -100,6 +125,12 @@ def test_an_edit_shows_on_the_next_page(app, client):
     db.session.commit()
     page = _page(client, "/search?near=92630")
     assert "Renamed Harbor Agency" in page and "Harbor Counselling Organization" not in page
+    listing = _page(client, "/categories/outpatient-counselling")
+    assert "Renamed Harbor Agency" in listing
+    svc.organization.name = "Harbor Agency Again"
+    db.session.commit()
+    assert "Harbor Agency Again" in _page(client, "/categories/outpatient-counselling")
+    assert "Harbor Agency Again" in _page(client, f"/organizations/{svc.organization.id}")
 
 
 def test_a_card_is_kept_per_language(seeded_app):
