@@ -11,11 +11,11 @@ from .. import locate, search
 from ..geo.distance import KM_PER_MILE, haversine_miles
 from ..hsds import serialize
 from ..search.params import RADIUS_MAX
-from . import bp, queries
+from . import bp, sal_table
 from .errors import BadParameters
 from .http import answer, answer_one, page_body, stream
 from .listing_args import flag, paging, raise_if, request_args, text
-from .services import EVERYTHING, search_request
+from .services import search_request
 
 METRES_PER_MILE = KM_PER_MILE * 1000
 PROXIMITY_MAX = int(RADIUS_MAX * METRES_PER_MILE)
@@ -36,65 +36,63 @@ def _proximity(args, errors):
 
 
 def _found(params):
-    """Return the listed service_at_location rows of the services the search finds."""
+    """Return (the table, the positions of the listed rows the search finds in its order,
+    the ids of the services it found by their service area)."""
+    table = sal_table.table()
     if not (params.text or params.place or params.has_filters):
-        return queries.listed_service_at_locations(), set()
-    params.page, params.per_page = 1, EVERYTHING
-    hits = search.search(params).hits
-    by_area = {h.service_id for h in hits if h.distance_miles is None}
-    return queries.listed_service_at_locations([h.service_id for h in hits]), by_area
+        return table, np.arange(len(table.ids)), set()
+    service_ids, by_area = search.found_ids(params)
+    return table, table.of_services(service_ids), by_area
 
 
 def _near_rows(params):
-    """Return [(sal id, miles or None)] within the radius of `near` (or all, without it)."""
-    rows, by_area = _found(params)
-    found = []
-    for row, distance in zip(rows, _distances(params.place, rows), strict=True):
-        if params.place is not None and (
-                (distance is not None and distance > params.radius_miles)
-                or (distance is None and row.service_id not in by_area)):
-            continue  # out of reach; a location without coordinates counts by service area
-        found.append((row.id, distance))
-    if params.place is not None and params.sort == "distance":
-        found.sort(key=lambda r: float("inf") if r[1] is None else r[1])
-    return found
+    """Return (table, positions, miles) of the rows within the radius of `near` (or all,
+    without it)."""
+    table, positions, by_area = _found(params)
+    distances = _distances(params.place, table, positions)
+    if params.place is not None:
+        placed = ~np.isnan(distances)
+        keep = placed & (np.nan_to_num(distances, nan=np.inf) <= params.radius_miles)
+        # a location without coordinates counts by service area
+        for index in np.flatnonzero(~placed):
+            keep[index] = table.service_ids[positions[index]] in by_area
+        positions, distances = positions[keep], distances[keep]
+        if params.sort == "distance":
+            order = np.argsort(np.nan_to_num(distances, nan=np.inf), kind="stable")
+            positions, distances = positions[order], distances[order]
+    return table, positions, distances
 
 
 def _postcode_rows(params, place, proximity_miles):
-    """Return [(sal id, miles or None)] the postcode's rules keep (see the module's text)."""
+    """Return (table, positions, miles) of the rows the postcode's rules keep (see the
+    module's text)."""
     params.place = None
-    rows, _ = _found(params)
-    areas = queries.service_area_keys([r.service_id for r in rows], [r.id for r in rows])
-    covers = place.area_keys
-    found = []
-    for row, distance in zip(rows, _distances(place, rows), strict=True):
-        held = areas.get(row.id) or areas.get(row.service_id)
-        if held is not None and not held & covers:
-            continue
-        if proximity_miles is not None and (distance is None or distance > proximity_miles):
-            continue
-        found.append((row.id, distance))
+    table, positions, _ = _found(params)
+    positions = positions[~table.outside(place.area_keys)[positions]]
+    distances = _distances(place, table, positions)
     if proximity_miles is not None:
-        found.sort(key=lambda r: r[1])
-    return found
+        near = np.nan_to_num(distances, nan=np.inf) <= proximity_miles
+        positions, distances = positions[near], distances[near]
+        order = np.argsort(distances, kind="stable")
+        positions, distances = positions[order], distances[order]
+    return table, positions, distances
 
 
-def _distances(place, rows):
-    """Return each row's distance in miles from `place` (None without coordinates or
+def _distances(place, table, positions):
+    """Return each row's distance in miles from `place` (NaN without coordinates or
     place), computed over all rows at once."""
-    if place is None or not rows:
-        return [None] * len(rows)
-    lat = np.array([np.nan if r.latitude is None else r.latitude for r in rows], float)
-    lng = np.array([np.nan if r.longitude is None else r.longitude for r in rows], float)
-    miles = haversine_miles(place.latitude, place.longitude, lat, lng)
-    return [None if np.isnan(d) else float(d) for d in miles.tolist()]
+    if place is None:
+        return np.full(len(positions), np.nan)
+    return haversine_miles(place.latitude, place.longitude, table.lat[positions],
+                           table.lng[positions])
 
 
-def _items(rows, full):
-    distances = dict(rows)
-    objects = serialize.objects("service_at_location", [r[0] for r in rows], full=full)
-    return [{**obj, "distance_miles": None if distances[obj["id"]] is None
-             else round(distances[obj["id"]], 2)} for obj in objects]
+def _items(table, positions, distances, full):
+    ids = [table.ids[p] for p in positions.tolist()]
+    miles = dict(zip(ids, distances.tolist(), strict=True))
+    objects = serialize.objects("service_at_location", ids, full=full)
+    return [{**obj, "distance_miles": None if np.isnan(miles[obj["id"]])
+             else round(miles[obj["id"]], 2)} for obj in objects]
 
 
 @bp.route("/service_at_locations", methods=["GET", "POST"])
@@ -118,11 +116,14 @@ def service_at_locations():
             raise BadParameters({"proximity": "proximity is measured from a postcode: "
                                               "give the postcode too."})
         rows = _near_rows(params)
+    table, positions, distances = rows
     if page.format == "ndjson":
-        return stream(item for start in range(0, len(rows), 200)
-                      for item in _items(rows[start:start + 200], full))
-    window = rows[page.offset:page.offset + page.per_page]
-    return answer(page_body(_items(window, full), len(rows), page))
+        return stream(item for start in range(0, len(positions), 200)
+                      for item in _items(table, positions[start:start + 200],
+                                         distances[start:start + 200], full))
+    window = slice(page.offset, page.offset + page.per_page)
+    return answer(page_body(_items(table, positions[window], distances[window], full),
+                            len(positions), page))
 
 
 @bp.get("/service_at_locations/<sal_id>")

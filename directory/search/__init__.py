@@ -67,13 +67,40 @@ def _listed(hits, chunk=5000):
     return [h for h in hits if h.service_id in listed]
 
 
-def search(params, now=None):
-    """Return the SearchResult for checked SearchParams."""
+def _unlisted():
+    """Return the ids of the services the database holds but does not list, read once per
+    version of the directory's data (its stamp moves with every change)."""
+    stamp = coverage.data_stamp()
+    memo = current_app.extensions.setdefault("unlisted services", {})
+    if memo.get("stamp") != stamp:
+        memo.update(stamp=stamp, ids=frozenset(db.session.scalars(
+            select(m.Service.id).where(m.Service.status.not_in(LISTED)))))
+    return memo["ids"]
+
+
+def found_ids(params, now=None):
+    """Return (the ids of every listed service the search finds, best first; the ids of
+    those found by their service area): a listing of the whole answer (the API's
+    services at locations), without a Hit per service or a query per thousand."""
+    _transit_routes(params)
+    searcher, facts = store().snapshot()
+    ids, by_area = _engine.found(searcher, facts, params, coverage.timezone(),
+                                 now or datetime.now(UTC))
+    unlisted = _unlisted()
+    return [i for i in ids if i not in unlisted], by_area - unlisted
+
+
+def _transit_routes(params):
     if params.place is not None and params.transit_routes is None:
         from .. import transit  # (transit logs its changes through this package)
 
         params.transit_routes = transit.reachable_tags(params.place.latitude,
                                                        params.place.longitude)
+
+
+def search(params, now=None):
+    """Return the SearchResult for checked SearchParams."""
+    _transit_routes(params)
     searcher, facts = store().snapshot()
     result = _engine.run(searcher, facts, params, coverage.timezone(),
                          now or datetime.now(UTC))

@@ -142,9 +142,63 @@ def facet_counts(facts, docs, now, zone, today):
     return counts
 
 
+@dataclass
+class Ranked:
+    """Every document a search finds, ranked: what run() pages and found() lists."""
+
+    docs: np.ndarray  # document numbers found
+    scores: np.ndarray
+    met: np.ndarray  # meets every need the words name outright
+    order: np.ndarray  # positions in `docs`, best first
+    distance: np.ndarray  # per document of the index (inf: not placed or no place)
+    reach: np.ndarray
+    within: np.ndarray
+    text: object  # textquery's answer, or None
+    today: date
+
+
 def run(searcher, facts, params, zone, now=None):
     """Return the SearchResult for `params` (a checked SearchParams)."""
     now = now or datetime.now(UTC)
+    found = rank(searcher, facts, params, zone, now)
+    docs, scores, met, order, text = found.docs, found.scores, found.met, found.order, found.text
+    distance, reach, within = found.distance, found.reach, found.within
+    total = int(docs.size)
+    start = (params.page - 1) * params.per_page
+    page_docs = docs[order[start:start + params.per_page]]
+    page_scores = scores[order[start:start + params.per_page]]
+    page_met = met[order[start:start + params.per_page]]
+    hits = [
+        Hit(facts.ids[d], float(s), None if not np.isfinite(distance[d]) else float(distance[d]),
+            facts.area_names[d] if reach[d] else [], bool(facts.closed[d]),
+            float(within[d]) if np.isfinite(distance[d]) and within[d] > 0 else None,
+            not m)
+        for d, s, m in zip(page_docs.tolist(), page_scores.tolist(), page_met.tolist(),
+                           strict=True)
+    ]
+    suggestion = text.suggestion if text is not None else None
+    # The filters count what the heading counts: the matches (the related, when none).
+    counted = docs[met] if met.any() else docs
+    facets = facet_counts(facts, counted, now, zone, found.today)
+    if params.transit_routes is not None:  # a feed covers the place: the filter is offered
+        facets["transit"] = int(np.count_nonzero(facts.tagged(params.transit_routes)[counted]))
+    return SearchResult(hits, total, params.page, params.per_page, facets, suggestion,
+                        text.corrections if text is not None else {},
+                        text.unknown if text is not None else [], int(np.count_nonzero(met)))
+
+
+def found(searcher, facts, params, zone, now=None):
+    """Return (the ids of every service the search finds, best first; the ids of those
+    it found by their service area, not by a location in reach): what a listing of the
+    whole answer needs, without a Hit per service."""
+    ranked = rank(searcher, facts, params, zone, now or datetime.now(UTC))
+    docs = ranked.docs[ranked.order]
+    by_area = docs[~np.isfinite(ranked.distance[docs])]
+    return [facts.ids[d] for d in docs.tolist()], {facts.ids[d] for d in by_area.tolist()}
+
+
+def rank(searcher, facts, params, zone, now):
+    """Return what the search finds, ranked (Ranked)."""
     today = now.astimezone(ZoneInfo(zone)).date() if isinstance(now, datetime) else date.today()
     mask = filter_mask(facts, params, now, zone, today)
     distance = ranked = within = np.full(facts.size, np.inf)
@@ -167,35 +221,21 @@ def run(searcher, facts, params, zone, now=None):
     else:
         docs, scores = candidates, np.ones(candidates.size)
         met = np.ones(docs.size, bool)
-    total = int(docs.size)
+    return Ranked(docs, scores, met, _rank(facts, params, docs, scores, ranked, reach,
+                                          _audience(params, text), elsewhere),
+                  distance, reach, within, text, today)
+
+
+def _audience(params, text):
+    """Return the groups and languages the searcher asks for or reads (ranking lowers the
+    services limited to others)."""
     asked = set(text.audience) if text is not None else set()
     for code in (*params.terms.get("population", ()), *params.terms.get("category", ())):
         asked |= FILTER_AUDIENCE.get(code, set())
     asked |= age_groups(params.age)  # an age says which age-limited services are for them
     reads = set(params.languages) | set(params.reads) | (text.languages if text else set())
     asked |= {f"lang-{code}" for code in reads}
-    order = _rank(facts, params, docs, scores, ranked, reach, asked, elsewhere)
-    start = (params.page - 1) * params.per_page
-    page_docs = docs[order[start:start + params.per_page]]
-    page_scores = scores[order[start:start + params.per_page]]
-    page_met = met[order[start:start + params.per_page]]
-    hits = [
-        Hit(facts.ids[d], float(s), None if not np.isfinite(distance[d]) else float(distance[d]),
-            facts.area_names[d] if reach[d] else [], bool(facts.closed[d]),
-            float(within[d]) if np.isfinite(distance[d]) and within[d] > 0 else None,
-            not m)
-        for d, s, m in zip(page_docs.tolist(), page_scores.tolist(), page_met.tolist(),
-                           strict=True)
-    ]
-    suggestion = text.suggestion if text is not None else None
-    # The filters count what the heading counts: the matches (the related, when none).
-    counted = docs[met] if met.any() else docs
-    facets = facet_counts(facts, counted, now, zone, today)
-    if params.transit_routes is not None:  # a feed covers the place: the filter is offered
-        facets["transit"] = int(np.count_nonzero(facts.tagged(params.transit_routes)[counted]))
-    return SearchResult(hits, total, params.page, params.per_page, facets, suggestion,
-                        text.corrections if text is not None else {},
-                        text.unknown if text is not None else [], int(np.count_nonzero(met)))
+    return asked
 
 
 def limited_elsewhere(facts, docs, asked):
