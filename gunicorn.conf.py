@@ -40,4 +40,5 @@ def post_worker_init(worker):
     server's saves (threads do not survive the fork of a preloaded app, so it starts here)."""
     from directory import search
 
-    search.start_following(worker.wsgi)
+    if "search" in getattr(worker.wsgi, "extensions", {}):  # not bench/reference.py's page
+        search.start_following(worker.wsgi)
