@@ -173,8 +173,9 @@ def run_database(kind, args):
         cookie = visitor.sign_in()
         out("| page | req/s | p50 | p99 | reference req/s | ratio | alone | size | load |")
         out("|---|---|---|---|---|---|---|---|---|")
+        chosen = [p for p in pages(facts) if not args.pages or args.pages in p[0]]
         for label, paths, method, public in [("bare reference page", ["/"], "GET", True),
-                                              *pages(facts)]:
+                                              *chosen]:
             base = reference.base if label == "bare reference page" else server.base
             headers, body, fields = {"User-Agent": USER_AGENT}, None, None
             if not public:
@@ -211,6 +212,8 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
+    parser.add_argument("--pages", help="measure only the pages whose label contains this "
+                                        "(the bare reference page is always measured)")
     args = parser.parse_args()
     kinds = ["sqlite"] + (["postgresql"] if args.database_url else [])
     for kind in ([args.only] if args.only else kinds):

@@ -41,16 +41,30 @@ def stale_services(today, days, limit=PAGE):
 def stale_availability(now, days, limit=PAGE):
     """Return [(service, last update or None)] for the listed services that count beds or
     seats (`ServiceFacts.needs_fresh_availability`) and whose availability was not updated
-    in `days`, oldest first."""
-    latest = (select(ServiceCapacity.service_id, func.max(ServiceCapacity.updated)
-                     .label("updated")).group_by(ServiceCapacity.service_id).subquery())
-    rows = db.session.execute(
-        select(Service, latest.c.updated).outerjoin(latest, latest.c.service_id == Service.id)
-        .where(Service.status.in_(LISTED), needs_fresh_availability_clause(Service.id),
-               or_(latest.c.updated.is_(None), latest.c.updated < now - timedelta(days=days)))
-        .options(selectinload(Service.organization))
-        .order_by(latest.c.updated.asc().nulls_first(), Service.name).limit(limit)).all()
-    return [(service, updated) for service, updated in rows]
+    in `days`, never updated first (by name), then oldest first. Which services count beds
+    or seats, by name, is read once per index version (a change to a service's categories,
+    capacity or status changes the index); the last updates are read on each request."""
+    cutoff = now - timedelta(days=days)
+    latest = dict(db.session.execute(
+        select(ServiceCapacity.service_id, func.max(ServiceCapacity.updated))
+        .group_by(ServiceCapacity.service_id)).all())
+    counting = search.remember("counting beds or seats, by name", _counting_by_name)
+    never = [sid for sid in counting if latest.get(sid) is None][:limit]
+    old = sorted((latest[sid], position) for position, sid in enumerate(counting)
+                 if latest.get(sid) is not None and latest[sid] < cutoff)
+    chosen = never + [counting[position] for _, position in old[:limit - len(never)]]
+    services = {s.id: s for s in db.session.scalars(
+        select(Service).where(Service.id.in_(chosen))
+        .options(selectinload(Service.organization)))}
+    return [(services[sid], latest.get(sid)) for sid in chosen if sid in services]
+
+
+def _counting_by_name():
+    """Return the ids of the listed services that count beds or seats, by name."""
+    return db.session.scalars(
+        select(Service.id).where(Service.status.in_(LISTED),
+                                 needs_fresh_availability_clause(Service.id))
+        .order_by(Service.name, Service.id)).all()
 
 
 def open_suggestions(service_id=None):

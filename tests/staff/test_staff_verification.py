@@ -128,6 +128,42 @@ def test_the_dashboard_lists_residential_availability_not_updated(editor_client)
     assert stale.name not in section
 
 
+def test_stale_availability_is_the_database_s_answer_in_its_order(app):
+    from sqlalchemy import func, or_
+
+    from directory.models.service_facts import LISTED, needs_fresh_availability_clause
+    from directory.staff.lookups import stale_availability
+
+    now = datetime.now()
+    for name in ("Cedar House", "Aspen House", "Birch House"):  # never counted
+        _residential(name)
+    for name, days in (("Oak House", 30), ("Elm House", 90), ("Pine House", 9)):
+        service = _residential(name)
+        service.capacities.append(m.ServiceCapacity(available=1, updated=now
+                                                    - timedelta(days=days)))
+    fresh = _residential("Fresh House")
+    fresh.capacities.append(m.ServiceCapacity(available=1, updated=now))
+    _residential("Closed House", status="inactive")
+    db.session.commit()
+
+    def database(limit):  # the answer as one SQL query gives it
+        latest = (select(m.ServiceCapacity.service_id, func.max(m.ServiceCapacity.updated)
+                         .label("updated")).group_by(m.ServiceCapacity.service_id).subquery())
+        return [name for name, _ in db.session.execute(
+            select(m.Service.name, latest.c.updated)
+            .outerjoin(latest, latest.c.service_id == m.Service.id)
+            .where(m.Service.status.in_(LISTED), needs_fresh_availability_clause(m.Service.id),
+                   or_(latest.c.updated.is_(None),
+                       latest.c.updated < now - timedelta(days=7)))
+            .order_by(latest.c.updated.asc().nulls_first(), m.Service.name).limit(limit))]
+
+    for limit in (2, 4, 50):
+        found = [service.name for service, _ in stale_availability(now, 7, limit)]
+        assert found == database(limit), limit
+    assert [s.name for s, _ in stale_availability(now, 7)] == [
+        "Aspen House", "Birch House", "Cedar House", "Elm House", "Oak House", "Pine House"]
+
+
 def test_the_coordinators_dashboard_leads_to_referrals_not_to_verifying(coordinator_client,
                                                                         editor_client):
     builders.service("Long Unverified Clinic", assured_date=today() - timedelta(days=400))
