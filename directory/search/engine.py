@@ -15,6 +15,7 @@ from ..populations import FILTER_AUDIENCE, age_groups
 from . import scoring
 from .documents import NO_CALL_TAG
 from .filters import accepting, filter_mask, open_now_mask, verified_within
+from .frequencies import RememberingSearcher
 from .textquery import build as build_text_query
 
 FACET_GROUPS = ("category", "delivery", "payment", "population", "accessibility")
@@ -210,8 +211,9 @@ def rank(searcher, facts, params, zone, now):
         elsewhere = served_elsewhere(facts, covered)
         mask &= reach if params.reach_only else (near | reach)
     candidates = np.flatnonzero(mask)
-    text = (build_text_query(searcher, params.text, correct=not params.as_typed,
-                             reads=params.reads) if params.text else None)
+    text = (build_text_query(RememberingSearcher(searcher, facts.memo), params.text,
+                             correct=not params.as_typed, reads=params.reads)
+            if params.text else None)
     if text is not None and text.parts is not None:
         all_scores = scoring.score(searcher, facts, text.parts, facts.size)
         all_scores *= scoring.coordination(searcher, facts, text.needs, facts.size)

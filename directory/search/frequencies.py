@@ -1,0 +1,34 @@
+"""Which words the index holds, remembered per index version: building a text query asks
+the index for the document frequency of every form of every word in every text field
+(about 190 lookups in Whoosh's on-disk term tables for "counseling", 3 ms at 100,000
+services); the answers cannot change until the index does."""
+
+MAX_REMEMBERED = 200_000  # (field, term) pairs: a flood of made-up words cannot grow it
+
+
+class RememberingSearcher:
+    """A Whoosh searcher (and its reader) whose doc_frequency answers are kept in `memo`,
+    the index version's memo (FactTable.memo); everything else is the searcher's own."""
+
+    def __init__(self, searcher, memo):
+        self._searcher = searcher
+        self._known = memo.setdefault("doc frequencies", {})
+
+    def reader(self):
+        return self
+
+    def doc_frequency(self, field_name, term):
+        key = (field_name, term)
+        found = self._known.get(key)
+        if found is None:
+            if len(self._known) >= MAX_REMEMBERED:
+                self._known.clear()
+            found = self._known[key] = self._searcher.reader().doc_frequency(field_name, term)
+        return found
+
+    def __contains__(self, field_and_term):  # ("spell", word) in reader: the reader's own
+        return field_and_term in self._searcher.reader()
+
+    def __getattr__(self, name):
+        reader = self._searcher.reader()
+        return getattr(reader if hasattr(reader, name) else self._searcher, name)

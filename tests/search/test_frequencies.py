@@ -1,0 +1,42 @@
+"""The document frequencies a text query asks for, remembered per index version
+(search/frequencies.py): the same answers as the index's, a new index version asks again,
+and a flood of made-up words cannot grow the memory past its bound."""
+
+from directory import search
+from directory.search import frequencies
+from directory.search.fields import TEXT_FIELDS
+from tests.helpers import builders
+from tests.helpers.results import found
+
+
+def test_remembered_answers_are_the_index_s(seeded_app):
+    with seeded_app.app_context():
+        searcher, _ = search.store().snapshot()
+        remembering = frequencies.RememberingSearcher(searcher, {})
+        words = ["group", "therapi", "detox", "housing", "nosuchword", "counsel"]
+        for _ in range(2):  # asked, then remembered
+            for name in TEXT_FIELDS:
+                for word in words:
+                    assert remembering.reader().doc_frequency(name, word) == \
+                        searcher.reader().doc_frequency(name, word), (name, word)
+        assert any(remembering.doc_frequency(name, "group") for name in TEXT_FIELDS)
+        assert ("spell", "group") in remembering
+
+
+def test_a_new_word_is_found_once_the_index_holds_it(app):
+    terms = builders.load_taxonomy()
+    builders.service("Harbor Counselling", terms=[terms["outpatient-counselling"]])
+    assert found("kayaking") == set()  # asked and remembered as unknown
+    kayak = builders.service("Kayaking Peer Group", terms=[terms["outpatient-counselling"]])
+    assert found("kayaking") == {kayak.id}
+
+
+def test_the_memory_is_bounded(seeded_app, monkeypatch):
+    monkeypatch.setattr(frequencies, "MAX_REMEMBERED", 10)
+    with seeded_app.app_context():
+        searcher, _ = search.store().snapshot()
+        memo = {}
+        remembering = frequencies.RememberingSearcher(searcher, memo)
+        for number in range(25):
+            remembering.doc_frequency("name", f"made{number}")
+        assert 0 < len(memo["doc frequencies"]) <= 10
