@@ -13,12 +13,10 @@ from ..geo.distance import bounding_box, haversine_miles
 from ..geo.precision import within_miles
 from ..populations import FILTER_AUDIENCE, age_groups
 from . import scoring
-from .documents import NO_CALL_TAG
-from .filters import accepting, filter_mask, open_now_mask, verified_within
+from .filters import facet_counts, filter_mask
 from .frequencies import RememberingSearcher
 from .textquery import build as build_text_query
 
-FACET_GROUPS = ("category", "delivery", "payment", "population", "accessibility")
 NEARNESS_WEIGHT = 0.45
 # A service that reaches the place (phone, video, a ride) counts as this near: as usable as
 # one a short drive away (7.5 miles in the default 25), less than one round the corner.
@@ -119,28 +117,6 @@ def nearest_miles(facts, place):
     miles = haversine_miles(place.latitude, place.longitude, facts.point_lat[live],
                             facts.point_lng[live])
     return float(miles.min())
-
-
-def facet_counts(facts, docs, now, zone, today):
-    """Return {facet: {value: count}} over the documents `docs`."""
-    counts = {group: {} for group in FACET_GROUPS}
-    counts["language"] = {}
-    if docs.size:
-        for tag, array in facts.tags.items():
-            group, _, value = tag.partition(":")
-            if group in counts or group == "lang":
-                n = int(np.count_nonzero(array[docs]))
-                if n:
-                    counts["language" if group == "lang" else group][value] = n
-    counts["open_now"] = int(np.count_nonzero(open_now_mask(facts, now, zone)[docs]))
-    counts["accepting"] = int(np.count_nonzero(accepting(facts)[docs]))
-    counts["wheelchair"] = counts["accessibility"].get("wheelchair-access", 0)
-    counts["no_call"] = int(np.count_nonzero(facts.tag(NO_CALL_TAG)[docs]))
-    counts["verified_within_months"] = {
-        str(m): int(np.count_nonzero(verified_within(facts, m, today)[docs]))
-        for m in (3, 6, 12)
-    }
-    return counts
 
 
 @dataclass

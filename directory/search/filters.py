@@ -1,6 +1,7 @@
 """The search's filters as vector operations over the index's facts: each filter a person
 can set (a category, a language, an age, open now, accepting, verified lately...) as a bool
-array over the documents, and the result set as their conjunction."""
+array over the documents, the result set as their conjunction, and the facet counts: how
+many of the results each filter would keep."""
 
 from datetime import UTC
 
@@ -66,3 +67,28 @@ def filter_mask(facts, params, now, zone, today, modified=None):
     if params.modified_after is not None:
         mask &= facts.modified >= params.modified_after.replace(tzinfo=UTC).timestamp()
     return mask
+
+
+FACET_GROUPS = ("category", "delivery", "payment", "population", "accessibility")
+
+
+def facet_counts(facts, docs, now, zone, today):
+    """Return {facet: {value: count}} over the documents `docs`."""
+    counts = {group: {} for group in FACET_GROUPS}
+    counts["language"] = {}
+    if docs.size:
+        for tag, array in facts.tags.items():
+            group, _, value = tag.partition(":")
+            if group in counts or group == "lang":
+                n = int(np.count_nonzero(array[docs]))
+                if n:
+                    counts["language" if group == "lang" else group][value] = n
+    counts["open_now"] = int(np.count_nonzero(open_now_mask(facts, now, zone)[docs]))
+    counts["accepting"] = int(np.count_nonzero(accepting(facts)[docs]))
+    counts["wheelchair"] = counts["accessibility"].get("wheelchair-access", 0)
+    counts["no_call"] = int(np.count_nonzero(facts.tag(NO_CALL_TAG)[docs]))
+    counts["verified_within_months"] = {
+        str(m): int(np.count_nonzero(verified_within(facts, m, today)[docs]))
+        for m in (3, 6, 12)
+    }
+    return counts
