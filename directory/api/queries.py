@@ -94,26 +94,17 @@ def terms_of_taxonomy(taxonomy_id):
         m.TaxonomyTerm.taxonomy_id == taxonomy_id)))
 
 
-def listed_service_at_locations(service_ids=None):
-    """Return [(sal id, service id, latitude, longitude)] of listed services' locations,
-    for the services `service_ids` in that order (or all, by service name)."""
+def listed_service_at_locations():
+    """Return [(sal id, service id, latitude, longitude)] of every listed service's
+    locations, by service name (api/sal_table.py keeps them per index version)."""
     columns = (m.ServiceAtLocation.id, m.ServiceAtLocation.service_id, m.Location.latitude,
                m.Location.longitude)
-    if service_ids is None:
-        query = (select(*columns)
-                 .join(m.Service, m.Service.id == m.ServiceAtLocation.service_id)
-                 .join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
-                 .where(m.Service.status.in_(catalogue.LISTED)))
-        return db.session.execute(query.order_by(m.Service.name, m.Service.id,
-                                                 m.ServiceAtLocation.id)).all()
-    # Ids found by the search index are of listed services already: no join with service.
-    query = select(*columns).join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
-    rank = {service_id: index for index, service_id in enumerate(service_ids)}
-    rows = []
-    for start in range(0, len(service_ids), 2000):
-        chunk = service_ids[start:start + 2000]
-        rows.extend(db.session.execute(query.where(m.ServiceAtLocation.service_id.in_(chunk))))
-    return sorted(rows, key=lambda r: (rank[r.service_id], r.id))
+    query = (select(*columns)
+             .join(m.Service, m.Service.id == m.ServiceAtLocation.service_id)
+             .join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
+             .where(m.Service.status.in_(catalogue.LISTED)))
+    return db.session.execute(query.order_by(m.Service.name, m.Service.id,
+                                             m.ServiceAtLocation.id)).all()
 
 
 def service_area_keys(service_ids, sal_ids):
