@@ -19,6 +19,7 @@ ENV_KEYS = {
     "SEARCH_POLL_SECONDS": ("SEARCH_POLL_SECONDS", float),
     "SEARCH_READY_LAG": ("SEARCH_READY_LAG", float),
     "RESULT_CARDS_KEPT": ("RESULT_CARDS_KEPT", int),
+    "MATCH_CANDIDATES_KEPT": ("MATCH_CANDIDATES_KEPT", int),
     "HEALTH_PROBE_SECONDS": ("HEALTH_PROBE_SECONDS", float),
     "SEARCH_SERVER_LIVE_SECONDS": ("SEARCH_SERVER_LIVE_SECONDS", float),
     "SERVERS": ("SERVERS", int),
@@ -116,6 +117,9 @@ def defaults(instance_path):
         # Result cards kept rendered per worker (public/cards.py), about 2 kB each: the
         # cards of the services people find most answer without a load or a render.
         "RESULT_CARDS_KEPT": 10000,
+        # Services intake matching keeps read per worker (matching/candidates.py), a few
+        # kB each: a coordinator's next search nearby reads none of them again.
+        "MATCH_CANDIDATES_KEPT": 5000,
         "HEALTH_PROBE_SECONDS": 1.0,  # how long /healthz trusts its last test write
         "SEARCH_SERVER_LIVE_SECONDS": 600.0,
         "SERVERS": 1,  # app servers behind the load balancer (production checks its settings)

@@ -1,6 +1,7 @@
 """The Flask extensions, created once here and bound to an app in create_app(), and
 `listen_once` for the session's listeners (the change log, data stamp and audit)."""
 
+from flask import current_app
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -36,3 +37,12 @@ def listen_once(target, handlers, **options):
     for name, handler in handlers.items():
         if not event.contains(target, name, handler):
             event.listen(target, name, handler, **options)
+
+
+def kept_by_app(name, make):
+    """Return what this app keeps under `name` in this process (a cache), made by `make()`
+    on first use."""
+    found = current_app.extensions.get(name)
+    if found is None:
+        found = current_app.extensions[name] = make()
+    return found

@@ -74,11 +74,15 @@ def _line(way, today):
     return StepLine(way.kind, label, "", None)
 
 
+def step_lines(service, today):
+    """Return the StepLines of the ways `service` can be contacted without a call."""
+    return [_line(way, today) for way in service.first_contact_ways]
+
+
 def first_step(service, today=None):
     """Return the FirstStep of `service` for the reader (call inside their locale)."""
     today = today or local_now().date()
-    return FirstStep(lines=[_line(way, today) for way in service.first_contact_ways],
-                     someone_may_come=service.someone_may_come,
+    return FirstStep(lines=step_lines(service, today), someone_may_come=service.someone_may_come,
                      first_visit=shown_text(service, "first_visit"))
 
 

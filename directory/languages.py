@@ -136,9 +136,3 @@ def held_in(name, *texts, listed=()):
             if match.group("only") or match.group("entirely") or (listed and listed <= codes):
                 found |= codes
     return found
-
-
-def session_languages(service):
-    """Return the languages every session of a service is held in (see held_in)."""
-    return held_in(service.name, service.description, service.eligibility_description,
-                   listed=[lang.code for lang in service.languages if lang.code])

@@ -173,6 +173,4 @@ def residents_of(service):
 def _states_of(service):
     """Return the states of a service's addresses, or the directory's for a service with
     none (a phone line): where a city its eligibility names is looked for."""
-    states = [address.state_province for link in service.service_at_locations
-              for address in link.location.addresses if address.state_province]
-    return list(dict.fromkeys(states)) or coverage.home_states()
+    return service.address_states or coverage.home_states()

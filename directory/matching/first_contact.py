@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 
-from ..first_step import first_step
+from ..first_step import step_lines
 from . import weights as w
 
 
@@ -31,6 +31,6 @@ def without_calling(item, context):
         return
     today = context.now.replace(tzinfo=context.now.tzinfo or UTC).astimezone(
         ZoneInfo(context.zone)).date()
-    lines = first_step(item.service, today).lines
+    lines = step_lines(item.service, today)
     if lines:
         item.fit("first-contact", _reason(lines[0]), w.NO_CALL_POINTS)

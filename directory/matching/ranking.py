@@ -3,7 +3,8 @@ of services out, each with the reasons it fits ("Takes Medi-Cal", "Spanish spoke
 miles") and the ones it does not ("Waitlist 6 weeks", "3.2 miles: too far to walk").
 
 Candidates come from the search engine (the categories, or the free text, near the
-client); each is then judged here on the loaded rows, in three steps.
+client); each is then judged here on its record (candidates.py: the rows read in bulk,
+kept while the data holds; only the services shown are loaded whole), in three steps.
 
 1. Membership (hard requirements). A service is left out, and counted, when it is not
    listed, when the client's age is outside its range, when it serves only the residents
@@ -71,12 +72,12 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 
-from .. import catalogue, coverage, populations, search
+from .. import coverage, populations, search
 from ..geo import extent_keys
 from ..models import utcnow
 from ..search.params import RADIUS_DEFAULT as RADIUS_MILES
 from ..search.params import SearchParams
-from . import travel
+from . import candidates, travel
 from .rules import RULES, TIER_ORDER, Context, Match, hard_mismatch
 from .weights import CATEGORY_POINTS, TEXT_POINTS
 
@@ -110,71 +111,76 @@ class MatchResult:
     childcare: list = field(default_factory=list)
 
 
-def match(needs, now=None, limit=30):
-    """Return the MatchResult for `needs`: the best `limit` services, best first."""
+def match(needs, now=None, limit=30, load=None):
+    """Return the MatchResult for `needs`: the best `limit` services, best first (judged
+    as `load` reads the candidates: see rank)."""
     now = now or utcnow()
     hits = {}
     if needs.categories:
-        hits = _hits(SearchParams(place=needs.place, radius=needs.radius_miles, per_page=100,
+        hits = _hits(SearchParams(place=needs.place, radius=needs.radius_miles,
                                   terms={"category": search_codes(needs.categories)}))
     text_scores = {}
     if needs.text:
-        text_hits = _hits(SearchParams(text=needs.text, place=needs.place, per_page=100,
+        text_hits = _hits(SearchParams(text=needs.text, place=needs.place,
                                        radius=needs.radius_miles))
         text_scores = {sid: h.score for sid, h in text_hits.items()}
         for sid, hit in text_hits.items():
             hits.setdefault(sid, hit)
     result = MatchResult(needs)
     if "no-car" in needs.barriers and needs.place is not None:
-        result.transport = _side_options(needs, now, terms={"category": ["transportation"]})
+        result.transport = _side_options(needs, now, load, terms={"category": ["transportation"]})
     context = Context(needs, now, current_app.config["STALE_AFTER_DAYS"],
                       rides=result.transport, zone=coverage.timezone(),
                       transit=travel.from_place(needs.place) if "no-car" in needs.barriers
                       else None)
-    result.matches = rank(hits, context, result.excluded, text_scores)[:limit]
-    for item in result.matches:
-        if item.in_person:
-            item.transport = travel.rides_there(item, context)
+    ranked = rank(hits, context, result.excluded, text_scores, load)[:limit]
     if "childcare" in needs.barriers and needs.place is not None:
-        result.childcare = _side_options(needs, now, text="childcare")
+        result.childcare = _side_options(needs, now, load, text="childcare")
+    # Judged on records; what is shown is loaded whole, in one go.
+    shown = candidates.models([*(item.service for item in ranked), *result.transport,
+                               *result.childcare])
+    result.transport = context.rides = [shown[r.id] for r in result.transport if r.id in shown]
+    result.childcare = [shown[s.id] for s in result.childcare if s.id in shown]
+    for item in ranked:
+        if item.service.id in shown:
+            item.service = shown[item.service.id]
+            result.matches.append(item)
+            if item.in_person:
+                item.transport = travel.rides_there(item, context)
     return result
 
 
 def _hits(params):
-    """Return {service id: Hit} over the pages of a search, up to MAX_CANDIDATES."""
-    found = {}
-    while len(found) < MAX_CANDIDATES:
-        result = search.search(params)
-        for hit in result.hits:
-            found.setdefault(hit.service_id, hit)
-        if params.page >= result.total_pages:
-            break
-        params.page += 1
-    return found
+    """Return {service id: Hit} of the first MAX_CANDIDATES a search finds, in its order."""
+    params.page, params.per_page = 1, MAX_CANDIDATES
+    return {hit.service_id: hit for hit in search.search(params).hits}
 
 
-def _side_options(needs, now, **query):
+def _side_options(needs, now, load, **query):
     """Return the best few services of another kind (rides, childcare) the client can use.
 
     Services the client cannot use (limited to another group, no language in common and
     no interpreters, none of their payment options) are not offered.
     """
-    hits = _hits(SearchParams(place=needs.place, radius=needs.radius_miles, per_page=50,
-                              **query))
+    hits = _hits(SearchParams(place=needs.place, radius=needs.radius_miles, **query))
     plain = ClientNeeds(place=needs.place, radius_miles=needs.radius_miles, age=needs.age,
                         languages=needs.languages, payment=needs.payment, groups=needs.groups)
     context = Context(plain, now, current_app.config["STALE_AFTER_DAYS"],
                       zone=coverage.timezone())
-    usable = [m for m in rank(hits, context, {}) if not m.tiers]
+    usable = [m for m in rank(hits, context, {}, load=load) if not m.tiers]
     return [m.service for m in usable[:SIDE_OPTIONS]]
 
 
-def rank(hits, context, excluded, text_scores=None):
-    """Return the Matches of the services behind `hits`, best first; count the excluded."""
+def rank(hits, context, excluded, text_scores=None, load=None):
+    """Return the Matches of the services behind `hits`, best first; count the excluded.
+
+    The services are judged as `load` reads them: their records by default
+    (candidates.py), models for a caller that has them loaded anyway; both answer alike.
+    """
     text_scores = text_scores or {}
     needs = context.needs
     kept, chosen = [], set(needs.categories)
-    for service in catalogue.get_services(list(hits)):
+    for service in (load or candidates.records)(list(hits)):
         if chosen and not chosen & asked_codes(service) and service.id not in text_scores:
             continue  # found by a category searched beside the chosen ones, and not theirs
         left_out = hard_mismatch(service, needs) or _elsewhere(service, needs)

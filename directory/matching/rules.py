@@ -13,7 +13,6 @@ from flask_babel import lazy_ngettext
 
 from .. import populations
 from ..labels import TERMS, lazy_language_label
-from ..languages import session_languages
 from ..schedules import evenings_or_weekends, opening_at
 from . import first_contact, travel
 from . import weights as w
@@ -136,7 +135,7 @@ def _languages(item, context):
     if not spoken:  # a record that lists no language is taken to be in English
         spoken = {"en"}
     # "A group held entirely in Spanish": the sessions' language, whatever staff speak.
-    held = session_languages(service)
+    held = service.held_languages
     if held and needs.languages and not held & set(needs.languages):
         names = ", ".join(str(lazy_language_label(code)) for code in sorted(held))
         item.misfit("language", _l("Held in %(languages)s", languages=names),

@@ -121,13 +121,12 @@ class Service(ServiceFacts, Translatable, HSDSRecord, Versioned, db.Model):
         """Return this service's categories (the `category` group of the project taxonomy)."""
         return self.terms_in("category")
 
-    def age_fits(self, age):
-        """Return whether a person of `age` is within the service's age range."""
-        if age is None:
-            return True
-        if self.minimum_age is not None and age < self.minimum_age:
-            return False
-        return not (self.maximum_age is not None and age > self.maximum_age)
+    @property
+    def address_states(self):
+        """Return the states of the service's addresses, in the order of its places."""
+        return list(dict.fromkeys(address.state_province for link in self.service_at_locations
+                                  for address in link.location.addresses
+                                  if address.state_province))
 
 
 class ServiceArea(HSDSRecord, db.Model):

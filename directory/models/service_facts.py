@@ -8,8 +8,8 @@ seats that staff must keep fresh, and the first step without a phone call
 from `ServiceFacts`, so search, the pages, matching, the handouts and the staff workspace
 cannot answer differently.
 
-A class using the mixin has `status`, `schedules`, `terms` (each with `code` and `group`),
-`capacities`, `service_areas` and `physical_locations`.
+A class using the mixin has `status`, `minimum_age`, `maximum_age`, `schedules`, `terms`
+(each with `code` and `group`), `capacities`, `service_areas` and `physical_locations`.
 """
 
 from datetime import datetime, timedelta
@@ -18,6 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
 from ..geo import extent_keys, nearest_place
+from ..languages import held_in
 from .first_contact import FirstContactFacts, is_walk_in
 
 TEMPORARILY_CLOSED = "temporarily closed"
@@ -37,10 +38,36 @@ AVAILABILITY_CATEGORIES = ("residential-treatment", "group-therapy-peer-support"
 class ServiceFacts(FirstContactFacts):
     """The answers about a service that search, pages, matching and handouts share."""
 
+    SNAPSHOT = False  # a snapshot never changes, so it keeps what is worked out for it
+
+    def _worked_out(self, key, work):
+        if not self.SNAPSHOT:
+            return work()
+        kept = self.__dict__.setdefault("_answers", {})
+        if key not in kept:
+            kept[key] = work()
+        return kept[key]
+
     def term_codes(self, group_code=None):
         """Return the codes of this service's terms, optionally within one group."""
-        return {t.code for t in self.terms
-                if t.code and (group_code is None or t.group == group_code)}
+        return self._worked_out(("term_codes", group_code), lambda: {
+            t.code for t in self.terms if t.code and (group_code is None or t.group == group_code)})
+
+    def age_fits(self, age):
+        """Return whether a person of `age` is within the service's age range."""
+        if age is None:
+            return True
+        if self.minimum_age is not None and age < self.minimum_age:
+            return False
+        return not (self.maximum_age is not None and age > self.maximum_age)
+
+    @property
+    def held_languages(self):
+        """Return the languages every session is held in, or an empty set when the record
+        does not say so (languages.held_in: its name, description and eligibility)."""
+        return self._worked_out("held_languages", lambda: held_in(
+            self.name, self.description, self.eligibility_description,
+            listed=[lang.code for lang in self.languages if lang.code]))
 
     @property
     def is_listed(self):

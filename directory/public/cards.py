@@ -21,6 +21,7 @@ from flask_babel import get_locale
 from markupsafe import Markup, escape
 
 from .. import catalogue, coverage, schedules
+from ..extensions import kept_by_app
 from ..reader_text import shown_text
 from ..template_helpers import local_now, rules_phrase
 from . import bp
@@ -122,11 +123,8 @@ def _render(service, template):
 
 def cache():
     """Return this app's card cache (made on first use)."""
-    found = current_app.extensions.get("result_cards")
-    if found is None:
-        found = current_app.extensions["result_cards"] = CardCache(
-            current_app.config["RESULT_CARDS_KEPT"])
-    return found
+    return kept_by_app("result_cards",
+                       lambda: CardCache(current_app.config["RESULT_CARDS_KEPT"]))
 
 
 @bp.app_template_global("card_hours")

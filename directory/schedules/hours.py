@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .openings import DAY, as_rules, day_spans, merge, raw, spans, subtract
-from .rules import WEEKDAYS, signature
+from .rules import WEEKDAYS, row_key, signature
 
 DAY_NAMES = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday",
              "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
@@ -17,6 +17,8 @@ HORIZON = timedelta(days=8)  # open longer than this without a break: "24 hours"
 LOOKAHEAD = timedelta(days=62)  # far enough for a monthly schedule's next date
 EVENING = time(18, 30)
 WEEKEND = ("SA", "SU")
+LATE_HOURS_KEPT = 20_000  # evenings_or_weekends answers kept (a few MB at most)
+_LATE_HOURS = {}
 
 
 @dataclass
@@ -116,9 +118,19 @@ def today_hours(schedules, moment, zone):
 
 def evenings_or_weekends(schedules, today, zone):
     """Return (evenings, weekends): open after 6:30 pm on some day, open on a Saturday or
-    Sunday, in the five weeks from `today`."""
+    Sunday, in the five weeks from `today`. Answered once per set of rules, day and zone:
+    matching asks it of hundreds of candidates, most of which share their hours."""
+    key = (tuple(row_key(row) for row in schedules or ()), today, zone)
+    if key not in _LATE_HOURS:
+        if len(_LATE_HOURS) >= LATE_HOURS_KEPT:
+            _LATE_HOURS.clear()
+        _LATE_HOURS[key] = _evenings_or_weekends(as_rules(schedules), today, zone)
+    return _LATE_HOURS[key]
+
+
+def _evenings_or_weekends(rules, today, zone):
     evening = weekend = False
-    for entry in days(schedules, today, 35, zone):
+    for entry in days(rules, today, 35, zone):
         for opens, closes in entry.spans:
             evening = evening or entry.all_day or closes >= EVENING or closes <= opens
         weekend = weekend or (entry.code in WEEKEND and bool(entry.spans))

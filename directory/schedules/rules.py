@@ -17,6 +17,12 @@ BYDAY_PART = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 END_OF_DAY = time(23, 59)  # "closes 23:59" means "until midnight" (what editors type)
 
 
+# What rule_of reads of a schedule row.
+ROW_FIELDS = ("freq", "interval", "byday", "bymonthday", "byweekno", "byyearday", "wkst",
+              "dtstart", "until", "count", "valid_from", "valid_to", "opens_at", "closes_at",
+              "timezone", "notes")
+
+
 @dataclass(frozen=True)
 class Rule:
     """One schedule row as a recurrence: the days it happens and the hours it is open.
@@ -119,6 +125,16 @@ def _positive(value):
 def _clock_text(value):
     parsed = parse_clock(value)
     return parsed.isoformat() if parsed is not None else None
+
+
+def row_key(row):
+    """Return a hashable key of what `row` (a schedule row or a Rule) says: rows with
+    equal keys make equal Rules, and the key costs far less than the Rule."""
+    if isinstance(row, Rule):
+        return row
+    if isinstance(row, dict):
+        return tuple(row.get(name) for name in ROW_FIELDS)
+    return tuple(getattr(row, name, None) for name in ROW_FIELDS)
 
 
 def rule_of(row):

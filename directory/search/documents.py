@@ -17,7 +17,6 @@ import hashlib
 import json
 from datetime import UTC
 
-from ..languages import session_languages
 from ..models.first_contact import FIRST_CONTACT_GROUP
 from ..models.translation import TRANSLATED_FIELDS
 from ..populations import audience_limits
@@ -51,7 +50,7 @@ def service_facts(service):
     tags += sorted(f"term:{a.taxonomy_term_id}" for a in service.attributes)
     tags.append(f"org:{service.organization_id}")
     tags += [f"limited:{group}" for group in sorted(audience_limits(service))]
-    held = session_languages(service)
+    held = service.held_languages
     if held and "en" not in held:  # sessions in another language only ("Korean-Language")
         tags += [f"held:{code}" for code in sorted(held)]
     tags += getattr(service, "transit_tags", [])  # routes within a walk (service_rows)

@@ -1,6 +1,7 @@
 """Services read for indexing with a handful of bulk queries (SQLAlchemy Core), not the
 ORM: each record has the attributes a search document is built from, the same names as on
-the Service model, and the same ServiceFacts, so `documents.service_document` takes either."""
+the Service model, and the same ServiceFacts, so `documents.service_document` takes either, and intake matching
+ranks its candidates on them (matching/candidates.py) before it loads the few it shows."""
 
 from collections import defaultdict
 from types import SimpleNamespace
@@ -11,20 +12,20 @@ from sqlalchemy.orm import aliased
 from .. import models as m
 from ..models.service_facts import LISTED, ServiceFacts
 from ..models.transit import route_key, route_tag
+from ..schedules.rules import ROW_FIELDS
 
-# What the schedule engine reads of a schedule row (directory.schedules.rules.rule_of).
-SCHEDULE_FIELDS = ("freq", "interval", "byday", "bymonthday", "byweekno", "byyearday", "wkst",
-                   "dtstart", "until", "count", "valid_from", "valid_to", "opens_at",
-                   "closes_at", "timezone", "notes")
 # What is loaded of a schedule row: what the engine reads, and whether it is walk-in hours
 # (a first step without a call, models/first_contact.py), which the engine never reads.
-SCHEDULE_COLUMNS = (*SCHEDULE_FIELDS, "attending_type")
+SCHEDULE_COLUMNS = (*ROW_FIELDS, "attending_type")
 
 
 class ServiceRecord(ServiceFacts, SimpleNamespace):
     """A service's indexable facts, shaped like the Service model; what is asked of it
     (listed, closed, its hours, capacity, term codes) comes from ServiceFacts, as the
-    model's does."""
+    model's does. A record is a snapshot, which matching keeps between requests
+    (matching/candidates.py), so it keeps what ServiceFacts works out for it."""
+
+    SNAPSHOT = True
 
 
 def _grouped(session, statement):
@@ -34,11 +35,13 @@ def _grouped(session, statement):
     return grouped
 
 
-def load_records(session, ids):
-    """Return the ServiceRecords of the listed services among `ids` (any order)."""
+def load_records(session, ids, listed_only=True):
+    """Return the ServiceRecords of the services among `ids` (any order): the listed ones,
+    or all of them for a caller that judges `is_listed` itself."""
     service = m.Service.__table__
-    rows = session.execute(select(service).where(service.c.id.in_(ids),
-                                                 service.c.status.in_(LISTED))).all()
+    found_ids = select(service).where(service.c.id.in_(ids))
+    rows = session.execute(found_ids.where(service.c.status.in_(LISTED)) if listed_only
+                           else found_ids).all()
     if not rows:
         return []
     found = [r.id for r in rows]
@@ -62,8 +65,9 @@ def load_records(session, ids):
                                          m.Language.code)
                          .where(m.Language.service_id.in_(found)))
     places = _grouped(session, select(
-        m.ServiceAtLocation.service_id, m.Location.location_type, m.Location.latitude,
-        m.Location.longitude, m.Address.city, m.Location.name,
+        m.ServiceAtLocation.service_id, m.Location.id.label("location_id"),
+        m.Location.location_type, m.Location.latitude,
+        m.Location.longitude, m.Address.city, m.Address.state_province, m.Location.name,
         m.Location.alternate_name.label("alternate_name"))
         .join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
         .outerjoin(m.Address, m.Address.location_id == m.Location.id)
@@ -73,13 +77,16 @@ def load_records(session, ids):
                      .where(m.ServiceArea.service_id.in_(found)))
     capacities = _grouped(session, select(m.ServiceCapacity.service_id,
                                           m.ServiceCapacity.available,
-                                          m.ServiceCapacity.updated)
+                                          m.ServiceCapacity.updated, m.Unit.name.label("unit"))
+                          .outerjoin(m.Unit, m.Unit.id == m.ServiceCapacity.unit_id)
                           .where(m.ServiceCapacity.service_id.in_(found)))
+    for capacity in (c for rows_ in capacities.values() for c in rows_):  # as the model's
+        capacity.unit = SimpleNamespace(name=capacity.unit) if capacity.unit else None
     schedule = m.Schedule.__table__
     schedules = _grouped(session, select(schedule.c.service_id, *(
         c for c in schedule.c if c.name in SCHEDULE_COLUMNS)).where(
         schedule.c.service_id.in_(found)).order_by(schedule.c.service_id, schedule.c.id))
-    phones = _grouped(session, select(m.Phone.service_id, m.Phone.type)  # a text number?
+    phones = _grouped(session, select(m.Phone.service_id, m.Phone.type, m.Phone.number)
                       .where(m.Phone.service_id.in_(found)))
     costs = _grouped(session, select(m.CostOption.service_id, m.CostOption.option)
                      .where(m.CostOption.service_id.in_(found)))
@@ -102,8 +109,8 @@ def load_records(session, ids):
             if place.location_type == "physical" and place.latitude is not None \
                     and key not in seen_points:
                 seen_points.add(key)
-                locations.append(SimpleNamespace(
-                    latitude=place.latitude, longitude=place.longitude,
+                locations.append(SimpleNamespace(  # one per point: where to go
+                    id=place.location_id, latitude=place.latitude, longitude=place.longitude,
                     address=SimpleNamespace(city=place.city) if place.city else None))
         record_terms = terms.get(sid, [])
         organization = orgs.get(row.organization_id) or SimpleNamespace(
@@ -118,6 +125,8 @@ def load_records(session, ids):
             service_areas=areas.get(sid, []), capacities=capacities.get(sid, []),
             schedules=schedules.get(sid, []), cost_options=costs.get(sid, []),
             phones=phones.get(sid, []),
+            address_states=list(dict.fromkeys(p.state_province for p in places.get(sid, ())
+                                              if p.state_province)),
             translations=translations.get(sid, []),
             transit_tags=sorted({route_tag(route_key(r.feed_id, r.route_id))
                                    for r in routes.get(sid, ())}),

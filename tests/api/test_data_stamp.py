@@ -100,3 +100,25 @@ def test_one_list_of_directory_records_moves_the_stamp_and_is_audited():
     assert hsds == set(m.DIRECTORY_RECORDS)
     assert set(datastamp.DIRECTORY_MODELS) == hsds | {m.ChangeRecord}
     assert set(audit.AUDITED) == hsds | {m.User}
+
+
+
+def test_a_provider_account_moves_the_stamp(client):
+    """A program with a provider's inbox takes "Ask them to contact me" requests, which
+    the pages, the API and matching show; what they keep per stamp must follow."""
+    from directory import datastamp
+    from tests.helpers.pages import staff_password_hash
+
+    builders.load_taxonomy()
+    service = builders.service("Harbor Counseling")
+    before = datastamp.read(db.session)
+    provider = m.User(email="maria@example.org", role="provider",
+                      password_hash=staff_password_hash(),
+                      organization_id=service.organization_id)
+    db.session.add(provider)
+    db.session.commit()
+    assert datastamp.read(db.session) != before
+    before = datastamp.read(db.session)
+    provider.active = False
+    db.session.commit()
+    assert datastamp.read(db.session) != before
