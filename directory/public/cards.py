@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from .. import catalogue, coverage, schedules
 from ..extensions import kept_by_app
+from ..messaging import email_ready
 from ..reader_text import shown_text
 from ..template_helpers import local_now, rules_phrase
 from . import bp
@@ -30,8 +31,8 @@ from . import bp
 # no record text can contain (text is escaped: "<" never reaches the page from data).
 SLOTS = ("query", "where", "hours", "tail")
 TEMPLATES = {"result": "public/_result_card.html", "listing": "public/_service_card.html"}
-_TOKEN = secrets.token_hex(8)
-MARKS = {name: Markup(f"<!--{_TOKEN}:{name}-->") for name in SLOTS}
+TOKEN = secrets.token_hex(8)
+MARKS = {name: Markup(f"<!--{TOKEN}:{name}-->") for name in SLOTS}
 
 
 @dataclass(frozen=True)
@@ -68,26 +69,31 @@ class CardCache:
     def cards(self, service_ids, kind="result"):
         """Return {service id: Card} of the ids the directory still holds, of a kind of
         TEMPLATES."""
-        key = (kind, *_key())
-        found, missing = {}, []
-        with self._lock:
-            for service_id in dict.fromkeys(service_ids):
-                card = self._cards.get((service_id, key))
-                if card is None:
-                    missing.append(service_id)
-                else:
-                    self._cards.move_to_end((service_id, key))
-                    found[service_id] = card
+        key = (kind, *kept_key())
+        found = {i: self.get((i, key)) for i in dict.fromkeys(service_ids)}
+        missing = [i for i, card in found.items() if card is None]
         if missing:
-            made = {s.id: _render(s, TEMPLATES[kind]) for s in catalogue.get_services(
-                missing, catalogue.card_loader_options())}
-            with self._lock:
-                for service_id, card in made.items():
-                    self._cards[(service_id, key)] = card
-                while len(self._cards) > self.size:
-                    self._cards.popitem(last=False)
-            found.update(made)
-        return found
+            for service in catalogue.get_services(missing, catalogue.card_loader_options()):
+                found[service.id] = self.put((service.id, key),
+                                             _render(service, TEMPLATES[kind]))
+        return {i: card for i, card in found.items() if card is not None}
+
+    def get(self, key):
+        """Return what is kept under `key` (the newest use), or None."""
+        with self._lock:
+            kept = self._cards.get(key)
+            if kept is not None:
+                self._cards.move_to_end(key)
+            return kept
+
+    def put(self, key, kept):
+        """Keep `kept` under `key`, the least recently used out beyond the size; return it."""
+        with self._lock:
+            if self.size:
+                self._cards[key] = kept
+            while len(self._cards) > self.size:
+                self._cards.popitem(last=False)
+        return kept
 
     def hours(self, card, moment=None):
         """Return hours_phrase's (state, words) for a card, worked out once per minute (the
@@ -105,8 +111,11 @@ class CardCache:
         return phrase
 
 
-def _key():
-    return (coverage.data_stamp(), str(get_locale()), local_now().date())
+def kept_key():
+    """Return what a kept card or page is rendered for, beside its service: the data, the
+    reader's language, the day, and whether this directory sends mail (a program whose
+    requests go by email takes them only then: models/first_contact.py)."""
+    return (coverage.data_stamp(), str(get_locale()), local_now().date(), email_ready())
 
 
 def _render(service, template):

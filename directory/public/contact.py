@@ -9,6 +9,7 @@ from typing import NamedTuple
 from flask import current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from markupsafe import Markup
 from wtforms.validators import ValidationError
 
 from .. import anonymous_forms, catalogue, contact_delivery, contact_requests
@@ -19,25 +20,48 @@ from .contact_forms import ContactRequestForm, us_mobile_number
 
 
 class Ask(NamedTuple):
-    """The form as the page shows it, with its signed token."""
+    """The form as the page shows it, with its signed token, for one program."""
 
     form: ContactRequestForm
     token: str
+    service_id: str
+    name: str  # the program's, in the reader's language
 
 
-def _purpose(service):
-    return f"contact:{service.id}"
+def _purpose(service_id):
+    return f"contact:{service_id}"  # what a form's token is issued for
 
 
 @bp.app_template_global("contact_request_form")
 def contact_request_form(service, formdata=None):
     """Return the form offered on `service`'s page (an Ask), or None when the program
     takes no requests through the directory."""
+    facts = ask_facts(service)
+    return ask_form(service.id, *facts, formdata) if facts else None
+
+
+def ask_facts(service):
+    """Return (name for the reader, destination) of a program that takes requests, or
+    None: what a kept service page needs to offer the form (service_page.py)."""
     if not contact_requests.accepts_requests(service):
         return None
-    form = ContactRequestForm(shown_name(service), contact_requests.destination(service),
-                              contact_requests.retention_days(), formdata=formdata)
-    return Ask(form, anonymous_forms.issue(_purpose(service)))
+    return shown_name(service), contact_requests.destination(service)
+
+
+def ask_section(service_id, facts):
+    """Return the form's section of a service page (Markup), "" without `facts`."""
+    if facts is None:
+        return ""
+    return Markup(render_template("public/_contact_request.html",
+                                  ask=ask_form(service_id, *facts)))
+
+
+def ask_form(service_id, name, destination, formdata=None):
+    """Return the Ask of a program that takes requests, named `name` for the reader, whose
+    requests go to `destination` (contact_requests.destination)."""
+    form = ContactRequestForm(name, destination, contact_requests.retention_days(),
+                              formdata=formdata)
+    return Ask(form, anonymous_forms.issue(_purpose(service_id)), service_id, name)
 
 
 def shown_name(service):
@@ -98,7 +122,7 @@ def ask_to_contact(service_id):
         return _problem(service, _("This program does not take requests through the "
                                    "directory. Call or email them instead."), 404)
     if request.method == "POST" and not anonymous_forms.valid(
-            request.form.get("form_token"), _purpose(service)):
+            request.form.get("form_token"), _purpose(service.id)):
         return _problem(service, _("This form has expired or did not come from this site. "
                                    "Go back, reload the page and send it again."), 400)
     ask = contact_request_form(service, formdata=request.form if request.form else None)

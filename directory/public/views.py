@@ -12,13 +12,10 @@ from flask import (
 )
 from flask_babel import get_locale, gettext
 
-from .. import catalogue, coverage, finder, locate, schedules, transit
-from ..first_step import first_step
-from ..geo import miles_between
-from ..models import utcnow
+from .. import catalogue, coverage, finder, locate
 from ..paging import Pages, page_number
-from ..template_helpers import local_now, url_with
-from . import bp, cards
+from ..template_helpers import url_with
+from . import bp, cards, service_page
 
 
 @bp.get("/")
@@ -72,22 +69,13 @@ def category(code):
 
 @bp.get("/services/<service_id>")
 def service(service_id):
-    """Show everything the directory holds about one service."""
-    record = catalogue.listed_service_or_404(service_id)
-    place = _searched_place()
-    distance, today = None, local_now().date()
-    if place is not None and record.physical_locations:
-        distance = min(miles_between(place.point, (loc.latitude, loc.longitude))
-                       for loc in record.physical_locations)
-    return render_template(
-        "public/service.html", service=record, week=schedules.week(
-            record.hours_schedules, today, coverage.timezone()),
-        first_step=first_step(record, today),
-        now=utcnow(), zone=coverage.timezone(), place=place,
-        distance=distance, transport=finder.transport_near(record, place),
-        transit=transit.at_locations(record.physical_locations), walk=transit.walk_miles(),
-        print_view=request.args.get("print") == "1", back_to_results=_results_link(),
-    )
+    """Show everything the directory holds about one service: the page kept for it
+    (service_page.py), with what depends on this request filled in."""
+    page = service_page.kept(service_id)
+    return render_template("public/service.html", page=page,
+                           body=service_page.body(page, _searched_place()),
+                           print_view=request.args.get("print") == "1",
+                           back_to_results=_results_link())
 
 
 def _results_link():
