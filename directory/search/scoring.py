@@ -82,23 +82,27 @@ def score(searcher, facts, parts, size):
     scores = np.zeros(size, np.float64)
     leaves = _leaves(searcher)
     live = max(int(np.count_nonzero(facts.live)), 1)
-    by_term = {}
+    by_term = {}  # term -> [each field's (documents, scores) per segment]
     for field, text, weight in parts:
-        for docs, values in _part(facts, leaves, live, field, text, weight):
-            if field == "tags":
+        found = list(_part(facts, leaves, live, field, text, weight))
+        if field == "tags":
+            for docs, values in found:
                 scores[docs] += values
-            else:
-                by_term.setdefault(text, []).append((docs, values))
-    for found in by_term.values():
-        docs = np.concatenate([d for d, _ in found])
-        values = np.concatenate([v for _, v in found])
-        if len(found) > 1:  # best field in full, the others at OTHER_FIELDS
-            order = np.argsort(docs, kind="stable")
-            docs, values = docs[order], values[order]
-            docs, start = np.unique(docs, return_index=True)
-            best = np.maximum.reduceat(values, start)
-            values = best + OTHER_FIELDS * (np.add.reduceat(values, start) - best)
-        np.add.at(scores, docs, values)
+        else:
+            by_term.setdefault(text, []).append(found)
+    for fields in by_term.values():
+        if len(fields) == 1:
+            for docs, values in fields[0]:
+                scores[docs] += values
+            continue
+        # in full where it scores most, OTHER_FIELDS in the others: every field's score
+        # at OTHER_FIELDS, the best's at the rest (dense arrays: no sort per query)
+        best = np.zeros(size, np.float64)
+        for found in fields:
+            for docs, values in found:
+                best[docs] = np.maximum(best[docs], values)
+                scores[docs] += OTHER_FIELDS * values
+        scores += (1 - OTHER_FIELDS) * best
     return scores
 
 
