@@ -45,7 +45,7 @@ GROUPS = ("search-en", "search-es", "matching")
 # 0.8 (bench/README.md says what is still missed and why).
 SF_CASES = "sf211_cases.json"
 SF_GROUPS = ("sf-en", "sf-es", "sf-vi")
-SF_FLOORS = {"sf-en": 0.56, "sf-es": 0.55, "sf-vi": 0.55}
+SF_FLOORS = {"sf-en": 0.57, "sf-es": 0.57, "sf-vi": 0.58}
 # The interface language each group's searcher reads; English when a group is not named.
 READS = {"search-es": ("es",), "sf-es": ("es",), "sf-vi": ("vi",)}
 # nDCG@5 floors the tests hold, and the English/Spanish pairs' mean top-5 overlap.
@@ -267,8 +267,7 @@ def mutations():
     """Yield (name, undo) for each deliberate break of the ranking, applied in turn."""
     import numpy as np
 
-    from directory import matching
-    from directory.matching import rules
+    from directory.matching import ranking, rules
     from directory.search import concepts, engine, scoring
 
     real_score = scoring.score
@@ -283,8 +282,8 @@ def mutations():
 
     yield "BM25 replaced by a constant", patch(scoring, "score", flat_score)
     yield "distance blend removed", patch(engine, "NEARNESS_WEIGHT", 0.0)
-    yield "language preference ignored", patch(
-        matching, "RULES", tuple(r for r in rules.RULES if r is not rules._languages))
+    yield "language preference ignored", patch(  # ranking reads the rules it imported
+        ranking, "RULES", tuple(r for r in rules.RULES if r is not rules._languages))
     yield "concepts (synonyms) off", patch(concepts, "find", lambda text: [])
 
 

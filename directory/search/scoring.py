@@ -2,7 +2,8 @@
 
 Whoosh scores one posting at a time in Python; here each term's postings become two arrays
 (document numbers, term frequencies), cached with the segment, and a query's score is a
-few vector additions, whatever the number of matching documents."""
+few vector additions, whatever the number of matching documents. A term found in several
+fields of one document counts in full in its best field and OTHER_FIELDS in the others."""
 
 import math
 
@@ -14,6 +15,13 @@ K1, B = 1.2, 0.75
 # line, however often it says "peer". Past MOST_COORDINATED needs the words describe (an
 # intake note) rather than ask, and every one is not expected.
 COORDINATION, MOST_COORDINATED = 0.5, 6
+# A word found in several fields of one record (its name, its terms and its description
+# all say "shelter") counts fully in the field where it scores most and OTHER_FIELDS of its
+# score in each other: a record that says the word everywhere is not three times the
+# record that says it once in its description (the idea of DisMax's tie breaker). Summed
+# in full, a name repeating its description's word outranked the services whose terms and
+# description say the whole need (bench/README, issue 28).
+OTHER_FIELDS = 0.7
 CACHE_TERMS = 20000  # posting lists kept per segment
 
 
@@ -69,27 +77,52 @@ def score(searcher, facts, parts, size):
     """Return an array of scores over global document numbers for weighted terms.
 
     `parts` is [(field, term, weight)]; terms of the `tags` field add their weight flat.
+    The same term in several fields of a document counts as OTHER_FIELDS says.
     """
     scores = np.zeros(size, np.float64)
     leaves = _leaves(searcher)
     live = max(int(np.count_nonzero(facts.live)), 1)
+    by_term = {}  # term -> [each field's (documents, scores) per segment]
     for field, text, weight in parts:
-        lists = [(facts.segments[i], postings(facts.segments[i], reader, field, text), offset)
-                 for i, (reader, offset) in enumerate(leaves)]
+        found = list(_part(facts, leaves, live, field, text, weight))
         if field == "tags":
-            for _, (ids, _), offset in lists:
-                scores[ids + offset] += weight
+            for docs, values in found:
+                scores[docs] += values
+        else:
+            by_term.setdefault(text, []).append(found)
+    for fields in by_term.values():
+        if len(fields) == 1:
+            for docs, values in fields[0]:
+                scores[docs] += values
             continue
-        df = sum(int(np.count_nonzero(facts.live[ids + offset])) for _, (ids, _), offset in lists)
-        if not df:
-            continue
-        idf = math.log(1 + (live - df + 0.5) / (df + 0.5))  # > 0 since df <= live
-        average = facts.average_length(field)
-        for segment, (ids, tf), offset in lists:
-            lengths = segment.lengths[field][ids]
-            scores[ids + offset] += weight * idf * tf * (K1 + 1) / (
-                tf + K1 * (1 - B + B * lengths / average))
+        # in full where it scores most, OTHER_FIELDS in the others: every field's score
+        # at OTHER_FIELDS, the best's at the rest (dense arrays: no sort per query)
+        best = np.zeros(size, np.float64)
+        for found in fields:
+            for docs, values in found:
+                best[docs] = np.maximum(best[docs], values)
+                scores[docs] += OTHER_FIELDS * values
+        scores += (1 - OTHER_FIELDS) * best
     return scores
+
+
+def _part(facts, leaves, live, field, text, weight):
+    """Yield (global document numbers, their scores) for one weighted term, per segment."""
+    lists = [(facts.segments[i], postings(facts.segments[i], reader, field, text), offset)
+             for i, (reader, offset) in enumerate(leaves)]
+    if field == "tags":
+        for _, (ids, _), offset in lists:
+            yield ids + offset, np.full(ids.size, weight)
+        return
+    df = sum(int(np.count_nonzero(facts.live[ids + offset])) for _, (ids, _), offset in lists)
+    if not df:
+        return
+    idf = math.log(1 + (live - df + 0.5) / (df + 0.5))  # > 0 since df <= live
+    average = facts.average_length(field)
+    for segment, (ids, tf), offset in lists:
+        lengths = segment.lengths[field][ids]
+        yield ids + offset, weight * idf * tf * (K1 + 1) / (
+            tf + K1 * (1 - B + B * lengths / average))
 
 
 def coordination(searcher, facts, needs, size):

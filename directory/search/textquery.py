@@ -8,9 +8,8 @@ the page says which languages the searcher reads, another language's field is re
 for words in it or naming it (it holds the services' translated text too). A concept the
 words trigger (concepts.json, in any language of the table) adds its plainest
 word in each language it was not said in at TRANSLATION_WEIGHT and the words records use
-for it at EXPANSION_WEIGHT, each below the same word typed and counting little in names,
-so an expansion that happens to share a stem with common words in names cannot outrank
-what the person typed; its codes (its category) add a flat TAG_WEIGHT to the services that
+for it at EXPANSION_WEIGHT, each below the same word typed and counting in a name no more
+than in a description (a name's boost is for the words the person typed); its codes (its category) add a flat TAG_WEIGHT to the services that
 carry them. Words that ask without naming a need ("help", "ayuda", "giúp": each
 language's, in the table) count GENERIC_WEIGHT of the others, so "job help" finds the job
 service before every service named "... Help". A language named ("Arabic counseling", or
@@ -48,8 +47,12 @@ TAG_WEIGHT = 12.0
 # records never say the word, below every record that does.
 RELATED_WEIGHT = 1.0
 GENERIC_WEIGHT = 0.3
-# An expansion in a name counts a quarter of one in a description: see _literal.
-EXPANSION_BOOSTS = {"name": 0.25, "organization": 0.25, "terms": 1.0, "body": 1.0}
+# An expansion in a service's name counts as in its description, no more: the name's boost
+# is for words the person typed. Many real records are a name alone ("ST. ANTHONY DINING
+# ROOM", "OFFICE OF VITAL RECORDS"), and at a quarter their only words barely counted
+# (bench/README: a quarter, 0.6 and 1.0 measured). The places' and organization's names
+# stay at a quarter: they name the agency, often of many other services.
+EXPANSION_BOOSTS = {"name": 1.0, "organization": 0.25, "terms": 1.0, "body": 1.0}
 
 
 @dataclass
@@ -88,9 +91,10 @@ def _literal(weights, reader, text, weight, boosted=True, language=None, said_in
     """Add the words of `text` over the text fields, weighted by field (a name counts most):
     the main fields and every language's own field, or only language `language`'s field.
 
-    Unboosted, for expansions: a word the person never typed counts in the terms and the
-    description, and little in names, so a name that happens to share its stem cannot
-    outrank a service that has the word the person typed.
+    Unboosted, for expansions: a word the person never typed counts in a name as in the
+    terms and the description (little in the organization's), never with a name's boost,
+    so a name that happens to share its stem cannot outrank a service that has the word
+    the person typed.
 
     `said_in`: the language the words are known to be in (a concept's word, never typed):
     looked up in no other language's field, and in a language whose words are of several

@@ -116,11 +116,14 @@ def test_a_service_without_terms_is_filed_by_its_own_words(terms, tmp_path):
         service("meals", "Saint Anne's", "Serves a hot lunch every weekday to anyone in need."),
         service("referred", "Front Desk", "Referrals to other agencies that offer housing and "
                 "food."),
-        service("quiet", "The Quiet Room", "A place to rest and read.")))
+        service("quiet", "The Quiet Room", "A place to rest and read."),
+        service("guide", "City Print Shop", "Publishes guides to free resources, including "
+                "meals, pantries, medical care and shelters.")))
     assert categories("eviction") == {"legal-help"}
     assert categories("meals") == {"food"}
-    # what a service refers people to is not what it gives
+    # what a service refers people to, or lists in its guides, is not what it gives
     assert categories("referred") == set()
+    assert categories("guide") == {"help-finding-services"}
     assert categories("quiet") == set()
 
 

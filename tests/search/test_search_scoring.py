@@ -113,3 +113,18 @@ def test_tags_add_their_weight_flat(index):
     twice = scoring.score(searcher, facts, [("tags", "lang:en", 3.0), ("tags", "lang:en", 2.0)],
                           facts.size)
     assert set(twice[facts.live].tolist()) == {5.0}
+
+
+def test_a_term_in_several_fields_counts_in_full_in_its_best_and_partly_in_the_others(index):
+    builders.service("Counseling Corner", description="Counseling on weekdays.")
+    searcher, facts = search.store().snapshot()
+    name, body = (scoring.score(searcher, facts, [(field, "counsel", 1.0)], facts.size)
+                  for field in ("name", "body"))
+    both = scoring.score(searcher, facts, [("name", "counsel", 1.0), ("body", "counsel", 1.0)],
+                         facts.size)
+    (corner,) = name.nonzero()[0]
+    best, other = max(name[corner], body[corner]), min(name[corner], body[corner])
+    assert other > 0 and both[corner] == pytest.approx(best + scoring.OTHER_FIELDS * other)
+    assert both[corner] < name[corner] + body[corner]
+    only_body = (body > 0) & (name == 0)  # one field: its score as it is
+    assert only_body.sum() >= 4 and both[only_body] == pytest.approx(body[only_body])

@@ -140,7 +140,7 @@ def test_a_word_of_the_other_language_does_not_trigger_a_need(directory):
     assert [f.concept.id for f in concepts.find("ellos van al grupo")] == []
 
 
-def test_a_term_reached_twice_keeps_its_larger_weight_and_expansions_count_little_in_names(
+def test_a_term_reached_twice_keeps_its_larger_weight_and_expansions_count_below_typed(
         directory):
     reader = search.store().snapshot()[0].reader()
     typed = {}
@@ -153,8 +153,22 @@ def test_a_term_reached_twice_keeps_its_larger_weight_and_expansions_count_littl
         assert weights == typed
     expanded = {}
     textquery._literal(expanded, reader, "counseling", 0.5, boosted=False)
-    assert expanded[("name", "counsel")] < expanded[("body", "counsel")]
+    # in a service's name as in its description, never with a name's boost; little in
+    # its organization's and places' names (they name the agency of many services)
+    assert expanded[("name", "counsel")] == expanded[("body", "counsel")]
+    assert expanded[("organization", "counsel")] < expanded[("body", "counsel")]
     assert all(weight < typed[key] for key, weight in expanded.items())
+
+
+def test_a_service_known_by_its_name_alone_is_found_by_the_words_records_use_for_the_need(
+        app):
+    # "soup kitchen" asks for meals, which records call a "dining room". The dining room's
+    # record is its name alone (many 2-1-1 records are); the drop-in centre's
+    # short description mentions a lunch and a dinner
+    builders.service("Saint Jude Dining Room")
+    builders.service("Neighborhood Drop-In Center", description=(
+        "Showers, a lunch and a dinner."))
+    assert names(run(search="soup kitchen"))[0] == "Saint Jude Dining Room"
 
 
 def _query(text, correct=True):
