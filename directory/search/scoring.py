@@ -83,6 +83,7 @@ def score(searcher, facts, parts, size):
     leaves = _leaves(searcher)
     live = max(int(np.count_nonzero(facts.live)), 1)
     by_term = {}  # term -> [each field's (documents, scores) per segment]
+    best = None  # a term's best score per document, made once when a term needs it
     for field, text, weight in parts:
         found = list(_part(facts, leaves, live, field, text, weight))
         if field == "tags":
@@ -96,13 +97,19 @@ def score(searcher, facts, parts, size):
                 scores[docs] += values
             continue
         # in full where it scores most, OTHER_FIELDS in the others: every field's score
-        # at OTHER_FIELDS, the best's at the rest (dense arrays: no sort per query)
-        best = np.zeros(size, np.float64)
+        # at OTHER_FIELDS, the best's at the rest. Only the term's postings are touched (no
+        # sort, no pass over every document): `scores[touched] +=` adds once per document
+        # however often it is listed, and `best` is left at zero for the next term.
+        best = best if best is not None else np.zeros(size, np.float64)
+        touched = []
         for found in fields:
             for docs, values in found:
                 best[docs] = np.maximum(best[docs], values)
                 scores[docs] += OTHER_FIELDS * values
-        scores += (1 - OTHER_FIELDS) * best
+                touched.append(docs)
+        touched = np.concatenate(touched)
+        scores[touched] += (1 - OTHER_FIELDS) * best[touched]
+        best[touched] = 0.0
     return scores
 
 
