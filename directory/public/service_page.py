@@ -2,8 +2,9 @@
 once per data stamp, reader's language, day and transit feeds (`_service_body.html`) and
 kept beside the result cards (cards.py's cache); per request it fills in what depends on
 the person and the moment: the distance from the place they searched and directions from
-it, the rides from there, whether it is open now, the "Ask them to contact me" form and
-its token, the staff link, and the print link that keeps their search."""
+it, the rides from there and the map's mark of it, whether it is open now, the "Ask them
+to contact me" form and its token, the staff link, and the print link that keeps their
+search."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +13,7 @@ from types import SimpleNamespace
 from flask import get_template_attribute, render_template
 from markupsafe import Markup, escape
 
-from .. import catalogue, coverage, finder, schedules, transit
+from .. import catalogue, coverage, finder, maps, schedules, transit
 from ..first_step import first_step
 from ..geo import miles_between
 from ..reader_text import shown_text
@@ -45,6 +46,7 @@ class Page:
     signature: str  # the hours' rules (schedules.signature), "" when it lists none
     ask: tuple | None  # (name, destination) when the program takes contact requests
     rides_here: str  # the rides section from the service's own place (no place searched)
+    markers: tuple  # the map's (maps.markers_for), beside the place searched
 
     def filled(self, parts):
         """Return the body with each slot replaced by its part (text is escaped)."""
@@ -78,7 +80,7 @@ def _render(service):
         tuple((loc.id, loc.latitude, loc.longitude) for loc in service.locations
               if loc.has_coordinates),
         schedules.signature(rules) if rules else "", ask,
-        _rides(service, None))
+        _rides(service, None), tuple(maps.markers_for([service])))
 
 
 def body(page, place):
@@ -92,6 +94,8 @@ def body(page, place):
         "transport": Markup(page.rides_here) if place is None else _rides(_visited(page), place),
         "hours": _slot("hours")(*cards.cache().hours(page)),
         "actions": Markup(render_template("staff/_public_actions.html", service=page)),
+        "map": Markup(render_template("public/_map.html", markers=list(page.markers),
+                                      place=place)),
     }
     origin = place.point if place is not None else None
     for location_id, lat, lng in page.directions:

@@ -76,6 +76,10 @@ def test_one_kept_page_serves_every_place_and_search_with_their_own_parts(app, c
     assert "route=%3B33.64690%2C-117.68610" in plain  # from wherever the person is
     assert re.search(r"route=33\.[0-9]+%2C-117\.[0-9]+%3B33.64690%2C-117.68610", near)
     assert f'href="/services/{service.id}?q=counseling&amp;near=92805&amp;print=1"' in near
+    # the map marks the place searched from, and only then
+    assert re.search(r'data-place="{&#34;lat&#34;: 33\.[0-9]+', near)
+    assert 'data-place="null"' in plain and "Harbor Counseling" in re.search(
+        r'data-markers="([^"]+)"', plain).group(1)
     assert "Open in the staff workspace" not in near
     staff_account("editor@example.org", "editor")
     db.session.commit()
