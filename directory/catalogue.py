@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import abort
 
-from . import datastamp, search
+from . import coverage, search
 from .extensions import db
 from .models import (
     Attribute,
@@ -129,7 +129,7 @@ _codes_cache = {}
 def taxonomy_codes(groups):
     """Return {group: set of codes} of the project taxonomy's `groups`, read again only
     when the directory's data stamp moves (any taxonomy change moves it)."""
-    key = (datastamp.read(db.session), tuple(sorted(groups)))
+    key = (coverage.data_stamp(), tuple(sorted(groups)))
     if key not in _codes_cache:
         _codes_cache.clear()
         _codes_cache[key] = {group: frozenset(t.code for t in term_group(group))

@@ -4,7 +4,7 @@ the directory's data that ETag and Last-Modified are made from."""
 
 from sqlalchemy import func, or_, select
 
-from .. import catalogue, datastamp
+from .. import catalogue, coverage
 from .. import models as m
 from ..extensions import db
 from ..geo.gazetteer import extent_keys
@@ -12,8 +12,9 @@ from ..geo.gazetteer import extent_keys
 
 def data_stamp():
     """Return (version, changed at) of the directory's data: it changes with every commit
-    that changes the data (one row, bumped in that commit's transaction)."""
-    return datastamp.read(db.session)
+    that changes the data (one row, bumped in that commit's transaction); read once per
+    request (coverage.data_stamp)."""
+    return coverage.data_stamp()
 
 
 def data_changed_at():
