@@ -107,6 +107,8 @@ def score(searcher, facts, parts, size):
                 best[docs] = np.maximum(best[docs], values)
                 scores[docs] += OTHER_FIELDS * values
                 touched.append(docs)
+        if not touched:  # in none of the fields: nothing to count
+            continue
         touched = np.concatenate(touched)
         scores[touched] += (1 - OTHER_FIELDS) * best[touched]
         best[touched] = 0.0
