@@ -55,17 +55,32 @@ def size_on_disk(path):
     return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
 
 
+def tree_rss_mb(pid):
+    """Return the RSS of a process and all its descendants, in MB."""
+    tree, pending, total = served._children(), [pid], 0
+    while pending:
+        pid = pending.pop()
+        pending.extend(tree.get(pid, []))
+        try:
+            total += served.memory_mb(pid)[0]
+        except OSError:
+            pass
+    return total
+
+
 def reindex(env):
-    """Run `flask reindex` as an operator would; return (seconds, peak RSS of it in MB)."""
-    code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-            "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
-            "print(time.perf_counter() - t, "
-            "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
-    done = subprocess.run([sys.executable, "-c", code, str(ROOT / ".venv" / "bin" / "flask"),
-                           "--app", "directory", "reindex"], env=env, cwd=ROOT, check=True,
-                          capture_output=True, text=True)
-    seconds, peak = done.stdout.split()
-    return float(seconds), float(peak)
+    """Run `flask reindex` as an operator would; return (seconds, peak RSS in MB of it and
+    its rebuild workers together, sampled every half second)."""
+    started = time.perf_counter()
+    process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "flask"), "--app", "directory",
+                                "reindex"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_mb(process.pid))
+        time.sleep(0.5)
+    if process.returncode:
+        raise RuntimeError(f"reindex failed (exit {process.returncode})")
+    return time.perf_counter() - started, peak
 
 
 def percentile(values, share):
@@ -190,7 +205,7 @@ def run(kind, args):
     if not args.skip_reindex:
         out(f"reindex: before {uptime()}")
         took, peak = reindex(env)
-        out(f"reindex: {took:.0f} s, peak RSS of the reindexing process {peak:.0f} MB; after "
+        out(f"reindex: {took:.0f} s, peak RSS of it and its rebuild workers together {peak:.0f} MB; after "
             f"{uptime()}")
     out(f"index on disk: {size_on_disk(folder / 'index') / 1e9:.2f} GB")
 
@@ -199,9 +214,13 @@ def run(kind, args):
         lag(visitor, facts["service_ids"], args.edits)
         for label in args.profile or ():
             profile(server, visitor, facts, label, args, kind)
-        for pid in server.workers():
+        workers, total = server.workers(), 0.0
+        for pid in [served._parent(workers[0]), *workers]:
             rss, pss = served.memory_mb(pid)
-            out(f"worker {pid} at the end: RSS {rss:.0f} MB, PSS {pss:.0f} MB")
+            total += pss
+            role = "master" if pid not in workers else "worker"
+            out(f"{role} {pid} at the end: RSS {rss:.0f} MB, PSS {pss:.0f} MB")
+        out(f"the server's master and workers together: PSS {total:.0f} MB")
         out(f"load at the end: {uptime()}")
 
     pages.run_database(kind, args, also=also)
