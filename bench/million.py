@@ -52,7 +52,11 @@ def uptime():
 
 
 def size_on_disk(path):
-    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
+    """Return the bytes of a file, or of every file under a folder."""
+    path = Path(path)
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 def tree_rss_mb(pid):
