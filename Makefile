@@ -15,7 +15,7 @@ GUNICORN := $(BIN)/gunicorn -c gunicorn.conf.py --workers $(WORKERS) --preload \
 	--bind 127.0.0.1:$(PORT)
 
 .PHONY: run serve test install install-test translations messages lint clean fonts chromium bench-pages \
-	mutation bench-cluster bench-sync bench-transit
+	mutation bench-cluster bench-sync bench-transit bench-million
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,21 @@ bench-pages: install
 	else \
 		echo "== PostgreSQL at $(TEST_POSTGRES_URL) does not answer: SQLite only =="; \
 		$(BIN)/python bench/pages.py --services $(BENCH_SERVICES); \
+	fi
+
+# A national directory of a million services (issue 27), on SQLite and then on PostgreSQL
+# (its own database, bench_pages_1000000_national; `test` is never touched): build once
+# (cached in instance/bench-pages/*-national), reindex, index size, searches from places
+# all over the country, every page of bench-pages, memory per worker, a change's lag to
+# searchable, and a py-spy profile of the pages named. An hour or more. Not in `make test`.
+MILLION_SERVICES ?= 1000000
+MILLION_OPTIONS ?= --profile "intake match" --profile "service page" --profile "text + place"
+bench-million: install-test
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		$(BIN)/python bench/million.py --services $(MILLION_SERVICES) --database-url $(TEST_POSTGRES_URL) $(MILLION_OPTIONS); \
+	else \
+		echo "== PostgreSQL at $(TEST_POSTGRES_URL) does not answer: SQLite only =="; \
+		$(BIN)/python bench/million.py --services $(MILLION_SERVICES) $(MILLION_OPTIONS); \
 	fi
 
 # Three servers on one PostgreSQL, 200 edits through all three, one server killed and

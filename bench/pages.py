@@ -155,9 +155,11 @@ def row(label, result, ref):
         + (f" {bad} errors or non-2xx |" if bad else ""))
 
 
-def run_database(kind, args):
-    facts = served.prepare(kind, args.services, args.database_url)
-    _, env = served.environment(kind, args.services, args.database_url)
+def run_database(kind, args, also=None):
+    """Measure every page on one database; then `also(server, visitor, facts)`, if given,
+    while the server still runs (bench/million.py measures searches and lag there)."""
+    facts = served.prepare(kind, args.services, args.database_url, spread=args.spread)
+    _, env = served.environment(kind, args.services, args.database_url, args.spread)
     out(f"\n## {kind}: {args.services:,} services; {os.cpu_count()} cores; "
         f"uptime: {os.popen('uptime').read().strip()}")
     reference = served.Server(env, "bench.reference:app")
@@ -199,9 +201,17 @@ def run_database(kind, args):
             rss, pss = served.memory_mb(pid)
             out(f"worker {pid}: RSS {rss:.0f} MB, PSS {pss:.0f} MB")
         out(f"load after: {os.popen('uptime').read().strip()}")
+        if also:
+            also(server, visitor, facts)
     finally:
         server.stop()
         reference.stop()
+
+
+def add_spread(parser):
+    parser.add_argument("--spread", choices=("california", "national"), default="california",
+                        help="where the services are (bench/synthetic.py): California, as "
+                             "the state benches, or the whole country (a directory of its own)")
 
 
 def main():
@@ -214,6 +224,7 @@ def main():
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
     parser.add_argument("--pages", help="measure only the pages whose label contains this "
                                         "(the bare reference page is always measured)")
+    add_spread(parser)
     args = parser.parse_args()
     kinds = ["sqlite"] + (["postgresql"] if args.database_url else [])
     for kind in ([args.only] if args.only else kinds):

@@ -19,20 +19,21 @@ STAFF_PASSWORD = "bench-pages-password-1"
 SAMPLE_IDS = 200
 
 
-def _postgres_database(url, services):
+def _postgres_database(url, services, spread="california"):
     """Return (admin URL, database name, URL of that database) on the server of `url`."""
     plain = url.replace("postgresql+psycopg://", "postgresql://")
-    name = f"bench_pages_{services}"
+    name = f"bench_pages_{services}" + ("_national" if spread == "national" else "")
     return plain, name, plain.rsplit("/", 1)[0] + "/" + name
 
 
-def environment(kind, services, database_url=None):
-    """Return the environment the app runs with for this benchmark directory."""
-    folder = CACHE / f"{kind}-{services}"
+def environment(kind, services, database_url=None, spread="california"):
+    """Return the environment the app runs with for this benchmark directory (a national
+    spread is a directory of its own: the California one stays as measured)."""
+    folder = CACHE / (f"{kind}-{services}" + ("-national" if spread == "national" else ""))
     if kind == "sqlite":
         url = f"sqlite:///{folder / 'directory.db'}"
     else:
-        url = _postgres_database(database_url, services)[2]
+        url = _postgres_database(database_url, services, spread)[2]
     return folder, {**os.environ, "DATABASE_URL": url, "SEARCH_INDEX_DIR": str(folder / "index"),
                     "SECRET_KEY": "bench-pages", "GEOCODER": "", "DIRECTORY_ENV": "development"}
 
@@ -42,39 +43,45 @@ def _flask(env, *args):
                    env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
-def prepare(kind, services, database_url=None, seed=7):
-    """Build (once) and return the facts of the benchmark directory: ids to visit, list id."""
-    folder, env = environment(kind, services, database_url)
+def prepare(kind, services, database_url=None, seed=7, spread="california"):
+    """Build (once) and return the facts of the benchmark directory: ids to visit, list id,
+    and the build's seconds (rows, index, ANALYZE, the whole build)."""
+    folder, env = environment(kind, services, database_url, spread)
     ready = folder / "ready.json"
-    if ready.exists() and kind == "postgresql" and not _postgres_exists(database_url, services):
+    if ready.exists() and kind == "postgresql" and \
+            not _postgres_exists(database_url, services, spread):
         ready.unlink()
     if ready.exists():
         _flask(env, "db", "upgrade")  # the code may have moved on since the build
         if kind == "postgresql":
-            _postgres_analyze(database_url, services)
+            _postgres_analyze(database_url, services, spread)
         return json.loads(ready.read_text())
     folder.mkdir(parents=True, exist_ok=True)
     if kind == "sqlite":
         Path(folder / "directory.db").unlink(missing_ok=True)
     else:
-        _postgres_recreate(database_url, services)
-    _flask(env, "db", "upgrade")
+        _postgres_recreate(database_url, services, spread)
     started = time.perf_counter()
+    _flask(env, "db", "upgrade")
     built = subprocess.run(
         [sys.executable, "-c", ("from bench.served import _generate; import sys; "
-                                "print(_generate(int(sys.argv[1]), int(sys.argv[2])))"),
-         str(services), str(seed)],
+                                "print(_generate(int(sys.argv[1]), int(sys.argv[2]), "
+                                "sys.argv[3]))"),
+         str(services), str(seed), spread],
         env=env, cwd=ROOT, check=True, capture_output=True, text=True)
     facts = json.loads(built.stdout.strip().splitlines()[-1])
-    print(f"[{kind}] built {services:,} services and their index in "
-          f"{time.perf_counter() - started:.0f} s", flush=True)
+    analyzed = time.perf_counter()
     if kind == "postgresql":
-        _postgres_analyze(database_url, services)
+        _postgres_analyze(database_url, services, spread)
+    facts["seconds"]["analyze"] = time.perf_counter() - analyzed
+    facts["seconds"]["build"] = time.perf_counter() - started
+    print(f"[{kind}] built {services:,} services and their index in "
+          f"{facts['seconds']['build']:.0f} s", flush=True)
     ready.write_text(json.dumps(facts))
     return facts
 
 
-def _generate(services, seed):
+def _generate(services, seed, spread="california"):
     """Fill the (migrated, empty) database of the environment; return its facts as JSON."""
     import random
 
@@ -89,7 +96,11 @@ def _generate(services, seed):
     with app.app_context():
         sample.load_taxonomy()
         db.session.commit()
-        synthetic.generate(services, seed)
+        started = time.perf_counter()
+        # National directories are a million services: written every 50,000.
+        synthetic.generate(services, seed, spread=spread,
+                           chunk=50_000 if spread == "national" else None)
+        rows = time.perf_counter() - started
         user = m.User(email=STAFF_EMAIL, role="admin")
         user.set_password(STAFF_PASSWORD)
         db.session.add(user)
@@ -98,7 +109,9 @@ def _generate(services, seed):
                                        created_by_id=user.id)
         db.session.add(referral_list)
         db.session.commit()
+        started = time.perf_counter()
         search.rebuild()
+        index = time.perf_counter() - started
         rng = random.Random(seed)
         service_ids = db.session.scalars(select(m.Service.id)).all()
         organization_ids = db.session.scalars(select(m.Organization.id)).all()
@@ -107,31 +120,33 @@ def _generate(services, seed):
             "service_ids": rng.sample(service_ids, min(SAMPLE_IDS, len(service_ids))),
             "organization_ids": rng.sample(organization_ids,
                                            min(SAMPLE_IDS, len(organization_ids))),
-            "list_id": referral_list.id})
+            "list_id": referral_list.id, "spread": spread,
+            "seconds": {"rows": rows, "index": index}})
 
 
-def _postgres_exists(database_url, services):
+def _postgres_exists(database_url, services, spread="california"):
     import psycopg
 
-    admin, name, _ = _postgres_database(database_url, services)
+    admin, name, _ = _postgres_database(database_url, services, spread)
     with psycopg.connect(admin, autocommit=True) as conn:
         return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
                             (name,)).fetchone() is not None
 
 
-def _postgres_analyze(database_url, services):
+def _postgres_analyze(database_url, services, spread="california"):
     """Give the planner its statistics, as autovacuum would soon after a bulk load (the
     test server runs with autovacuum off; without them every join is planned blind)."""
     import psycopg
 
-    with psycopg.connect(_postgres_database(database_url, services)[2], autocommit=True) as conn:
+    with psycopg.connect(_postgres_database(database_url, services, spread)[2],
+                         autocommit=True) as conn:
         conn.execute("ANALYZE")
 
 
-def _postgres_recreate(database_url, services):
+def _postgres_recreate(database_url, services, spread="california"):
     import psycopg
 
-    admin, name, _ = _postgres_database(database_url, services)
+    admin, name, _ = _postgres_database(database_url, services, spread)
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')

@@ -1,6 +1,8 @@
 """A synthetic directory for benchmarks: N services with realistic text lengths, spread
-over California's ZIP centroids, about 10% telehealth (no location, statewide area).
-Rows are written with SQLAlchemy Core in bulk; the same seed gives the same directory."""
+over California's ZIP centroids (the state benches) or, with spread="national", over the
+whole country weighted by where people live (bench/million_places.py); about 10%
+telehealth (no location, a statewide area). Rows are written with SQLAlchemy Core in bulk;
+the same seed gives the same directory."""
 
 import random
 import uuid
@@ -9,6 +11,7 @@ from datetime import date, timedelta
 import zipcodes
 from sqlalchemy import insert
 
+from bench import million_places
 from directory import create_app, sample
 from directory import models as m
 from directory.extensions import db
@@ -248,11 +251,17 @@ def california_points():
     ]
 
 
-def generate(services, seed=7, batch=5000):
-    """Insert `services` synthetic services (and their rows) into the app's database."""
+def generate(services, seed=7, batch=5000, spread="california", chunk=None):
+    """Insert `services` synthetic services (and their rows) into the app's database;
+    return how many. With `chunk`, rows are written every `chunk` services (a million
+    services' rows do not fit in memory at once); without, all at the end, as the
+    California benches were measured (their directory must stay the same row for row)."""
     rng = random.Random(seed)
     terms = {t.code: t.id for t in db.session.query(m.TaxonomyTerm) if t.code}
-    points = california_points()
+    if spread not in ("california", "national"):
+        raise ValueError(f"spread is california or national, not {spread!r}")
+    national = million_places.national() if spread == "national" else None
+    points = california_points() if national is None else None
     org_count = max(1, services // 4)
     orgs = [
         {
@@ -263,12 +272,13 @@ def generate(services, seed=7, batch=5000):
         for i in range(org_count)
     ]
     _insert(m.Organization, orgs, batch)
-    tables = {
-        name: []
-        for name in ("service", "location", "address", "sal", "attribute", "language", "schedule")
-    }
+    tables = _empty_tables()
+    areas = {}  # service id -> (state code, name) of a service reaching people at home
     today = date(2026, 11, 26)
     for i in range(services):
+        if chunk and len(tables["service"]) >= chunk:
+            _write(tables, _areas(rng, tables, areas), batch)
+            tables, areas = _empty_tables(), {}
         sid = str(uuid.UUID(int=rng.getrandbits(128)))
         org = orgs[rng.randrange(org_count)]
         remote = rng.random() < 0.10
@@ -325,8 +335,14 @@ def generate(services, seed=7, batch=5000):
             }
         )
         if remote:
+            if national is not None:
+                areas[sid] = national.state(rng)
             continue
-        zip_code, city, lat, lng = rng.choice(points)
+        if national is None:
+            zip_code, city, lat, lng = rng.choice(points)
+            state = "CA"
+        else:
+            zip_code, city, state, lat, lng = national.point(rng)
         lid = str(uuid.UUID(int=rng.getrandbits(128)))
         tables["location"].append(
             {
@@ -344,7 +360,7 @@ def generate(services, seed=7, batch=5000):
                 "location_id": lid,
                 "address_1": f"{rng.randint(1, 9999)} Main St",
                 "city": city,
-                "state_province": "CA",
+                "state_province": state,
                 "postal_code": zip_code,
                 "country": "US",
             }
@@ -352,18 +368,35 @@ def generate(services, seed=7, batch=5000):
         tables["sal"].append(
             {"id": str(uuid.UUID(int=rng.getrandbits(128))), "service_id": sid, "location_id": lid}
         )
+    _write(tables, _areas(rng, tables, areas), batch)
+    return services
+
+
+def _empty_tables():
+    return {
+        name: []
+        for name in ("service", "location", "address", "sal", "attribute", "language", "schedule")
+    }
+
+
+def _areas(rng, tables, states):
+    """Return the service areas of the services without a location: California, or the
+    state each was given (`states`: service id -> (code, name))."""
     sal_services = {row["service_id"] for row in tables["sal"]}
-    areas = [
+    return [
         {
             "id": str(uuid.UUID(int=rng.getrandbits(128))),
             "service_id": s["id"],
-            "name": "California",
+            "name": states[s["id"]][1] if s["id"] in states else "California",
             "extent_type": "text",
-            "extent": "state:CA",
+            "extent": f"state:{states[s['id']][0]}" if s["id"] in states else "state:CA",
         }
         for s in tables["service"]
         if s["id"] not in sal_services
     ]
+
+
+def _write(tables, areas, batch):
     for model, rows in (
         (m.Service, tables["service"]),
         (m.Location, tables["location"]),
@@ -376,7 +409,6 @@ def generate(services, seed=7, batch=5000):
     ):
         _insert(model, rows, batch)
     db.session.commit()
-    return tables["service"]
 
 
 def _insert(model, rows, batch):
