@@ -14,7 +14,7 @@ WSGI_APP ?= wsgi:app
 GUNICORN := $(BIN)/gunicorn -c gunicorn.conf.py --workers $(WORKERS) --preload \
 	--bind 127.0.0.1:$(PORT)
 
-.PHONY: run serve test install install-test translations messages lint clean fonts chromium bench-pages \
+.PHONY: run serve test install install-test translations messages lint clean fonts chromium wrk bench-pages \
 	mutation bench-cluster bench-sync bench-transit bench-million
 
 $(BIN)/python:
@@ -49,6 +49,14 @@ chromium:
 		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null))) \
 		|| echo "chromium is not installed: the browser tests are skipped (apt-get install chromium)"
 
+# The page benchmarks drive the server with wrk (Debian's package): installed here when
+# missing and apt-get can.
+wrk:
+	@command -v wrk >/dev/null || (command -v apt-get >/dev/null && \
+		(DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null))) \
+		|| (echo "wrk is not installed (apt-get install wrk)"; exit 1)
+
 # Compiled catalogs (.mo) are built here, never committed. Fuzzy entries are not used: an
 # interface sentence stays English rather than show a guessed translation.
 translations: | $(BIN)/python
@@ -80,7 +88,7 @@ serve: install
 # instance/bench-pages/: 2 minutes on SQLite, 5 on PostgreSQL), then about 7 minutes per
 # database. Not part of `make test`.
 BENCH_SERVICES ?= 100000
-bench-pages: install
+bench-pages: install wrk
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		$(BIN)/python bench/pages.py --services $(BENCH_SERVICES) --database-url $(TEST_POSTGRES_URL); \
 	else \
@@ -95,7 +103,8 @@ bench-pages: install
 # searchable, and a py-spy profile of the pages named. An hour or more. Not in `make test`.
 MILLION_SERVICES ?= 1000000
 MILLION_OPTIONS ?= --profile "intake match" --profile "service page" --profile "text + place"
-bench-million: install-test
+bench-million: install-test wrk
+	$(BIN)/pip install --quiet -e '.[bench]'
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		$(BIN)/python bench/million.py --services $(MILLION_SERVICES) --database-url $(TEST_POSTGRES_URL) $(MILLION_OPTIONS); \
 	else \
