@@ -14,7 +14,7 @@ import secrets
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from flask import current_app, render_template, url_for
 from flask_babel import get_locale
@@ -31,8 +31,27 @@ from . import bp
 # no record text can contain (text is escaped: "<" never reaches the page from data).
 SLOTS = ("query", "where", "hours", "tail")
 TEMPLATES = {"result": "public/_result_card.html", "listing": "public/_service_card.html"}
-TOKEN = secrets.token_hex(8)
-MARKS = {name: Markup(f"<!--{TOKEN}:{name}-->") for name in SLOTS}
+_TOKEN = secrets.token_hex(8)
+
+
+class Marks:
+    """A template's `slot`: `slot.name` (or `slot["name"]`) writes the mark of a slot."""
+
+    def __getattr__(self, name):
+        return Markup(f"<!--{_TOKEN}:{name}-->")
+
+    __getitem__ = __getattr__
+
+
+MARKS = Marks()
+
+
+def filled(html, parts):
+    """Return `html` with the slot of each name in `parts` replaced by its part (text is
+    escaped; Markup, such as a macro's answer, is not)."""
+    for name, part in parts.items():
+        html = html.replace(MARKS[name], escape(part or ""), 1)
+    return Markup(html)
 
 
 @dataclass(frozen=True)
@@ -51,10 +70,7 @@ class Card:
     def filled(self, **parts):
         """Return the card's HTML with each slot replaced by its part (text is escaped;
         Markup, such as a macro's answer, is not)."""
-        html = self.html
-        for name in SLOTS:
-            html = html.replace(MARKS[name], escape(parts.get(name) or ""), 1)
-        return Markup(html)
+        return filled(self.html, {name: parts.get(name) for name in SLOTS})
 
 
 class CardCache:
@@ -113,9 +129,11 @@ class CardCache:
 
 def kept_key():
     """Return what a kept card or page is rendered for, beside its service: the data, the
-    reader's language, the day, and whether this directory sends mail (a program whose
+    reader's language, the day (the directory's, which "verified 3 days ago" counts in, and
+    the server's, which the stale warning does: template_helpers), and whether this directory sends mail (a program whose
     requests go by email takes them only then: models/first_contact.py)."""
-    return (coverage.data_stamp(), str(get_locale()), local_now().date(), email_ready())
+    return (coverage.data_stamp(), str(get_locale()), local_now().date(), date.today(),
+            email_ready())
 
 
 def _render(service, template):

@@ -7,11 +7,10 @@ to contact me" form and its token, the staff link, and the print link that keeps
 search."""
 
 from dataclasses import dataclass
-from datetime import date
 from types import SimpleNamespace
 
 from flask import get_template_attribute, render_template
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import catalogue, coverage, finder, maps, schedules, transit
 from ..first_step import first_step
@@ -20,18 +19,6 @@ from ..reader_text import shown_text
 from ..template_helpers import directions_url, local_now, url_with
 from . import cards
 from .contact import ask_facts, ask_section
-
-
-class Marks:
-    """The slots of a kept page, as comments no record text can contain (cards.py)."""
-
-    def __getattr__(self, name):
-        return Markup(f"<!--{cards.TOKEN}:{name}-->")
-
-    __getitem__ = __getattr__
-
-
-MARKS = Marks()
 
 
 @dataclass(frozen=True)
@@ -50,15 +37,12 @@ class Page:
 
     def filled(self, parts):
         """Return the body with each slot replaced by its part (text is escaped)."""
-        html = self.html
-        for name, part in parts.items():
-            html = html.replace(str(getattr(MARKS, name)), escape(part or ""), 1)
-        return Markup(html)
+        return cards.filled(self.html, parts)
 
 
 def kept(service_id):
     """Return the Page of a listed service, or end the request with catalogue's 404."""
-    key = (service_id, "page", *cards.kept_key(), transit.current().version, date.today())
+    key = (service_id, "page", *cards.kept_key(), transit.current().version)
     page = cards.cache().get(key)
     if page is None:
         page = cards.cache().put(key, _render(catalogue.listed_service_or_404(service_id)))
@@ -71,7 +55,7 @@ def _render(service):
     ask = ask_facts(service)
     return Page(
         service.id, render_template(
-            "public/_service_body.html", service=service, slot=MARKS,
+            "public/_service_body.html", service=service, slot=cards.MARKS,
             week=schedules.week(service.hours_schedules, today, coverage.timezone()),
             first_step=first_step(service, today), transit=transit.at_locations(places),
             walk=transit.walk_miles()),

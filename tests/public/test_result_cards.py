@@ -38,18 +38,6 @@ def _page(client, url, **headers):
     return response.get_data(as_text=True)
 
 
-@pytest.fixture
-def uncached(seeded_app):
-    """Swap in a cache that keeps nothing (every card from the database) while in use."""
-    kept = seeded_app.extensions.get("result_cards")
-
-    def use(size):
-        seeded_app.extensions["result_cards"] = cards.CardCache(size)
-
-    yield use
-    seeded_app.extensions["result_cards"] = kept
-
-
 @pytest.mark.parametrize("url", SEARCHES)
 def test_a_page_of_kept_cards_is_the_page_the_database_draws(seeded_client, uncached, url):
     uncached(0)

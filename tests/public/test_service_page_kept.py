@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from directory import models as m
 from directory.extensions import db
-from directory.public import cards
 from tests.helpers import builders
 from tests.helpers.pages import sign_in, staff_account
 
@@ -35,17 +34,6 @@ def sample_services(seeded_app):
     with seeded_app.app_context():
         services = db.session.scalars(select(m.Service).order_by(m.Service.name)).all()
         return [s.id for s in services if s.is_listed][::9]
-
-
-@pytest.fixture
-def uncached(seeded_app):
-    kept = seeded_app.extensions.get("result_cards")
-
-    def use(size):
-        seeded_app.extensions["result_cards"] = cards.CardCache(size)
-
-    yield use
-    seeded_app.extensions["result_cards"] = kept
 
 
 def test_a_kept_page_is_the_page_the_database_draws(seeded_app, sample_services, uncached):
