@@ -13,6 +13,7 @@ services open to all unless the search asks for the group.
 """
 
 import re
+from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
 
@@ -63,16 +64,32 @@ def limited_to(service):
     A service open to several groups ("Women and non-binary people") returns them all: a
     client in any one of them may come.
     """
-    text = " ".join((service.eligibility_description or "").split())
+    return set(_read(service.eligibility_description or "")[0])
+
+
+# A directory repeats a few hundred eligibility texts over its services, and search and
+# matching read each many times a request: each text is read once per process.
+EXCERPTS_KEPT = 20_000
+
+
+@lru_cache(maxsize=EXCERPTS_KEPT)
+def _read(eligibility):
+    """Return (groups the text limits a service to, groups it is for besides) of an
+    eligibility description: the second is "families" for the relatives of someone affected
+    and "in-crisis" for people in a crisis (see audience_limits)."""
+    text = " ".join(eligibility.split())
+    for_groups = frozenset(group for group, pattern in
+                           (("families", FOR_RELATIVES), ("in-crisis", IN_CRISIS))
+                           if pattern.search(text))
     if BROADER.search(text):
-        return set()
+        return frozenset(), for_groups
     groups = {group for group, pattern in _COMPILED.items() if pattern.search(text)}
     if "transgender-nonbinary" in groups:
         groups.discard("lgbtq")
     for group, (pattern, other) in ALSO.items():
         if group in groups and re.search(pattern, text, re.IGNORECASE):
             groups.add(other)
-    return groups
+    return frozenset(groups), for_groups
 
 
 def client_groups(groups):
@@ -138,12 +155,8 @@ def audience_limits(service):
     someone typing "suicidal" is the person, not their family. Matching gives points to a
     service for a group the client is in (not "families": every family service is).
     """
-    groups = limited_to(service) - {"program-members"}  # who is a member, searching cannot tell
-    eligibility = " ".join((service.eligibility_description or "").split())
-    if FOR_RELATIVES.search(eligibility):
-        groups.add("families")
-    if IN_CRISIS.search(eligibility):
-        groups.add("in-crisis")
+    limits, for_groups = _read(service.eligibility_description or "")
+    groups = set(limits - {"program-members"}) | for_groups  # who is a member, searching cannot tell
     if service.maximum_age is not None and service.maximum_age <= YOUTH_MAX_AGE:
         groups.add("youth")
     if service.minimum_age is not None and service.minimum_age >= OLDER_MIN_AGE:
