@@ -30,7 +30,9 @@ from tests.helpers.apps import (
     sample_app,
 )
 from tests.helpers.pages import sign_in, staff_password_hash
+from tests.helpers.routing import share_url_builders
 
+share_url_builders()  # an app per test: each URL builder is compiled once per process
 RUN_ID = uuid.uuid4().hex[:8]
 RAM, RAM_NEEDED = "/dev/shm", 1 << 30  # a run writes some tens of megabytes at most
 
