@@ -20,6 +20,7 @@ ENV_KEYS = {
     "SEARCH_READY_LAG": ("SEARCH_READY_LAG", float),
     "RESULT_CARDS_KEPT": ("RESULT_CARDS_KEPT", int),
     "MATCH_CANDIDATES_KEPT": ("MATCH_CANDIDATES_KEPT", int),
+    "API_SERVICES_KEPT": ("API_SERVICES_KEPT", int),
     "HEALTH_PROBE_SECONDS": ("HEALTH_PROBE_SECONDS", float),
     "SEARCH_SERVER_LIVE_SECONDS": ("SEARCH_SERVER_LIVE_SECONDS", float),
     "SERVERS": ("SERVERS", int),
@@ -120,6 +121,9 @@ def defaults(instance_path):
         # Services intake matching keeps read per worker (matching/candidates.py), a few
         # kB each: a coordinator's next search nearby reads none of them again.
         "MATCH_CANDIDATES_KEPT": 5000,
+        # HSDS service objects /api/services keeps per worker (api/services.py), 2 kB
+        # each (14 kB fully nested): the services most asked for are not read again.
+        "API_SERVICES_KEPT": 2000,
         "HEALTH_PROBE_SECONDS": 1.0,  # how long /healthz trusts its last test write
         "SEARCH_SERVER_LIVE_SECONDS": 600.0,
         "SERVERS": 1,  # app servers behind the load balancer (production checks its settings)

@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 
 from flask import current_app, url_for
 
-from .. import catalogue, finder, locate, search
+from .. import catalogue, coverage, finder, locate, search
+from ..extensions import kept_by_app
 from ..hsds import serialize
+from ..kept import KeptByStamp
 from . import bp, queries
 from .errors import BadParameters
 from .http import answer, answer_one, page_body, stream
@@ -85,15 +87,30 @@ def search_request(args, extra=None):
     return params, fmt
 
 
-def service_items(hits, full=True, minimal=False):
+def service_items(hits, full=True, minimal=False, kept=False):
     """Return the HSDS service objects of search hits, each with its distance (or, with
-    `minimal`, only the fields that say which service and when it last changed)."""
-    objects = serialize.objects("service", [h.service_id for h in hits], full=full and not minimal)
+    `minimal`, only the fields that say which service and when it last changed). `kept`:
+    from the objects this worker keeps for the current data (a page's; a whole answer
+    streamed would only push the most asked for out)."""
+    full = full and not minimal
+    ids = [h.service_id for h in hits]
+    objects = _kept().get([(i, full) for i in ids], coverage.data_stamp(),
+                          lambda keys: _read(keys, full)) if kept else \
+        serialize.objects("service", ids, full=full)
     if minimal:
         return [{k: obj[k] for k in MINIMAL_FIELDS if k in obj} for obj in objects]
     found = {s["id"]: s for s in objects}
     return [{**found[h.service_id], "distance_miles": None if h.distance_miles is None
              else round(h.distance_miles, 2)} for h in hits if h.service_id in found]
+
+
+def _kept():
+    return kept_by_app("api_services",
+                       lambda: KeptByStamp(current_app.config["API_SERVICES_KEPT"]))
+
+
+def _read(keys, full):
+    return {(o["id"], full): o for o in serialize.objects("service", [k[0] for k in keys], full)}
 
 
 def _all_hits(params, full, minimal):
@@ -114,7 +131,7 @@ def services():
     if fmt == "ndjson":
         return stream(_all_hits(params, full, minimal))
     result = search.search(params)
-    body = page_body(service_items(result.hits, full, minimal), result.total,
+    body = page_body(service_items(result.hits, full, minimal, kept=True), result.total,
                      Paging(result.page, result.per_page), facets=result.facets,
                      suggestion=result.suggestion)
     return answer(body)

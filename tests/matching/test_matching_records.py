@@ -12,8 +12,8 @@ from bench.relevance import client_needs
 from directory import catalogue, matching
 from directory import models as m
 from directory.extensions import db
+from directory.kept import KeptByStamp
 from directory.matching import candidates
-from directory.matching.candidates import KeptRecords
 from tests.helpers.builders import tagged_service
 from tests.helpers.results import NOW, match_at_now, names
 
@@ -78,18 +78,18 @@ def test_records_are_kept_up_to_their_bound_and_read_again_when_the_stamp_moves(
     with seeded_app.test_request_context():
         ids = [s.id for s in catalogue.get_services(
             [sid for sid in db.session.scalars(db.select(m.Service.id).limit(6))])]
-        kept = KeptRecords(4)
-        first = kept.get(ids, stamp=(1, None))
+        kept = KeptByStamp(4)
+        first = kept.get(ids, (1, None), candidates._read)
         assert [r.id for r in first] == ids
-        assert list(kept.records) == ids[2:]  # the least recently asked dropped
-        again = kept.get(ids[3:5], stamp=(1, None))
+        assert list(kept.values) == ids[2:]  # the least recently asked dropped
+        again = kept.get(ids[3:5], (1, None), candidates._read)
         assert [r.id for r in again] == ids[3:5] and again[0] is first[3]  # kept, not read
-        moved = kept.get(ids[3:4], stamp=(2, None))
-        assert moved[0] is not first[3] and list(kept.records) == ids[3:4]
-        nothing_kept = KeptRecords(0)
-        assert [r.id for r in nothing_kept.get(ids, stamp=(1, None))] == ids
-        assert not nothing_kept.records
-        assert kept.get(["no-such-service", ids[0]], stamp=(2, None))[0].id == ids[0]
+        moved = kept.get(ids[3:4], (2, None), candidates._read)
+        assert moved[0] is not first[3] and list(kept.values) == ids[3:4]
+        nothing_kept = KeptByStamp(0)
+        assert [r.id for r in nothing_kept.get(ids, (1, None), candidates._read)] == ids
+        assert not nothing_kept.values
+        assert kept.get(["no-such-service", ids[0]], (2, None), candidates._read)[0].id == ids[0]
 
 
 def test_the_app_keeps_records_between_matches_and_the_setting_bounds_them(seeded_app):
@@ -97,5 +97,5 @@ def test_the_app_keeps_records_between_matches_and_the_setting_bounds_them(seede
     with seeded_app.test_request_context():
         matching.match(client_needs(profile["needs"]), now=NOW)
         kept = seeded_app.extensions["match_candidates"]
-        assert 0 < len(kept.records) <= seeded_app.config["MATCH_CANDIDATES_KEPT"]
+        assert 0 < len(kept.values) <= seeded_app.config["MATCH_CANDIDATES_KEPT"]
         assert kept.stamp == candidates.coverage.data_stamp()
