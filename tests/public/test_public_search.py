@@ -21,6 +21,9 @@ def test_search_by_zip_and_category_shows_cards_with_distance_and_phone(seeded_c
     assert html.count('class="card"') >= 10
     assert "miles</dd>" in html and 'href="tel:+1' in html
     assert "Verified" in html and "No car? Show transport options" in html
+    # Every in-person card, and the line after them, link to the rides near the same place.
+    rides = '<a href="/search?category=transportation&amp;near=92630">'
+    assert html.count(rides) == html.count("No car? Show transport options") + 1
     assert "Prefer not to go in person? Telehealth and online groups" in html
 
 
