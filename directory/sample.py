@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import exists, select
 
-from .extensions import db
+from . import coverage
+from .extensions import db, kept_by_app
 from .hsds.flatten import flatten
 from .hsds.load import LoadResult, upsert_rows
 from .models import Organization, TaxonomyTerm
@@ -83,8 +84,14 @@ def sample_organization_ids(path=SAMPLE_FILE):
 
 
 def sample_data_loaded():
-    """Return whether any sample organization is in the database (the banner shows then)."""
+    """Return whether any sample organization is in the database (the banner shows then):
+    asked by every page, up to three times (each template rendered), and read once per
+    data stamp, which every change to the directory's data moves."""
     ids = sample_organization_ids()
     if not ids:
         return False
-    return bool(db.session.scalar(select(exists().where(Organization.id.in_(ids)))))
+    known, stamp = kept_by_app("sample data loaded", dict), coverage.data_stamp()
+    if stamp not in known:
+        known.clear()
+        known[stamp] = bool(db.session.scalar(select(exists().where(Organization.id.in_(ids)))))
+    return known[stamp]

@@ -101,6 +101,18 @@ def test_seed_if_empty_leaves_a_directory_alone(app, runner):
     assert "not seeding" in result.output
 
 
+def test_sample_banner_follows_each_change_of_the_data(app, client):
+    """Worked out once per data stamp: one sample organization added, then removed."""
+    organization = m.Organization(id=min(sample.sample_organization_ids()), name="Sample org")
+    assert "Sample data" not in client.get("/").get_data(as_text=True)
+    db.session.add(organization)
+    db.session.commit()
+    assert "Sample data" in client.get("/").get_data(as_text=True)
+    db.session.delete(organization)
+    db.session.commit()
+    assert "Sample data" not in client.get("/").get_data(as_text=True)
+
+
 def test_sample_banner_follows_the_sample_data(app, client):
     assert "Sample data" not in client.get("/").get_data(as_text=True)
     sample.load_directory()
