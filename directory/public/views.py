@@ -15,7 +15,7 @@ from flask_babel import get_locale, gettext
 from .. import catalogue, coverage, finder, locate
 from ..paging import Pages, page_number
 from ..template_helpers import url_with
-from . import bp, cards, service_page
+from . import bp, cards, organization_page, service_page
 
 
 @bp.get("/")
@@ -102,9 +102,6 @@ def browse_safely():
 @bp.get("/organizations/<organization_id>")
 def organization(organization_id):
     """Show an organization and the services it lists."""
-    record = catalogue.get_organization(organization_id)
-    if record is None:
-        abort(404, description=gettext("This organization is not in the directory."))
-    listed = [s.id for s in record.services if s.is_listed]
-    return render_template("public/organization.html", organization=record,
-                           services=cards.listing(listed))
+    page = organization_page.kept(organization_id)
+    return render_template("public/organization.html", page=page,
+                           services=cards.listing(page.listed))
