@@ -69,10 +69,10 @@ def limited_to(service):
 
 # A directory repeats a few hundred eligibility texts over its services, and search and
 # matching read each many times a request: each text is read once per process.
-EXCERPTS_KEPT = 20_000
+ELIGIBILITY_TEXTS_KEPT = 20_000
 
 
-@lru_cache(maxsize=EXCERPTS_KEPT)
+@lru_cache(maxsize=ELIGIBILITY_TEXTS_KEPT)
 def _read(eligibility):
     """Return (groups the text limits a service to, groups it is for besides) of an
     eligibility description: the second is "families" for the relatives of someone affected
