@@ -43,6 +43,14 @@ def schedule_facts(schedules):
     return signature(rules) if rules else None
 
 
+def listing_number(service):
+    """Return a number for the service's listing key (ServiceFacts.listing_key), equal
+    for listings of the same service and 0 for one that has none: the engine shows the
+    best-ranked of each number once."""
+    key = service.listing_key
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:15], 16) if key else 0
+
+
 def service_facts(service):
     """Return the facts the filters and facets need, as plain JSON-able values."""
     tags = sorted(f"{t.group}:{t.code}" for t in service.terms if t.group and t.code)
@@ -72,6 +80,7 @@ def service_facts(service):
         "closed": service.is_temporarily_closed,
         "available": capacity.available if capacity else None,
         "schedule": schedule_facts(service.hours_schedules),
+        "listing": listing_number(service),
         "modified": (service.last_modified.replace(tzinfo=UTC).timestamp()
                      if service.last_modified else None),
     }

@@ -1,7 +1,8 @@
 """Running a search over the index and its facts: location first (a bounding box and exact
 distances over the coordinate arrays pick the candidates), the filters as vector
-operations, BM25 text scores as vector additions over cached posting lists, then ranking,
-facet counts over the result set, and one page of hits."""
+operations, BM25 text scores as vector additions over cached posting lists, then ranking
+(a service a directory lists twice is found once, at its better place), facet counts over
+the result set, and one page of hits."""
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -199,9 +200,14 @@ def rank(searcher, facts, params, zone, now):
     else:
         docs, scores = candidates, np.ones(candidates.size)
         met = np.ones(docs.size, bool)
-    return Ranked(docs, scores, met, _rank(facts, params, docs, scores, ranked, reach,
-                                          _audience(params, text), elsewhere),
-                  distance, reach, within, text, today)
+    order = _rank(facts, params, docs, scores, ranked, reach, _audience(params, text),
+                  elsewhere)
+    repeated = facts.repeated(docs[order])
+    if repeated.any():  # a service listed twice is found once: counts and pages agree
+        kept = np.sort(order[~repeated])
+        order = np.searchsorted(kept, order[~repeated])
+        docs, scores, met = docs[kept], scores[kept], met[kept]
+    return Ranked(docs, scores, met, order, distance, reach, within, text, today)
 
 
 def _audience(params, text):

@@ -36,6 +36,7 @@ class SegmentFacts:
     schedules: dict  # schedule signature (directory.schedules) -> array of document numbers
     area_names: list
     modified: np.ndarray
+    listing: np.ndarray  # ServiceFacts.listing_key as a number (documents.listing_number)
     lengths: dict = None  # text field -> each document's length (for BM25)
     postings: dict = None  # (field, term) -> (document numbers, frequencies)
 
@@ -60,6 +61,7 @@ class SegmentFacts:
         available = np.full(n, -1, np.int64)
         schedules = {}
         modified = np.full(n, -np.inf)
+        listing = np.zeros(n, np.int64)  # 0: no key (an index from before: reindex)
         for docnum, stored in reader.iter_docs():
             ids[docnum] = stored["id"]
             facts = json.loads(stored["facts"])
@@ -85,6 +87,7 @@ class SegmentFacts:
             closed[docnum] = facts["closed"]
             if facts.get("modified") is not None:
                 modified[docnum] = facts["modified"]
+            listing[docnum] = facts.get("listing") or 0
             if facts["available"] is not None:
                 available[docnum] = facts["available"]
             if isinstance(facts.get("schedule"), str):  # (an index from before: reindex)
@@ -94,7 +97,7 @@ class SegmentFacts:
         schedules = {text: np.array(docs, np.int64) for text, docs in schedules.items()}
         return cls(ids, tags, sparse, areas, np.array(p_doc, np.int64), np.array(p_lat, float),
                    np.array(p_lng, float), reaches, min_age, max_age, assured,
-                   closed, available, schedules, names, modified)
+                   closed, available, schedules, names, modified, listing)
 
 
 class FactTable:
@@ -128,6 +131,7 @@ class FactTable:
         self.closed = self._cat("closed")
         self.available = self._cat("available", np.int64)
         self.modified = self._cat("modified", float)
+        self.listing = self._cat("listing", np.int64)
         self.point_doc = (np.concatenate([s.point_doc + o for s, o in zip(segs, offs)])
                           if segs else np.zeros(0, np.int64))
         self.point_lat = self._cat("point_lat", float)
@@ -185,6 +189,15 @@ class FactTable:
                     found += array
             self.memo["breadth"] = found
         return self.memo["breadth"]
+
+    def repeated(self, docs):
+        """Return a bool array over `docs` (best first): True where the same service was
+        listed before (the same listing number, ServiceFacts.listing_key), so that a service
+        a directory lists twice takes one place in the results, the better-ranked."""
+        numbers = self.listing[docs]
+        first = np.zeros(docs.size, bool)
+        first[np.unique(numbers, return_index=True)[1]] = True
+        return ~first & (numbers != 0)
 
     def tag(self, name):
         """Return the bool array of documents carrying `name` (all False if none do)."""

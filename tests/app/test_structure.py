@@ -27,7 +27,7 @@ SINGLE_HOMES = {
         "ServiceFacts", "term_codes", "is_listed", "is_temporarily_closed", "hours_schedules",
         "remote_ways", "is_ride", "reaches_without_visit", "served_area_keys",
         "matched_by_area", "current_capacity", "needs_fresh_availability",
-        "availability_outdated", "needs_fresh_availability_clause"),
+        "availability_outdated", "needs_fresh_availability_clause", "listing_key"),
         "models/service_facts.py"),
     "listed_service": "catalogue.py",
     "listed_service_or_404": "catalogue.py",
