@@ -40,7 +40,8 @@ OTHER_LANGUAGE_WEIGHT = 0.75
 # A multiplier would put a teens' group a mile away below every county-wide phone line.
 # Services at the same distance (a 2-1-1 export places a ZIP code's services at one point)
 # come in order of how many of the directory's categories each helps with (breadth), then
-# by name: a neighborhood center before a one-need office.
+# by name: a neighborhood center before a one-need office. Browsing a city, every service
+# within the city's spread of its centre is at the same distance (a city is not a point).
 LIMITED_MILES, OTHER_LANGUAGE_MILES = 2.0, 5.0
 
 
@@ -270,6 +271,11 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsew
     names = np.arange(docs.size)  # stable: index order (name order after a rebuild)
     if params.place is not None:
         radius = max(params.radius_miles, 1.0)
+        if not params.text and params.place.kind == "city":
+            # A city's name says the city, not its centre: within the city's own spread
+            # (geo.precision) every service is as near as any other, and the ties decide.
+            dist = np.maximum(dist, within_miles([params.place.latitude],
+                                                 [params.place.longitude])[0])
         share = np.where(np.isfinite(dist), np.minimum(dist / radius, 1.0),
                          1.0 - REACH_NEARNESS)
         if not params.text:  # browsing a place: distance alone, penalties in miles

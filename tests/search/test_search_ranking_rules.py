@@ -105,3 +105,23 @@ def test_services_at_the_same_spot_list_the_one_helping_with_more_needs_first(ap
                                                    terms["jobs-training"]])
     builders.service("Benefits Office", terms=[terms["benefits-money"], terms["food"]])
     assert names(run(near="92630")) == ["Neighborhood Center", "Benefits Office", "Art Studio"]
+
+
+def test_browsing_a_city_reads_it_as_the_city_not_as_its_centre(app):
+    # Santa Ana's centre is the mean of its ZIP codes' centres; its ZIP codes lie 2.5 miles
+    # from it on average, so nearer than that is no nearer: the center helping with three
+    # needs 1.5 miles out comes before the office at the centre, and one 6 miles out after
+    terms = builders.load_taxonomy()
+    builders.service("Art Studio", terms=[terms["community-recreation"]], zip_code="92701",
+                     city="Santa Ana", lat=33.7400, lng=-117.8760)
+    builders.service("Neighborhood Center", terms=[terms["food"], terms["housing"],
+                                                   terms["jobs-training"]], zip_code="92704",
+                     city="Santa Ana", lat=33.7400, lng=-117.9020)
+    builders.service("Far Center", terms=[terms["food"], terms["housing"],
+                                          terms["jobs-training"], terms["legal-help"]],
+                     zip_code="92708", city="Fountain Valley", lat=33.7400, lng=-117.9800)
+    assert names(run(near="Santa Ana")) == ["Neighborhood Center", "Art Studio", "Far Center"]
+    # a ZIP code is small: there the nearer comes first
+    assert names(run(near="92701"))[0] == "Art Studio"
+    # and words keep their blend of relevance and nearness
+    assert names(run(search="studio", near="Santa Ana"))[0] == "Art Studio"
