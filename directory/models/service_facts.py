@@ -3,14 +3,16 @@ public sees it (listed), whether it is temporarily closed, which schedules are i
 how it reaches a client's place without a visit (delivered remotely, a ride, its service
 areas) and where a ride takes people, its current capacity, and whether it counts beds or
 seats that staff must keep fresh, the first step without a phone call
-(first_contact.py), and what tells its listing from another's (`listing_key`). `Service` (the model) and
+(first_contact.py), whether it is its agency's own listing, and what tells its listing
+from another's (`listing_key`). `Service` (the model) and
 `search.service_rows.ServiceRecord` (the rows the index reads in bulk) both take these
 from `ServiceFacts`, so search, the pages, matching, the handouts and the staff workspace
 cannot answer differently.
 
 A class using the mixin has `status`, `minimum_age`, `maximum_age`, `schedules`, `terms`
 (each with `code` and `group`), `capacities`, `service_areas`, `physical_locations`, and
-`name`, `organization_id` and `locations` (each with `id`, `location_type` and `address`).
+`name`, `organization` and its id, and `locations` (each with `id`, `location_type` and
+`address`).
 """
 
 import re
@@ -147,6 +149,14 @@ class ServiceFacts(FirstContactFacts):
         distance: it has service areas, and no place to visit or no need of one."""
         return bool(self.served_area_keys) and (
             not self.physical_locations or self.reaches_without_visit)
+
+    @property
+    def is_agency_listing(self):
+        """Return whether the service is named as its organization (case and spacing
+        aside): the agency's own listing rather than one of its programmes."""
+        organization = self.organization
+        return bool(self.name and organization is not None and organization.name) and \
+            " ".join(self.name.casefold().split()) == " ".join(organization.name.casefold().split())
 
     @property
     def listing_key(self):

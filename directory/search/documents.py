@@ -27,6 +27,8 @@ from .languages import fold, language_of
 # A service that can be first contacted without a phone call (models/first_contact.py): the
 # "Contact without calling" filter.
 NO_CALL_TAG = "first:no-call"
+# A service named as its organization: the agency's own listing (ServiceFacts).
+AGENCY_TAG = "agency-listing"
 # The first step is found through that filter, never by its words: what happens at the
 # first visit (in any language) and the first-contact flags' names are not searched.
 UNSEARCHED_FIELDS = {"first_visit"}
@@ -57,6 +59,8 @@ def service_facts(service):
     tags += sorted({f"lang:{lang.code.lower()}" for lang in service.languages if lang.code})
     tags += sorted(f"term:{a.taxonomy_term_id}" for a in service.attributes)
     tags.append(f"org:{service.organization_id}")
+    if service.is_agency_listing:
+        tags.append(AGENCY_TAG)
     tags += [f"limited:{group}" for group in sorted(audience_limits(service))]
     held = service.held_languages
     if held and "en" not in held:  # sessions in another language only ("Korean-Language")

@@ -39,8 +39,10 @@ OTHER_LANGUAGE_WEIGHT = 0.75
 # counts as LIMITED_MILES farther; one held only in another language, OTHER_LANGUAGE_MILES.
 # A multiplier would put a teens' group a mile away below every county-wide phone line.
 # Services at the same distance (a 2-1-1 export places a ZIP code's services at one point)
-# come in order of how many of the directory's categories each helps with (breadth), then
-# by name: a neighborhood center before a one-need office. Browsing a city, every service
+# come with the agencies' own listings first (a service named as its organization, of one
+# that runs several: the door a specialist names for a place, FactTable.front_doors), then
+# in order of how many of the directory's categories each helps with (breadth), then by
+# name: a neighborhood center before a one-need office. Browsing a city, every service
 # within the city's spread of its centre is at the same distance (a city is not a point).
 LIMITED_MILES, OTHER_LANGUAGE_MILES = 2.0, 5.0
 
@@ -281,7 +283,7 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsew
         if not params.text:  # browsing a place: distance alone, penalties in miles
             farther = LIMITED_MILES * (for_others | elsewhere[docs])
             farther = farther + OTHER_LANGUAGE_MILES * other_language
-            return np.lexsort((names, -facts.breadth()[docs],
+            return np.lexsort((names, -facts.breadth()[docs], ~facts.front_doors()[docs],
                                -(1.0 - share - farther / radius), closed))
         nearness = 1.0 - share + LOCAL_BONUS * np.exp(-dist / LOCAL_MILES)
         blended = (1 - NEARNESS_WEIGHT) * relevance + NEARNESS_WEIGHT * nearness

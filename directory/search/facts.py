@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .documents import AGENCY_TAG
 from .fields import SCORED_FIELDS
 from .scoring import field_lengths
 
@@ -189,6 +190,21 @@ class FactTable:
                     found += array
             self.memo["breadth"] = found
         return self.memo["breadth"]
+
+    def front_doors(self):
+        """Return the bool array of agencies' own listings (a service named as its
+        organization) of organizations that run several services."""
+        if "front doors" not in self.memo:
+            several = np.zeros(self.size, bool)
+            for seg, offset in zip(self.segments, self.offsets, strict=True):
+                for tag, docs in seg.sparse.items():
+                    if tag.startswith("org:"):
+                        docs = docs + offset
+                        docs = docs[self.live[docs]]
+                        if docs.size >= 2:
+                            several[docs] = True
+            self.memo["front doors"] = several & self.tag(AGENCY_TAG)
+        return self.memo["front doors"]
 
     def repeated(self, docs):
         """Return a bool array over `docs` (best first): True where the same service was

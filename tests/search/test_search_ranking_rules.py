@@ -6,6 +6,8 @@ need named outranks one meeting some; a language named brings the services offer
 phone line that serves the place is not buried under offices that only share a word; a
 search by place alone lists what is there, a teens' group in town above a county-wide line."""
 
+from directory import models as m
+from directory.extensions import db
 from tests.helpers import builders
 from tests.helpers.results import names, run
 
@@ -125,3 +127,22 @@ def test_browsing_a_city_reads_it_as_the_city_not_as_its_centre(app):
     assert names(run(near="92701"))[0] == "Art Studio"
     # and words keep their blend of relevance and nearness
     assert names(run(search="studio", near="Santa Ana"))[0] == "Art Studio"
+
+
+def test_at_the_same_spot_an_agency_s_own_listing_comes_first_among_equals(app):
+    # a ZIP code's services at one point: the agency that runs several services, listed
+    # under its own name, is the door a specialist names for the place; its programme, and
+    # an organization of one service named as itself, keep the order of needs and names
+    terms = builders.load_taxonomy()
+    agency = m.Organization(name="Mission Neighborhood Centers", description="Many programs.")
+    db.session.add(agency)
+    builders.service("MISSION NEIGHBORHOOD CENTERS", org=agency, terms=[terms["childcare-youth"]])
+    builders.service("Head Start Classroom", org=agency, terms=[terms["childcare-youth"]])
+    builders.service("Neighborhood Center", terms=[terms["food"], terms["housing"]])
+    alone = m.Organization(name="Art Studio", description="Painting.")
+    builders.service("Art Studio", org=alone, terms=[terms["community-recreation"]])
+    found = names(run(near="92630"))
+    assert found[:2] == ["MISSION NEIGHBORHOOD CENTERS", "Neighborhood Center"]
+    assert sorted(found[2:]) == ["Art Studio", "Head Start Classroom"]
+    # with words, relevance decides as before
+    assert names(run(search="head start", near="92630"))[0] == "Head Start Classroom"
