@@ -193,7 +193,8 @@ class FactTable:
 
     def front_doors(self):
         """Return the bool array of agencies' own listings (a service named as its
-        organization) of organizations that run several services."""
+        organization) of organizations that run several services (a service it lists
+        twice counts once: ServiceFacts.listing_key)."""
         if "front doors" not in self.memo:
             several = np.zeros(self.size, bool)
             for seg, offset in zip(self.segments, self.offsets, strict=True):
@@ -201,7 +202,9 @@ class FactTable:
                     if tag.startswith("org:"):
                         docs = docs + offset
                         docs = docs[self.live[docs]]
-                        if docs.size >= 2:
+                        numbers = self.listing[docs]  # a service listed twice is one
+                        if np.unique(numbers[numbers != 0]).size \
+                                + np.count_nonzero(numbers == 0) >= 2:
                             several[docs] = True
             self.memo["front doors"] = several & self.tag(AGENCY_TAG)
         return self.memo["front doors"]
