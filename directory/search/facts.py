@@ -213,6 +213,11 @@ class FactTable:
         """Return a bool array over `docs` (best first): True where the same service was
         listed before (the same listing number, ServiceFacts.listing_key), so that a service
         a directory lists twice takes one place in the results, the better-ranked."""
+        if "listed twice" not in self.memo:  # most directories list nothing twice: skip
+            numbers = self.listing[self.live & (self.listing != 0)]
+            self.memo["listed twice"] = np.unique(numbers).size < numbers.size
+        if not self.memo["listed twice"]:
+            return np.zeros(docs.size, bool)
         numbers = self.listing[docs]
         first = np.zeros(docs.size, bool)
         first[np.unique(numbers, return_index=True)[1]] = True
