@@ -42,7 +42,7 @@ OTHER_LANGUAGE_WEIGHT = 0.75
 # come with the agencies' own listings first (a service named as its organization, of one
 # that runs several: the door a specialist names for a place, FactTable.front_doors), then
 # in order of how many of the directory's categories each helps with (breadth), then by
-# name: a neighborhood center before a one-need office. Browsing a city, every service
+# name: a neighborhood center before a one-need office. Searching a city, every service
 # within the city's spread of its centre is at the same distance (a city is not a point).
 LIMITED_MILES, OTHER_LANGUAGE_MILES = 2.0, 5.0
 
@@ -273,9 +273,10 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsew
     names = np.arange(docs.size)  # stable: index order (name order after a rebuild)
     if params.place is not None:
         radius = max(params.radius_miles, 1.0)
-        if not params.text and params.place.kind == "city":
+        if params.place.kind == "city":
             # A city's name says the city, not its centre: within the city's own spread
-            # (geo.precision) every service is as near as any other, and the ties decide.
+            # (geo.precision) every service is as near as any other (browsing, the ties
+            # decide; with words, relevance).
             dist = np.maximum(dist, within_miles([params.place.latitude],
                                                  [params.place.longitude])[0])
         share = np.where(np.isfinite(dist), np.minimum(dist / radius, 1.0),

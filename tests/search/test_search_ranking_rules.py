@@ -109,7 +109,7 @@ def test_services_at_the_same_spot_list_the_one_helping_with_more_needs_first(ap
     assert names(run(near="92630")) == ["Neighborhood Center", "Benefits Office", "Art Studio"]
 
 
-def test_browsing_a_city_reads_it_as_the_city_not_as_its_centre(app):
+def test_a_city_searched_is_read_as_the_city_not_as_its_centre(app):
     # Santa Ana's centre is the mean of its ZIP codes' centres; its ZIP codes lie 2.5 miles
     # from it on average, so nearer than that is no nearer: the center helping with three
     # needs 1.5 miles out comes before the office at the centre, and one 6 miles out after
@@ -125,8 +125,16 @@ def test_browsing_a_city_reads_it_as_the_city_not_as_its_centre(app):
     assert names(run(near="Santa Ana")) == ["Neighborhood Center", "Art Studio", "Far Center"]
     # a ZIP code is small: there the nearer comes first
     assert names(run(near="92701"))[0] == "Art Studio"
-    # and words keep their blend of relevance and nearness
-    assert names(run(search="studio", near="Santa Ana"))[0] == "Art Studio"
+    # with words too, nearness within the city is no reason: the better match comes first
+    builders.service("Saint Ann Parish",
+                     description="Piano lessons on Fridays, a choir and a garden club.",
+                     zip_code="92701", city="Santa Ana", lat=33.7400, lng=-117.8760)
+    builders.service("Westside Parish", description="Piano lessons every weekday.",
+                     zip_code="92704", city="Santa Ana", lat=33.7400, lng=-117.9020)
+    assert names(run(search="piano lessons", near="Santa Ana"))[0] == "Westside Parish"
+    # a point searched from keeps its bonus for what is round the corner
+    assert names(run(search="piano lessons", lat=33.7400, lng=-117.8760))[0] == \
+        "Saint Ann Parish"
 
 
 def test_at_the_same_spot_an_agency_s_own_listing_comes_first_among_equals(app):
