@@ -2,16 +2,20 @@
 public sees it (listed), whether it is temporarily closed, which schedules are its hours,
 how it reaches a client's place without a visit (delivered remotely, a ride, its service
 areas) and where a ride takes people, its current capacity, and whether it counts beds or
-seats that staff must keep fresh, and the first step without a phone call
-(first_contact.py). `Service` (the model) and
+seats that staff must keep fresh, the first step without a phone call
+(first_contact.py), whether it is its agency's own listing, and what tells its listing
+from another's (`listing_key`). `Service` (the model) and
 `search.service_rows.ServiceRecord` (the rows the index reads in bulk) both take these
 from `ServiceFacts`, so search, the pages, matching, the handouts and the staff workspace
 cannot answer differently.
 
 A class using the mixin has `status`, `minimum_age`, `maximum_age`, `schedules`, `terms`
-(each with `code` and `group`), `capacities`, `service_areas` and `physical_locations`.
+(each with `code` and `group`), `capacities`, `service_areas`, `physical_locations`, and
+`name`, `organization` and its id, and `locations` (each with `id`, `location_type` and
+`address`).
 """
 
+import re
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
@@ -33,6 +37,20 @@ RIDE_CATEGORY = "transportation"
 # Categories whose places are counted (beds, group seats): their availability is shown to
 # the public and matching, so staff and providers are asked to keep it fresh.
 AVAILABILITY_CATEGORIES = ("residential-treatment", "group-therapy-peer-support")
+# The building a street address names, as an export that lists a service twice types it
+# either way: case, spacing and punctuation aside, the suite, room or floor left out (USPS
+# secondary unit designators: "995 Market Street Suite 1202" is "995 Market Street"), and
+# the commonest street suffixes in their USPS abbreviations ("Geary Blvd", "Geary Boulevard").
+UNIT = re.compile(r",|#|\b(?:suite|ste|room|rm|floor|fl|unit|apt)\b")
+NOT_ADDRESS_WORD = re.compile(r"[^\w]+")
+SUFFIXES = {"street": "st", "avenue": "ave", "boulevard": "blvd", "road": "rd", "drive": "dr",
+            "place": "pl", "lane": "ln", "court": "ct", "terrace": "ter", "highway": "hwy"}
+
+
+def building(street):
+    """Return the building a street address names, as `UNIT` and `SUFFIXES` read it."""
+    words = NOT_ADDRESS_WORD.sub(" ", UNIT.split(street.casefold())[0]).split()
+    return " ".join(SUFFIXES.get(word, word) for word in words)
 
 
 class ServiceFacts(FirstContactFacts):
@@ -131,6 +149,34 @@ class ServiceFacts(FirstContactFacts):
         distance: it has service areas, and no place to visit or no need of one."""
         return bool(self.served_area_keys) and (
             not self.physical_locations or self.reaches_without_visit)
+
+    @property
+    def is_agency_listing(self):
+        """Return whether the service is named as its organization (case and spacing
+        aside): the agency's own listing rather than one of its programmes."""
+        organization = self.organization
+        return bool(self.name and organization is not None and organization.name) and \
+            " ".join(self.name.casefold().split()) == " ".join(organization.name.casefold().split())
+
+    @property
+    def listing_key(self):
+        """Return what a reader tells this listing from another by: its name (case and
+        spacing aside), its organization and each place it is offered at (the building its
+        street address names and its ZIP code, or the location itself with no address). Two listings
+        with one key are the same service listed twice (a 2-1-1 export does that); one
+        with no place to visit has no key (None), and is never taken for another."""
+        places = set()
+        for location in self.locations:
+            if location.location_type != "physical":
+                continue
+            address = location.address
+            street = building(address.address_1 or "") if address else ""
+            places.add(f"{address.postal_code or ''} {street}" if street
+                       else f"location {location.id}")
+        if not places or not self.name:
+            return None
+        return "|".join([" ".join(self.name.casefold().split()), self.organization_id or "",
+                         *sorted(places)])
 
     @property
     def current_capacity(self):

@@ -27,6 +27,8 @@ from .languages import fold, language_of
 # A service that can be first contacted without a phone call (models/first_contact.py): the
 # "Contact without calling" filter.
 NO_CALL_TAG = "first:no-call"
+# A service named as its organization: the agency's own listing (ServiceFacts).
+AGENCY_TAG = "agency-listing"
 # The first step is found through that filter, never by its words: what happens at the
 # first visit (in any language) and the first-contact flags' names are not searched.
 UNSEARCHED_FIELDS = {"first_visit"}
@@ -43,12 +45,22 @@ def schedule_facts(schedules):
     return signature(rules) if rules else None
 
 
+def listing_number(service):
+    """Return a number for the service's listing key (ServiceFacts.listing_key), equal
+    for listings of the same service and 0 for one that has none: the engine shows the
+    best-ranked of each number once."""
+    key = service.listing_key
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:15], 16) if key else 0
+
+
 def service_facts(service):
     """Return the facts the filters and facets need, as plain JSON-able values."""
     tags = sorted(f"{t.group}:{t.code}" for t in service.terms if t.group and t.code)
     tags += sorted({f"lang:{lang.code.lower()}" for lang in service.languages if lang.code})
     tags += sorted(f"term:{a.taxonomy_term_id}" for a in service.attributes)
     tags.append(f"org:{service.organization_id}")
+    if service.is_agency_listing:
+        tags.append(AGENCY_TAG)
     tags += [f"limited:{group}" for group in sorted(audience_limits(service))]
     held = service.held_languages
     if held and "en" not in held:  # sessions in another language only ("Korean-Language")
@@ -72,6 +84,7 @@ def service_facts(service):
         "closed": service.is_temporarily_closed,
         "available": capacity.available if capacity else None,
         "schedule": schedule_facts(service.hours_schedules),
+        "listing": listing_number(service),
         "modified": (service.last_modified.replace(tzinfo=UTC).timestamp()
                      if service.last_modified else None),
     }

@@ -1,7 +1,8 @@
 """Running a search over the index and its facts: location first (a bounding box and exact
 distances over the coordinate arrays pick the candidates), the filters as vector
-operations, BM25 text scores as vector additions over cached posting lists, then ranking,
-facet counts over the result set, and one page of hits."""
+operations, BM25 text scores as vector additions over cached posting lists, then ranking
+(a service a directory lists twice is found once, at its better place), facet counts over
+the result set, and one page of hits."""
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -38,8 +39,11 @@ OTHER_LANGUAGE_WEIGHT = 0.75
 # counts as LIMITED_MILES farther; one held only in another language, OTHER_LANGUAGE_MILES.
 # A multiplier would put a teens' group a mile away below every county-wide phone line.
 # Services at the same distance (a 2-1-1 export places a ZIP code's services at one point)
-# come in order of how many of the directory's categories each helps with (breadth), then
-# by name: a neighborhood center before a one-need office.
+# come with the agencies' own listings first (a service named as its organization, of one
+# that runs several: the door a specialist names for a place, FactTable.front_doors), then
+# in order of how many of the directory's categories each helps with (breadth), then by
+# name: a neighborhood center before a one-need office. Searching a city, every service
+# within the city's spread of its centre is at the same distance (a city is not a point).
 LIMITED_MILES, OTHER_LANGUAGE_MILES = 2.0, 5.0
 
 
@@ -199,9 +203,14 @@ def rank(searcher, facts, params, zone, now):
     else:
         docs, scores = candidates, np.ones(candidates.size)
         met = np.ones(docs.size, bool)
-    return Ranked(docs, scores, met, _rank(facts, params, docs, scores, ranked, reach,
-                                          _audience(params, text), elsewhere),
-                  distance, reach, within, text, today)
+    order = _rank(facts, params, docs, scores, ranked, reach, _audience(params, text),
+                  elsewhere)
+    repeated = facts.repeated(docs[order])
+    if repeated.any():  # a service listed twice is found once: counts and pages agree
+        kept = np.sort(order[~repeated])
+        order = np.searchsorted(kept, order[~repeated])
+        docs, scores, met = docs[kept], scores[kept], met[kept]
+    return Ranked(docs, scores, met, order, distance, reach, within, text, today)
 
 
 def _audience(params, text):
@@ -264,12 +273,18 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsew
     names = np.arange(docs.size)  # stable: index order (name order after a rebuild)
     if params.place is not None:
         radius = max(params.radius_miles, 1.0)
+        if params.place.kind == "city":
+            # A city's name says the city, not its centre: within the city's own spread
+            # (geo.precision) every service is as near as any other (browsing, the ties
+            # decide; with words, relevance).
+            dist = np.maximum(dist, within_miles([params.place.latitude],
+                                                 [params.place.longitude])[0])
         share = np.where(np.isfinite(dist), np.minimum(dist / radius, 1.0),
                          1.0 - REACH_NEARNESS)
         if not params.text:  # browsing a place: distance alone, penalties in miles
             farther = LIMITED_MILES * (for_others | elsewhere[docs])
             farther = farther + OTHER_LANGUAGE_MILES * other_language
-            return np.lexsort((names, -facts.breadth()[docs],
+            return np.lexsort((names, -facts.breadth()[docs], ~facts.front_doors()[docs],
                                -(1.0 - share - farther / radius), closed))
         nearness = 1.0 - share + LOCAL_BONUS * np.exp(-dist / LOCAL_MILES)
         blended = (1 - NEARNESS_WEIGHT) * relevance + NEARNESS_WEIGHT * nearness

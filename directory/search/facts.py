@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .documents import AGENCY_TAG
 from .fields import SCORED_FIELDS
 from .scoring import field_lengths
 
@@ -36,6 +37,7 @@ class SegmentFacts:
     schedules: dict  # schedule signature (directory.schedules) -> array of document numbers
     area_names: list
     modified: np.ndarray
+    listing: np.ndarray  # ServiceFacts.listing_key as a number (documents.listing_number)
     lengths: dict = None  # text field -> each document's length (for BM25)
     postings: dict = None  # (field, term) -> (document numbers, frequencies)
 
@@ -60,6 +62,7 @@ class SegmentFacts:
         available = np.full(n, -1, np.int64)
         schedules = {}
         modified = np.full(n, -np.inf)
+        listing = np.zeros(n, np.int64)  # 0: no key (an index from before: reindex)
         for docnum, stored in reader.iter_docs():
             ids[docnum] = stored["id"]
             facts = json.loads(stored["facts"])
@@ -85,6 +88,7 @@ class SegmentFacts:
             closed[docnum] = facts["closed"]
             if facts.get("modified") is not None:
                 modified[docnum] = facts["modified"]
+            listing[docnum] = facts.get("listing") or 0
             if facts["available"] is not None:
                 available[docnum] = facts["available"]
             if isinstance(facts.get("schedule"), str):  # (an index from before: reindex)
@@ -94,7 +98,7 @@ class SegmentFacts:
         schedules = {text: np.array(docs, np.int64) for text, docs in schedules.items()}
         return cls(ids, tags, sparse, areas, np.array(p_doc, np.int64), np.array(p_lat, float),
                    np.array(p_lng, float), reaches, min_age, max_age, assured,
-                   closed, available, schedules, names, modified)
+                   closed, available, schedules, names, modified, listing)
 
 
 class FactTable:
@@ -128,6 +132,7 @@ class FactTable:
         self.closed = self._cat("closed")
         self.available = self._cat("available", np.int64)
         self.modified = self._cat("modified", float)
+        self.listing = self._cat("listing", np.int64)
         self.point_doc = (np.concatenate([s.point_doc + o for s, o in zip(segs, offs)])
                           if segs else np.zeros(0, np.int64))
         self.point_lat = self._cat("point_lat", float)
@@ -185,6 +190,38 @@ class FactTable:
                     found += array
             self.memo["breadth"] = found
         return self.memo["breadth"]
+
+    def front_doors(self):
+        """Return the bool array of agencies' own listings (a service named as its
+        organization) of organizations that run several services (a service it lists
+        twice counts once: ServiceFacts.listing_key)."""
+        if "front doors" not in self.memo:
+            several = np.zeros(self.size, bool)
+            for seg, offset in zip(self.segments, self.offsets, strict=True):
+                for tag, docs in seg.sparse.items():
+                    if tag.startswith("org:"):
+                        docs = docs + offset
+                        docs = docs[self.live[docs]]
+                        numbers = self.listing[docs]  # a service listed twice is one
+                        if np.unique(numbers[numbers != 0]).size \
+                                + np.count_nonzero(numbers == 0) >= 2:
+                            several[docs] = True
+            self.memo["front doors"] = several & self.tag(AGENCY_TAG)
+        return self.memo["front doors"]
+
+    def repeated(self, docs):
+        """Return a bool array over `docs` (best first): True where the same service was
+        listed before (the same listing number, ServiceFacts.listing_key), so that a service
+        a directory lists twice takes one place in the results, the better-ranked."""
+        if "listed twice" not in self.memo:  # most directories list nothing twice: skip
+            numbers = self.listing[self.live & (self.listing != 0)]
+            self.memo["listed twice"] = np.unique(numbers).size < numbers.size
+        if not self.memo["listed twice"]:
+            return np.zeros(docs.size, bool)
+        numbers = self.listing[docs]
+        first = np.zeros(docs.size, bool)
+        first[np.unique(numbers, return_index=True)[1]] = True
+        return ~first & (numbers != 0)
 
     def tag(self, name):
         """Return the bool array of documents carrying `name` (all False if none do)."""

@@ -35,6 +35,20 @@ def _grouped(session, statement):
     return grouped
 
 
+def _locations(places):
+    """Return one place per location of a service's rows (one a row per address), with
+    its `id` and `address` chosen as the model's Location.address chooses it."""
+    chosen = {}
+    for place in places:
+        kept = chosen.get(place.location_id)
+        if kept is None or (kept.address_type not in (None, "physical")
+                            and place.address_type in (None, "physical")):
+            chosen[place.location_id] = place
+    return [SimpleNamespace(**vars(place), id=place.location_id, address=SimpleNamespace(
+        address_1=place.address_1, postal_code=place.postal_code, city=place.city)
+        if place.address_1 is not None else None) for place in chosen.values()]
+
+
 def load_records(session, ids, listed_only=True):
     """Return the ServiceRecords of the services among `ids` (any order): the listed ones,
     or all of them for a caller that judges `is_listed` itself."""
@@ -68,7 +82,8 @@ def load_records(session, ids, listed_only=True):
         m.ServiceAtLocation.service_id, m.Location.id.label("location_id"),
         m.Location.location_type, m.Location.latitude,
         m.Location.longitude, m.Address.city, m.Address.state_province, m.Location.name,
-        m.Location.alternate_name.label("alternate_name"))
+        m.Location.alternate_name.label("alternate_name"), m.Address.address_1,
+        m.Address.postal_code, m.Address.address_type)
         .join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
         .outerjoin(m.Address, m.Address.location_id == m.Location.id)
         .where(m.ServiceAtLocation.service_id.in_(found)))
@@ -117,7 +132,7 @@ def load_records(session, ids, listed_only=True):
             name="", alternate_name=None, description=None)
         records.append(ServiceRecord(
             **row._mapping,
-            organization=organization, locations=places.get(sid, []),
+            organization=organization, locations=_locations(places.get(sid, ())),
             has_provider_inbox=row.organization_id in inboxes,
             program=programs.get(row.program_id),
             terms=record_terms, attributes=record_terms,

@@ -203,3 +203,11 @@ def test_found_triggers_say_where_and_in_which_language():
         ("telehealth", {"en", "es", "vi"}, "zoom")]
     assert [f.concept.id for f in concepts.find("necesito raite al doctor")] == [
         "medical-transport"]
+
+
+@pytest.mark.parametrize("typed", ["shelter tonight", "a place to sleep tonight",
+                                   "albergue para dormir esta noche", "chỗ ngủ tối nay"])
+def test_a_shelter_tonight_is_one_need_not_a_shelter_and_walk_in_hours(typed):
+    # as two needs, "tonight" asked for walk-in and drop-in hours, and a drop-in centre
+    # with a men's programme met both before the shelters whose records say "emergency"
+    assert {f.concept.id for f in concepts.find(typed)} == {"shelter"}

@@ -6,6 +6,8 @@ need named outranks one meeting some; a language named brings the services offer
 phone line that serves the place is not buried under offices that only share a word; a
 search by place alone lists what is there, a teens' group in town above a county-wide line."""
 
+from directory import models as m
+from directory.extensions import db
 from tests.helpers import builders
 from tests.helpers.results import names, run
 
@@ -105,3 +107,52 @@ def test_services_at_the_same_spot_list_the_one_helping_with_more_needs_first(ap
                                                    terms["jobs-training"]])
     builders.service("Benefits Office", terms=[terms["benefits-money"], terms["food"]])
     assert names(run(near="92630")) == ["Neighborhood Center", "Benefits Office", "Art Studio"]
+
+
+def test_a_city_searched_is_read_as_the_city_not_as_its_centre(app):
+    # Santa Ana's centre is the mean of its ZIP codes' centres; its ZIP codes lie 2.5 miles
+    # from it on average, so nearer than that is no nearer: the center helping with three
+    # needs 1.5 miles out comes before the office at the centre, and one 6 miles out after
+    terms = builders.load_taxonomy()
+    builders.service("Art Studio", terms=[terms["community-recreation"]], zip_code="92701",
+                     city="Santa Ana", lat=33.7400, lng=-117.8760)
+    builders.service("Neighborhood Center", terms=[terms["food"], terms["housing"],
+                                                   terms["jobs-training"]], zip_code="92704",
+                     city="Santa Ana", lat=33.7400, lng=-117.9020)
+    builders.service("Far Center", terms=[terms["food"], terms["housing"],
+                                          terms["jobs-training"], terms["legal-help"]],
+                     zip_code="92708", city="Fountain Valley", lat=33.7400, lng=-117.9800)
+    assert names(run(near="Santa Ana")) == ["Neighborhood Center", "Art Studio", "Far Center"]
+    # a ZIP code is small: there the nearer comes first
+    assert names(run(near="92701"))[0] == "Art Studio"
+    # with words too, nearness within the city is no reason: the better match comes first
+    builders.service("Saint Ann Parish",
+                     description="Piano lessons on Fridays, a choir and a garden club.",
+                     zip_code="92701", city="Santa Ana", lat=33.7400, lng=-117.8760)
+    builders.service("Westside Parish", description="Piano lessons every weekday.",
+                     zip_code="92704", city="Santa Ana", lat=33.7400, lng=-117.9020)
+    assert names(run(search="piano lessons", near="Santa Ana"))[0] == "Westside Parish"
+    # a point searched from keeps its bonus for what is round the corner
+    assert names(run(search="piano lessons", lat=33.7400, lng=-117.8760))[0] == \
+        "Saint Ann Parish"
+
+
+def test_at_the_same_spot_an_agency_s_own_listing_comes_first_among_equals(app):
+    # a ZIP code's services at one point: the agency that runs several services, listed
+    # under its own name, is the door a specialist names for the place; its programme, and
+    # an organization of one service named as itself, keep the order of needs and names
+    terms = builders.load_taxonomy()
+    agency = m.Organization(name="Mission Neighborhood Centers", description="Many programs.")
+    db.session.add(agency)
+    builders.service("MISSION NEIGHBORHOOD CENTERS", org=agency, terms=[terms["childcare-youth"]])
+    builders.service("Head Start Classroom", org=agency, terms=[terms["childcare-youth"]])
+    builders.service("Neighborhood Center", terms=[terms["food"], terms["housing"]])
+    alone = m.Organization(name="Art Studio", description="Painting.")
+    db.session.add(alone)
+    for name in ("Art Studio", "ART STUDIO"):  # one service listed twice: still one service
+        builders.service(name, org=alone, terms=[terms["community-recreation"]])
+    found = names(run(near="92630"))
+    assert found[:2] == ["MISSION NEIGHBORHOOD CENTERS", "Neighborhood Center"]
+    assert sorted(n.casefold() for n in found[2:]) == ["art studio", "head start classroom"]
+    # with words, relevance decides as before
+    assert names(run(search="head start", near="92630"))[0] == "Head Start Classroom"

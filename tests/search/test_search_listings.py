@@ -1,0 +1,81 @@
+"""A service a directory lists twice (a 2-1-1 export does: the same name in capitals and not,
+the same organization, the same building typed two ways) takes one place in the results,
+the better-ranked: the count, the pages, the filters' counts and the API say the same. A
+service of the same name at another address, or of another organization, is another
+listing and is always shown."""
+
+from directory import models as m
+from directory.extensions import db
+from tests.helpers import builders
+from tests.helpers.results import names, run
+
+WORDS = "Anonymous support groups for survivors of domestic violence."
+
+
+def _listed(name, org, street, zip_code="94129", **fields):
+    """Make a service of `org` at `street` (the builder's one location) and return it."""
+    service = builders.service(name, org=org, zip_code=zip_code, city="San Francisco",
+                               lat=37.796987, lng=-122.462741, commit=False, **fields)
+    service.service_at_locations[0].location.addresses[0].address_1 = street
+    db.session.commit()
+    return service
+
+
+def _twins():
+    org = m.Organization(name="Baylaw", description="Peer groups.")
+    described = _listed("BAYLAW DOMESTIC VIOLENCE ANONYMOUS", org, "995 Market Street Suite 12",
+                        description=WORDS)
+    bare = _listed("Baylaw  Domestic Violence Anonymous", org, "995 market st.")
+    return described, bare
+
+
+def test_a_service_listed_twice_is_found_once_at_its_better_place(app):
+    described, bare = _twins()
+    builders.service("Riley Center", description="Shelter from domestic violence.",
+                     zip_code="94129", lat=37.796987, lng=-122.462741)
+    result = run(search="domestic violence anonymous", near="94129")
+    ids = [hit.service_id for hit in result.hits]
+    assert described.id in ids and bare.id not in ids  # its words rank it first of the two
+    assert result.total == len(result.hits) == 2
+    assert result.facets["verified_within_months"]["12"] == 2  # counted over what is shown
+    alone = run(search="anonymous", near="94129")
+    assert [h.service_id for h in alone.hits] == [described.id]
+    assert alone.total == alone.matched == 1
+
+
+def test_browsing_a_place_shows_the_service_once_and_pages_agree(app):
+    _twins()
+    builders.service("Riley Center", description="Shelter.", zip_code="94129",
+                     lat=37.796987, lng=-122.462741)
+    whole = run(near="94129", per_page=10)
+    assert whole.total == len(whole.hits) == 2
+    pages = [run(near="94129", per_page=1, page=n) for n in (1, 2, 3)]
+    assert [p.total for p in pages] == [2, 2, 2] and pages[0].total_pages == 2
+    assert [h.service_id for p in pages for h in p.hits] == [h.service_id for h in whole.hits]
+
+
+def test_the_api_counts_what_it_lists(app, client):
+    _twins()
+    body = client.get("/api/services?search=domestic violence&near=94129").get_json()
+    assert body["total_items"] == len(body["contents"]) == 1
+    assert body["total_pages"] == 1
+
+
+def test_the_same_name_at_another_building_or_of_another_organization_is_shown(app):
+    org = m.Organization(name="Summerbridge", description="Tutoring.")
+    # one ZIP code, one point (its centre), two campuses: two places to go
+    _listed("SUMMERBRIDGE", org, "3065 Jackson Street", zip_code="94115")
+    _listed("Summerbridge", org, "3120 Washington Street", zip_code="94115")
+    # the same building and name, another organization: another service
+    _listed("Summerbridge", m.Organization(name="Other", description="x"),
+            "3065 Jackson Street", zip_code="94115")
+    # the same organization and building, another name: another service
+    _listed("Summerbridge Reading", org, "3065 Jackson Street", zip_code="94115")
+    assert len(names(run(search="summerbridge", near="94115"))) == 4
+
+
+def test_a_service_with_no_place_to_visit_is_never_taken_for_another(app):
+    org = m.Organization(name="Helpline", description="Calls.")
+    for name in ("HELP LINE", "Help Line"):
+        builders.service(name, org=org, virtual=True, description="Call any time.")
+    assert run(search="help line").total == 2
