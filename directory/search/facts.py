@@ -40,6 +40,7 @@ class SegmentFacts:
     listing: np.ndarray  # ServiceFacts.listing_key as a number (documents.listing_number)
     lengths: dict = None  # text field -> each document's length (for BM25)
     postings: dict = None  # (field, term) -> (document numbers, frequencies)
+    organizations: tuple = None  # FactTable._organizations' part of this segment
 
     @classmethod
     def read(cls, reader):
@@ -193,21 +194,39 @@ class FactTable:
 
     def front_doors(self):
         """Return the bool array of agencies' own listings (a service named as its
-        organization) of organizations that run several services (a service it lists
-        twice counts once: ServiceFacts.listing_key)."""
+        organization) of organizations that run several services (one listed twice counts
+        once: ServiceFacts.listing_key); once per index version, in array operations."""
         if "front doors" not in self.memo:
+            agency = self.tag(AGENCY_TAG) & self.live
             several = np.zeros(self.size, bool)
-            for seg, offset in zip(self.segments, self.offsets, strict=True):
-                for tag, docs in seg.sparse.items():
-                    if tag.startswith("org:"):
-                        docs = docs + offset
-                        docs = docs[self.live[docs]]
-                        numbers = self.listing[docs]  # a service listed twice is one
-                        if np.unique(numbers[numbers != 0]).size \
-                                + np.count_nonzero(numbers == 0) >= 2:
-                            several[docs] = True
-            self.memo["front doors"] = several & self.tag(AGENCY_TAG)
+            if agency.any():
+                docs, owners = self._organizations()
+                alive = self.live[docs]
+                docs, owners = docs[alive], owners[alive]
+                numbers = self.listing[docs]  # a service listed twice is one
+                numbers = np.where(numbers != 0, numbers, -1 - docs)  # no key: its own
+                order = np.lexsort((numbers, owners))
+                owner, number = owners[order], numbers[order]
+                first = np.r_[True, (owner[1:] != owner[:-1]) | (number[1:] != number[:-1])]
+                several[docs] = np.bincount(owner[first])[owners] >= 2
+            self.memo["front doors"] = several & agency
         return self.memo["front doors"]
+
+    def _organizations(self):
+        """Return (document numbers, organization numbers), numbered across segments (an
+        organization's services may lie in several); a segment's part is made once."""
+        numbered, docs, owners = {}, [], []
+        for seg, offset in zip(self.segments, self.offsets, strict=True):
+            if seg.organizations is None:
+                names = [tag for tag in seg.sparse if tag.startswith("org:")]
+                arrays = [seg.sparse[n] for n in names] or [np.zeros(0, np.int64)]
+                seg.organizations = (names, np.array([a.size for a in arrays[:len(names)]],
+                                                     np.int64), np.concatenate(arrays))
+            names, sizes, local = seg.organizations
+            docs.append(local + offset)
+            owners.append(np.repeat(np.array([numbered.setdefault(n, len(numbered))
+                                              for n in names], np.int64), sizes))
+        return np.concatenate(docs), np.concatenate(owners)
 
     def repeated(self, docs):
         """Return a bool array over `docs` (best first): True where the same service was

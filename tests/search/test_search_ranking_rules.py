@@ -7,6 +7,7 @@ phone line that serves the place is not buried under offices that only share a w
 search by place alone lists what is there, a teens' group in town above a county-wide line."""
 
 from directory import models as m
+from directory import search
 from directory.extensions import db
 from tests.helpers import builders
 from tests.helpers.results import names, run
@@ -156,3 +157,25 @@ def test_at_the_same_spot_an_agency_s_own_listing_comes_first_among_equals(app):
     assert sorted(n.casefold() for n in found[2:]) == ["art studio", "head start classroom"]
     # with words, relevance decides as before
     assert names(run(search="head start", near="92630"))[0] == "Head Start Classroom"
+
+
+def test_an_agency_s_services_count_together_when_a_parallel_rebuild_splits_them(app_with):
+    # a large directory is rebuilt in Z-order slices, one segment each: an agency whose
+    # programme lies far from its own listing still runs several services
+    parallel = app_with(SEARCH_REBUILD_WORKERS=2, SEARCH_PARALLEL_FROM=4)
+    with parallel.app_context():
+        terms = builders.load_taxonomy()
+        agency = m.Organization(name="Mission Neighborhood Centers", description="Programs.")
+        db.session.add(agency)
+        builders.service("MISSION NEIGHBORHOOD CENTERS", org=agency,
+                         terms=[terms["childcare-youth"]])
+        builders.service("Neighborhood Center", terms=[terms["food"], terms["housing"]])
+        far = {"zip_code": "92101", "city": "San Diego", "lat": 32.7157, "lng": -117.1611}
+        builders.service("Head Start Classroom", org=agency, terms=[terms["childcare-youth"]],
+                         **far)
+        builders.service("Harbor Pantry", terms=[terms["food"]], **far)
+        search.rebuild()
+        _, facts = search.store().snapshot()
+        assert len(facts.segments) == 2
+        assert names(run(near="92630"))[:2] == ["MISSION NEIGHBORHOOD CENTERS",
+                                                "Neighborhood Center"]
