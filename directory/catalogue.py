@@ -123,18 +123,19 @@ def term_group(code):
     return sorted(parent.children, key=lambda t: t.name) if parent else []
 
 
-_codes_cache = {}
-
-
 def taxonomy_codes(groups):
     """Return {group: set of codes} of the project taxonomy's `groups`, read again only
     when the directory's data stamp moves (any taxonomy change moves it)."""
-    key = (coverage.data_stamp(), tuple(sorted(groups)))
-    if key not in _codes_cache:
-        _codes_cache.clear()
-        _codes_cache[key] = {group: frozenset(t.code for t in term_group(group))
-                             for group in groups}
-    return _codes_cache[key]
+    groups = tuple(sorted(groups))
+    return coverage.per_stamp(("taxonomy codes", groups), lambda: {
+        group: frozenset(t.code for t in term_group(group)) for group in groups})
+
+
+def term_choices(code):
+    """Return [(code, name)] of the terms of the group `code`, by name (a form's choices),
+    read again only when the directory's data stamp moves."""
+    return coverage.per_stamp(("term choices", code),
+                              lambda: [(t.code, t.name) for t in term_group(code)])
 
 
 def allowed_terms():

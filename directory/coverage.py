@@ -16,7 +16,7 @@ from flask import current_app, has_request_context, request
 from sqlalchemy import func, select
 
 from . import datastamp
-from .extensions import db
+from .extensions import db, kept_by_app
 from .geo.gazetteer import resolve_place, state_zone, zip_zone
 from .geo.states import state_code, state_name
 from .models import Address
@@ -83,6 +83,17 @@ def data_stamp():
     if "directory.data_stamp" not in request.environ:
         request.environ["directory.data_stamp"] = datastamp.read(db.session)
     return request.environ["directory.data_stamp"]
+
+
+def per_stamp(name, compute):
+    """Return compute(), worked out once per data stamp in this app and process: for what
+    only a change to the directory's data can change (every such change moves the stamp)."""
+    known = kept_by_app(f"per data stamp: {name}", dict)
+    stamp = data_stamp()
+    if stamp not in known:
+        known.clear()
+        known[stamp] = compute()
+    return known[stamp]
 
 
 def _addresses(*columns):

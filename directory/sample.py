@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import exists, select
 
 from . import coverage
-from .extensions import db, kept_by_app
+from .extensions import db
 from .hsds.flatten import flatten
 from .hsds.load import LoadResult, upsert_rows
 from .models import Organization, TaxonomyTerm
@@ -90,8 +90,5 @@ def sample_data_loaded():
     ids = sample_organization_ids()
     if not ids:
         return False
-    known, stamp = kept_by_app("sample data loaded", dict), coverage.data_stamp()
-    if stamp not in known:
-        known.clear()
-        known[stamp] = bool(db.session.scalar(select(exists().where(Organization.id.in_(ids)))))
-    return known[stamp]
+    return coverage.per_stamp("sample data loaded", lambda: bool(db.session.scalar(
+        select(exists().where(Organization.id.in_(ids))))))

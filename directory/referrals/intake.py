@@ -32,8 +32,8 @@ def match(list_id):
     """Show the intake form; on posting it, the ranked services (and add one if asked)."""
     referral_list = list_or_404(list_id)
     form = MatchForm()
-    form.categories.choices = [(t.code, term_label(t.code, t.name))
-                               for t in catalogue.term_group("category")]
+    form.categories.choices = [(code, term_label(code, name))
+                               for code, name in catalogue.term_choices("category")]
     result, added, steps, transit = None, None, {}, {}
     if form.validate_on_submit():
         try:

@@ -11,7 +11,7 @@ such a route from the place shares a stop or a station with such a route at the 
 from dataclasses import dataclass, field
 
 import numpy as np
-from flask import current_app
+from flask import current_app, has_request_context, request
 from sqlalchemy import select
 
 from ..extensions import db
@@ -66,10 +66,20 @@ class Network:
         return found
 
 
+VERSION_READ = "directory.transit_version"
+
+
 def _version():
+    """Return the imported feeds' (id, import time), read once per request (a service page
+    asks for its kept body's key and its rides, intake for each result's transit)."""
+    if has_request_context() and VERSION_READ in request.environ:
+        return request.environ[VERSION_READ]
     rows = db.session.execute(select(TransitFeed.id, TransitFeed.imported_at)
                               .order_by(TransitFeed.id)).all()
-    return tuple((feed_id, str(when)) for feed_id, when in rows)
+    version = tuple((feed_id, str(when)) for feed_id, when in rows)
+    if has_request_context():
+        request.environ[VERSION_READ] = version
+    return version
 
 
 def _load(version):

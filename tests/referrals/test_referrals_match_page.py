@@ -40,3 +40,18 @@ def test_adding_from_the_answer_keeps_it_first(coordinator_client, referral_list
     assert "Added to the list: Online Recovery Circle." in page
     assert page.index('<details class="change-needs">') < page.index('id="results-heading"')
     assert "On the list" in page
+
+
+def test_a_category_added_is_on_the_next_form(coordinator_client, referral_list):
+    from directory import models as m
+    from directory.extensions import db
+
+    before = html_of(coordinator_client.get(_match_url(referral_list)))
+    assert 'value="group-therapy-peer-support"' in before
+    assert 'value="equine-therapy"' not in before
+    parent = db.session.scalar(db.select(m.TaxonomyTerm).where(
+        m.TaxonomyTerm.code == "category", m.TaxonomyTerm.parent_id.is_(None)))
+    db.session.add(m.TaxonomyTerm(code="equine-therapy", name="Equine therapy",
+                                  parent_id=parent.id, taxonomy="project"))
+    db.session.commit()
+    assert 'value="equine-therapy"' in html_of(coordinator_client.get(_match_url(referral_list)))

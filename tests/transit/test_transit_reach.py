@@ -83,3 +83,25 @@ def test_the_api_says_why_it_cannot_narrow_to_transit(town, runner, client):
                                                          "transit": "true"})
     names = {item["name"] for item in response.get_json()["contents"]}
     assert response.status_code == 200 and names == {"Oak Clinic", "Harbor Counselling"}
+
+
+def test_a_page_reads_the_feeds_once_and_the_next_page_sees_a_new_import(town, runner, client):
+    from sqlalchemy import event
+
+    clinic = town.services["Oak Clinic"]
+    read = []
+
+    def count(_conn, _cursor, statement, *_args):
+        read.extend([statement] if "transit_feed.imported_at" in statement else [])
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        before = client.get(f"/services/{clinic.id}")
+        assert before.status_code == 200 and "Bus 47" not in before.get_data(as_text=True)
+        assert len(read) == 1
+        assert runner.invoke(args=["import-gtfs", str(town.feed)]).exit_code == 0
+        read.clear()
+        after = client.get(f"/services/{clinic.id}")
+        assert "Bus 47 and 53" in after.get_data(as_text=True) and len(read) == 1
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
