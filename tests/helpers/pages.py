@@ -172,6 +172,9 @@ def axe_violations(page):
     rules on the page; return its violations. The page's context must be opened with
     bypass_csp=True: the site's Content-Security-Policy forbids inline scripts, axe's too."""
     axe = Path(pytest.importorskip("axe_playwright_python").__file__).with_name("axe.min.js")
+    # A click that submits a form returns once the navigation has begun; the next page may
+    # have no <head> yet, so wait for it to load before adding axe to it.
+    page.wait_for_load_state("load")
     page.add_script_tag(path=str(axe))
     return page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
