@@ -204,8 +204,9 @@ def category_counts_in_database():
 
 def services_in_term(term, page=1, per_page=PAGE_SIZE):
     """Return (the ids of one page of the listed services tagged with `term`, how many
-    there are), open ones first, then by name. The order is read once per index version
-    (every change to a service changes the index): a page costs no more than its cards."""
+    there are), open ones first, then by name, a service listed twice once. The order is
+    read once per index version (every change to a service changes the index): a page
+    costs no more than its cards."""
     order = search.remember(("services in term", term.id), lambda: _ordered_in_term(term))
     start = (max(page, 1) - 1) * per_page
     return order[start:start + per_page], len(order)
@@ -220,7 +221,7 @@ def _ordered_in_term(term):
     ).all()
     rows = sorted(set(rows),
                   key=lambda r: (r.status == TEMPORARILY_CLOSED, r.name.lower(), r.id))
-    return [r.id for r in rows]
+    return search.first_listings([r.id for r in rows])
 
 
 def counts_per_table():

@@ -7,19 +7,18 @@ client); each is then judged here on its record (candidates.py: the rows read in
 kept while the data holds; only the services shown are loaded whole), in three steps.
 
 1. Membership (hard requirements). A service is left out, and counted, when it is not
-   listed, when the client's age is outside its range, when it serves only the residents
-   of another city ("Anaheim residents"), when its service areas leave out the client's
-   place (rides for south-county ZIP codes, a client in Santa Ana), or when it is limited to a group
-   the client is not in (veterans, trans and nonbinary people, women, healthcare workers,
-   people leaving a hospital: see `directory.populations`). The coordinator
-   can show the group-limited ones again; they then rank last, marked.
-2. Tiers (requirements that can bend). A temporarily closed service ranks below every
-   open one. A service that offers none of the client's
-   languages and lists no interpreters ranks below every service that does; then a
-   service that takes none of the client's payment options, or has no room now, ranks
-   below those that do. Each says why, in its misfits.
-3. Order within a tier (preferences), as points (matching/weights.py), then
-   distance. The weights say what a 211 specialist weighs first:
+   listed, when the client's age is outside its range, when it serves only the residents of
+   another city ("Anaheim residents"), when its service areas leave out the client's place
+   (rides for south-county ZIP codes, a client in Santa Ana), or when it is limited to a
+   group the client is not in (veterans, trans and nonbinary people, women, healthcare
+   workers, people leaving a hospital: see `directory.populations`). The coordinator can
+   show the group-limited ones again; they then rank last, marked.
+2. Tiers (requirements that can bend). A temporarily closed service ranks below every open
+   one. A service that offers none of the client's languages and lists no interpreters ranks
+   below every service that does; then a service that takes none of the client's payment
+   options, or has no room now, ranks below those that do. Each says why, in its misfits.
+3. Order within a tier (preferences), as points (matching/weights.py), then distance. The
+   weights say what a 211 specialist weighs first:
    - what was asked: a chosen category +35 (a service filed under telehealth alone counts
      as counselling: it is counselling by video), the free text up to +30, against the
      best match among the services of the same chosen category the client can use (in
@@ -56,13 +55,12 @@ kept while the data holds; only the services shown are loaded whole), in three s
      -20, and a ride made for wheelchair users -20 for a client who uses none (the van is
      scarce); evenings or weekends +12 each, daytime only -12, hours not listed -4; families
      welcome or from home +8 for "childcare".
-   - never verified -8; verified longer ago than STALE_AFTER_DAYS -2 (said, and a tie
-     breaker: it most likely still fits, and the coordinator calls first); temporarily
-     closed -40.
-   For a client with no car, an in-person service more than WALKING_MILES away is a
-   misfit ("too far to walk"), not a reason, unless a ride the client can use goes from
-   their place to the service's (its service areas hold both: `takes_trips_to`) or public
-   transit does; those rides are listed beside the result.
+   - never verified -8; verified longer ago than STALE_AFTER_DAYS -2 (said, and a tie breaker:
+     it most likely still fits, and the coordinator calls first); temporarily closed -40.
+   For a client with no car, an in-person service more than WALKING_MILES away is a misfit
+   ("too far to walk"), not a reason, unless a ride the client can use goes from their place
+   to the service's (its service areas hold both: `takes_trips_to`) or public transit does;
+   those rides are listed beside the result.
 4. Several needs take turns: within a tier the best service of each chosen category
    comes before the second best of any, so "a group and a ride" shows both at the top;
    the services found by the free text alone follow them.
@@ -133,7 +131,9 @@ def match(needs, now=None, limit=30, load=None):
                       rides=result.transport, zone=coverage.timezone(),
                       transit=travel.from_place(needs.place) if "no-car" in needs.barriers
                       else None)
-    ranked = rank(hits, context, result.excluded, text_scores, load)[:limit]
+    ranked = rank(hits, context, result.excluded, text_scores, load)
+    once = set(search.first_listings([i.service.id for i in ranked]))  # one of two listings
+    ranked = [item for item in ranked if item.service.id in once][:limit]
     if "childcare" in needs.barriers and needs.place is not None:
         result.childcare = _side_options(needs, now, load, text="childcare")
     # Judged on records; what is shown is loaded whole, in one go.

@@ -12,7 +12,7 @@ from flask import (
 )
 from flask_babel import get_locale, gettext
 
-from .. import catalogue, coverage, finder, locate
+from .. import catalogue, coverage, finder, locate, search
 from ..paging import Pages, page_number
 from ..template_helpers import url_with
 from . import bp, cards, organization_page, service_page
@@ -104,4 +104,4 @@ def organization(organization_id):
     """Show an organization and the services it lists."""
     page = organization_page.kept(organization_id)
     return render_template("public/organization.html", page=page,
-                           services=cards.listing(page.listed))
+                           services=cards.listing(search.first_listings(page.listed)))

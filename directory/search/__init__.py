@@ -15,13 +15,14 @@ from .. import models as m
 from ..extensions import db
 from ..models.service_facts import LISTED
 from . import engine as _engine
-from . import follow, indexer, sync
+from . import follow, indexer, listings, sync
 from .params import SearchParams, parse
 from .store import IndexStore
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SearchParams", "apply_log", "check", "init_app", "nearest_in_person_miles",
+__all__ = ["SearchParams", "apply_log", "check", "first_listings", "init_app",
+           "nearest_in_person_miles",
            "parse", "readiness", "rebuild", "remember", "repair", "search", "servers",
            "start_following", "store", "tag_counts", "verified_before"]
 
@@ -120,6 +121,12 @@ def tag_counts(group):
     """Return {value: number of listed services} for a facet group (say "category"), from
     the index's facts: no table is read, and the count is made once per index version."""
     return store().snapshot()[1].tag_counts(group)
+
+
+def first_listings(ids):
+    """Return `ids` (in a list's order) with a service a directory lists twice kept once,
+    at its first place (listings.py): a category, an organization, intake matching."""
+    return listings.first_listings(store().snapshot()[1], ids)
 
 
 def verified_before(day, limit):

@@ -13,7 +13,7 @@ import numpy as np
 from ..geo.distance import bounding_box, haversine_miles
 from ..geo.precision import within_miles
 from ..populations import FILTER_AUDIENCE, age_groups
-from . import scoring
+from . import listings, scoring
 from .filters import facet_counts, filter_mask
 from .frequencies import RememberingSearcher
 from .textquery import build as build_text_query
@@ -40,7 +40,7 @@ OTHER_LANGUAGE_WEIGHT = 0.75
 # A multiplier would put a teens' group a mile away below every county-wide phone line.
 # Services at the same distance (a 2-1-1 export places a ZIP code's services at one point)
 # come with the agencies' own listings first (a service named as its organization, of one
-# that runs several: the door a specialist names for a place, FactTable.front_doors), then
+# that runs several: the door a specialist names for a place, listings.front_doors), then
 # in order of how many of the directory's categories each helps with (breadth), then by
 # name: a neighborhood center before a one-need office. Searching a city, every service
 # within the city's spread of its centre is at the same distance (a city is not a point).
@@ -205,7 +205,7 @@ def rank(searcher, facts, params, zone, now):
         met = np.ones(docs.size, bool)
     order = _rank(facts, params, docs, scores, ranked, reach, _audience(params, text),
                   elsewhere)
-    repeated = facts.repeated(docs[order])
+    repeated = listings.repeated(facts, docs[order])
     if repeated.any():  # a service listed twice is found once: counts and pages agree
         kept = np.sort(order[~repeated])
         order = np.searchsorted(kept, order[~repeated])
@@ -284,7 +284,8 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsew
         if not params.text:  # browsing a place: distance alone, penalties in miles
             farther = LIMITED_MILES * (for_others | elsewhere[docs])
             farther = farther + OTHER_LANGUAGE_MILES * other_language
-            return np.lexsort((names, -facts.breadth()[docs], ~facts.front_doors()[docs],
+            doors = listings.front_doors(facts)[docs]
+            return np.lexsort((names, -facts.breadth()[docs], ~doors,
                                -(1.0 - share - farther / radius), closed))
         nearness = 1.0 - share + LOCAL_BONUS * np.exp(-dist / LOCAL_MILES)
         blended = (1 - NEARNESS_WEIGHT) * relevance + NEARNESS_WEIGHT * nearness

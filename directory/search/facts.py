@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .documents import AGENCY_TAG
+from . import listings
 from .fields import SCORED_FIELDS
 from .scoring import field_lengths
 
@@ -40,7 +40,7 @@ class SegmentFacts:
     listing: np.ndarray  # ServiceFacts.listing_key as a number (documents.listing_number)
     lengths: dict = None  # text field -> each document's length (for BM25)
     postings: dict = None  # (field, term) -> (document numbers, frequencies)
-    organizations: tuple = None  # FactTable._organizations' part of this segment
+    organizations: tuple = None  # listings._organizations' part of this segment
 
     @classmethod
     def read(cls, reader):
@@ -149,7 +149,7 @@ class FactTable:
     def _merge_masks(self, name):
         keys = {k for s in self.segments for k in getattr(s, name)}
         merged = {}
-        for key in keys:
+        for key in sorted(keys):  # one order in every process: facets' ties read alike
             merged[key] = np.concatenate([
                 getattr(s, name).get(key, np.zeros(len(s.ids), bool)) for s in self.segments
             ])
@@ -171,12 +171,13 @@ class FactTable:
         return self._averages[field]
 
     def tag_counts(self, group):
-        """Return {value: live documents tagged `group:value`} for a facet group; counted
-        once per fact table, which lives as long as the index version it was read from."""
+        """Return {value: live documents tagged `group:value`} for a facet group (a service
+        listed twice counted once: listings.py); counted once per fact table, which
+        lives as long as the index version it was read from."""
         counts = self._tag_counts.get(group)
         if counts is None:
             prefix = f"{group}:"
-            counts = {tag[len(prefix):]: int(np.count_nonzero(array & self.live))
+            counts = {tag[len(prefix):]: listings.count_once(self, array)
                       for tag, array in self.tags.items() if tag.startswith(prefix)}
             self._tag_counts[group] = counts
         return counts
@@ -191,56 +192,6 @@ class FactTable:
                     found += array
             self.memo["breadth"] = found
         return self.memo["breadth"]
-
-    def front_doors(self):
-        """Return the bool array of agencies' own listings (a service named as its
-        organization) of organizations that run several services (one listed twice counts
-        once: ServiceFacts.listing_key); once per index version, in array operations."""
-        if "front doors" not in self.memo:
-            agency = self.tag(AGENCY_TAG) & self.live
-            several = np.zeros(self.size, bool)
-            if agency.any():
-                docs, owners = self._organizations()
-                alive = self.live[docs]
-                docs, owners = docs[alive], owners[alive]
-                numbers = self.listing[docs]  # a service listed twice is one
-                numbers = np.where(numbers != 0, numbers, -1 - docs)  # no key: its own
-                order = np.lexsort((numbers, owners))
-                owner, number = owners[order], numbers[order]
-                first = np.r_[True, (owner[1:] != owner[:-1]) | (number[1:] != number[:-1])]
-                several[docs] = np.bincount(owner[first])[owners] >= 2
-            self.memo["front doors"] = several & agency
-        return self.memo["front doors"]
-
-    def _organizations(self):
-        """Return (document numbers, organization numbers), numbered across segments (an
-        organization's services may lie in several); a segment's part is made once."""
-        numbered, docs, owners = {}, [], []
-        for seg, offset in zip(self.segments, self.offsets, strict=True):
-            if seg.organizations is None:
-                names = [tag for tag in seg.sparse if tag.startswith("org:")]
-                arrays = [seg.sparse[n] for n in names] or [np.zeros(0, np.int64)]
-                seg.organizations = (names, np.array([a.size for a in arrays[:len(names)]],
-                                                     np.int64), np.concatenate(arrays))
-            names, sizes, local = seg.organizations
-            docs.append(local + offset)
-            owners.append(np.repeat(np.array([numbered.setdefault(n, len(numbered))
-                                              for n in names], np.int64), sizes))
-        return np.concatenate(docs), np.concatenate(owners)
-
-    def repeated(self, docs):
-        """Return a bool array over `docs` (best first): True where the same service was
-        listed before (the same listing number, ServiceFacts.listing_key), so that a service
-        a directory lists twice takes one place in the results, the better-ranked."""
-        if "listed twice" not in self.memo:  # most directories list nothing twice: skip
-            numbers = self.listing[self.live & (self.listing != 0)]
-            self.memo["listed twice"] = np.unique(numbers).size < numbers.size
-        if not self.memo["listed twice"]:
-            return np.zeros(docs.size, bool)
-        numbers = self.listing[docs]
-        first = np.zeros(docs.size, bool)
-        first[np.unique(numbers, return_index=True)[1]] = True
-        return ~first & (numbers != 0)
 
     def tag(self, name):
         """Return the bool array of documents carrying `name` (all False if none do)."""

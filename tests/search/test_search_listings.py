@@ -1,9 +1,13 @@
 """A service a directory lists twice (a 2-1-1 export does: the same name in capitals and not,
 the same organization, the same building typed two ways) takes one place in the results,
-the better-ranked: the count, the pages, the filters' counts and the API say the same. A
-service of the same name at another address, or of another organization, is another
-listing and is always shown."""
+the better-ranked: the count, the pages, the filters' counts and the API say the same; so
+do a category's page and count, an organization's page and intake matching. A service of
+the same name at another address, or of another organization, is another listing and is
+always shown."""
 
+import re
+
+from directory import catalogue, locate, matching
 from directory import models as m
 from directory.extensions import db
 from tests.helpers import builders
@@ -21,11 +25,12 @@ def _listed(name, org, street, zip_code="94129", **fields):
     return service
 
 
-def _twins():
+def _twins(described_terms=(), bare_terms=()):
     org = m.Organization(name="Baylaw", description="Peer groups.")
     described = _listed("BAYLAW DOMESTIC VIOLENCE ANONYMOUS", org, "995 Market Street Suite 12",
-                        description=WORDS)
-    bare = _listed("Baylaw  Domestic Violence Anonymous", org, "995 market st.")
+                        description=WORDS, terms=described_terms)
+    bare = _listed("Baylaw  Domestic Violence Anonymous", org, "995 market st.",
+                   terms=bare_terms)
     return described, bare
 
 
@@ -79,3 +84,36 @@ def test_a_service_with_no_place_to_visit_is_never_taken_for_another(app):
     for name in ("HELP LINE", "Help Line"):
         builders.service(name, org=org, virtual=True, description="Call any time.")
     assert run(search="help line").total == 2
+
+
+def _listed_ids(html):
+    return re.findall(r'href="/services/([0-9a-f-]{36})', html)
+
+
+def test_a_category_and_an_organization_list_the_service_once_and_count_it_once(app, client):
+    terms = builders.load_taxonomy()
+    group, safety = terms["group-therapy-peer-support"], terms["safety-from-abuse"]
+    described, bare = _twins(described_terms=[group, safety], bare_terms=[group])
+    other = builders.service("Riley Center", description="Groups.", terms=[group])
+    counts = dict((term.code, count) for term, count in catalogue.category_counts())
+    assert counts[group.code] == 2 and counts[safety.code] == 1
+    listed = _listed_ids(client.get(f"/categories/{group.code}").get_data(as_text=True))
+    assert len(listed) == 2 and other.id in listed  # and one of the two listings
+    assert len({described.id, bare.id} & set(listed)) == 1
+    assert catalogue.services_in_term(group)[1] == 2
+    # a category only one listing is in still lists it
+    assert _listed_ids(client.get(f"/categories/{safety.code}").get_data(as_text=True)) == \
+        [described.id]
+    page = client.get(f"/organizations/{described.organization_id}").get_data(as_text=True)
+    assert _listed_ids(page) == [described.id]
+
+
+def test_intake_matching_shows_a_service_listed_twice_once(app):
+    terms = builders.load_taxonomy()
+    # the category's search finds the bare listing, the words' search the described one
+    described, bare = _twins(bare_terms=[terms["group-therapy-peer-support"]])
+    result = matching.match(matching.ClientNeeds(
+        categories=["group-therapy-peer-support"], text="domestic violence anonymous",
+        place=locate.resolve("94129")))
+    shown = [item.service.id for item in result.matches]
+    assert len(shown) == 1 and shown[0] in (described.id, bare.id)
