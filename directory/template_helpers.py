@@ -140,7 +140,11 @@ def _with_query(path, args):
 
 def toggle_url(name, value, endpoint="public.results"):
     """Return the results URL with one filter value added, or removed if it is on."""
-    args = request.args.to_dict(flat=False)
+    key = f"directory.toggle_url:{endpoint}"  # a page has dozens: the path once a request
+    if key not in request.environ:
+        request.environ[key] = (url_for(endpoint), request.args.to_dict(flat=False))
+    path, asked = request.environ[key]
+    args = dict(asked)
     values = [v for raw in args.get(name, []) for v in raw.split(",") if v]
     values = [v for v in values if v != value] if value in values else values + [value]
     if values:
@@ -148,7 +152,7 @@ def toggle_url(name, value, endpoint="public.results"):
     else:
         args.pop(name, None)
     args.pop("page", None)
-    return _with_query(url_for(endpoint), args)
+    return _with_query(path, args)
 
 
 def miles(value):

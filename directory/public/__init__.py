@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__)
 
-from . import cards, contact, views  # noqa: F401  (routes register on import)
+from . import card_slots, cards, contact, views  # noqa: F401  (routes register on import)
