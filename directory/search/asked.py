@@ -34,6 +34,23 @@ def every_word(text, language=None):
     return alternatives
 
 
+def concept_met(found, phrase):
+    """Return the alternatives of meeting a concept found in the words outright (see
+    asked_needs), `phrase` being its trigger as typed."""
+    concept = found.concept
+    if concept.tags:
+        return [[[("tags", tag)]] for tag in concept.tags]
+    alternatives = [[[("tags", tag)]] for tag in concept.related]
+    alternatives += every_word(phrase, only_in_own_field(found))
+    for code in CODES:
+        head = concept.head(code)
+        if head and code not in found.languages:
+            alternatives += every_word(head, scope(code))
+    for word in concept.expand:
+        alternatives += every_word(word)
+    return alternatives
+
+
 def asked_needs(reader, text, found):
     """Return what a service must hold to meet each need the words name outright (see
     textquery.TextQuery.asked).
@@ -49,22 +66,9 @@ def asked_needs(reader, text, found):
     typed = text if len(folded) == len(text) else folded
     asked, seen = [], set()
     for f in found:
-        concept = f.concept
-        if concept.id in seen:
-            continue
-        seen.add(concept.id)
-        if concept.tags:
-            asked.append([[[("tags", tag)]] for tag in concept.tags])
-            continue
-        alternatives = [[[("tags", tag)]] for tag in concept.related]
-        alternatives += every_word(typed[f.start:f.end], only_in_own_field(f))
-        for code in CODES:
-            head = concept.head(code)
-            if head and code not in f.languages:
-                alternatives += every_word(head, scope(code))
-        for word in concept.expand:
-            alternatives += every_word(word)
-        asked.append(alternatives)
+        if f.concept.id not in seen:
+            seen.add(f.concept.id)
+            asked.append(concept_met(f, typed[f.start:f.end]))
     for word in WORD.finditer(folded):
         inside = any(f.start <= word.start() < f.end for f in found)
         if not (inside or not checkable(word.group())

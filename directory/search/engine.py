@@ -195,7 +195,7 @@ def rank(searcher, facts, params, zone, now):
                              correct=not params.as_typed, reads=params.reads)
             if params.text else None)
     if text is not None and text.parts is not None:
-        all_scores = scoring.score(searcher, facts, text.parts, facts.size)
+        all_scores = scoring.text_scores(searcher, facts, text, facts.size)
         all_scores *= scoring.coordination(searcher, facts, text.needs, facts.size)
         docs = candidates[all_scores[candidates] > 0]
         scores = all_scores[docs]

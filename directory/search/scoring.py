@@ -22,6 +22,10 @@ COORDINATION, MOST_COORDINATED = 0.5, 6
 # in full, a name repeating its description's word outranked the services whose terms and
 # description say the whole need (bench/README, issue 28).
 OTHER_FIELDS = 0.7
+# A word that only qualifies a need's phrase ("social" of "social anxiety": qualifiers.py)
+# found without the rest of the phrase or the need counts this share: the service is
+# related, found, never ranked on the one word ("Social-Model Detox").
+QUALIFIER_ALONE = 0.1
 CACHE_TERMS = 20000  # posting lists kept per segment
 
 
@@ -112,6 +116,17 @@ def score(searcher, facts, parts, size):
         touched = np.concatenate(touched)
         scores[touched] += (1 - OTHER_FIELDS) * best[touched]
         best[touched] = 0.0
+    return scores
+
+
+def text_scores(searcher, facts, text, size):
+    """Return the scores of a textquery.TextQuery's terms over global document numbers:
+    its parts, and each phrase's qualifying words in full where a document holds another
+    word of the phrase or meets its need, else at QUALIFIER_ALONE (qualifiers.py)."""
+    scores = score(searcher, facts, text.parts, size)
+    for parts, alternatives in text.conditional:
+        held = meets_all(searcher, facts, [alternatives], size)
+        scores += np.where(held, 1.0, QUALIFIER_ALONE) * score(searcher, facts, parts, size)
     return scores
 
 

@@ -116,3 +116,17 @@ def read_words(searcher, text, correct=True):
                 continue
         unknown.append(word)
     return corrections, unknown
+
+
+def replace_word(text, wrong, right):
+    """Return `text` with the whole word `wrong` (folded, any case) replaced by `right`."""
+    folded = fold(text)
+    if len(folded) != len(text):  # a letter that folds into two: positions would shift
+        text = folded
+    out, last = [], 0
+    for match in re.finditer(rf"(?<!\w){re.escape(wrong)}(?!\w)", folded):
+        out.append(text[last:match.start()])
+        out.append(right)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)

@@ -3,33 +3,34 @@
 The words as typed count most: the main language's stems over the structured fields (name
 weighted most) and each other language's analysis over that language's own field
 (languages.json); a trigger said in a language whose words the main fields do not read
-(Vietnamese: "tư vấn" is not the English "van") is looked up in its own field only; when
-the page says which languages the searcher reads, another language's field is read only
-for words in it or naming it (it holds the services' translated text too). A concept the
-words trigger (concepts.json, in any language of the table) adds its plainest
-word in each language it was not said in at TRANSLATION_WEIGHT and the words records use
-for it at EXPANSION_WEIGHT, each below the same word typed and counting in a name no more
-than in a description (a name's boost is for the words the person typed); its codes (its category) add a flat TAG_WEIGHT to the services that
-carry them. Words that ask without naming a need ("help", "ayuda", "giúp": each
-language's, in the table) count GENERIC_WEIGHT of the others, so "job help" finds the job
-service before every service named "... Help". A language named ("Arabic counseling", or
-in its own name, "tiếng Việt") adds its code, so services that offer it count. Each need
-the words name (a concept, or a word outside every concept) is also kept apart, so that the
-score can count how many of them a service meets (scoring.coordination).
+(Vietnamese: "tư vấn" is not the English "van") is looked up in its own field only; when the
+page says which languages the searcher reads, another language's field is read only for
+words in it or naming it (it holds the services' translated text too). A concept the words
+trigger (concepts.json, in any language of the table) adds its plainest word in each
+language it was not said in at TRANSLATION_WEIGHT and the words records use for it at
+EXPANSION_WEIGHT, each below the same word typed and counting in a name no more than in a
+description (a name's boost is for the words the person typed); its codes (its category) add
+a flat TAG_WEIGHT to the services that carry them. Words that ask without naming a need
+("help", "ayuda", "giúp": each language's, in the table) count GENERIC_WEIGHT of the others,
+so "job help" finds the job service before every service named "... Help". A language named
+("Arabic counseling", or in its own name, "tiếng Việt") adds its code, so services that
+offer it count. Each need the words name (a concept, or a word outside every concept) is
+also kept apart, so that the score can count how many of them a service meets
+(scoring.coordination). A word that only qualifies a need's phrase ("social" in "social
+anxiety") counts only beside the rest of it (qualifiers.py).
 
 Spelling is spelling.py's: a real word is never replaced. The text is never parsed as
 query syntax, so no input is a syntax error.
 """
 
-import re
 from dataclasses import dataclass, field
 
-from . import concepts
-from .asked import asked_needs
+from . import concepts, qualifiers
+from .asked import asked_needs, concept_met, every_word
 from .fields import FIELD_BOOSTS, LANGUAGE_FIELDS, TEXT_FIELDS
 from .languages import BY_CODE, CODES, MAIN, fold, is_stop_word, language_of
 from .languages import words as analyze
-from .spelling import checkable, read_words
+from .spelling import checkable, read_words, replace_word
 from .wording import (
     GENERIC_STEMS,
     WORD,
@@ -75,6 +76,10 @@ class TextQuery:
     # that match what was asked: [alternatives], an alternative being [groups] a service
     # must all hold, a group [(field, term)] of which it holds any (asked.py).
     asked: list = field(default_factory=list)
+    # The words that only qualify a need's phrase ("social" in "social anxiety"), scored
+    # where a service holds the phrase or meets the need (qualifiers.py):
+    # [(parts, alternatives as in `asked`)].
+    conditional: list = field(default_factory=list)
 
 
 def _content(word):
@@ -172,7 +177,9 @@ def build(searcher, text, correct=True, reads=()):
     weights = {}
     found_all = concepts.find(corrected)
     own_field = [(f.start, f.end) for f in found_all if only_in_own_field(f)]
-    _literal(weights, reader, _blank(corrected, own_field), 1.0)
+    qualified = qualifiers.spans(corrected, found_all)
+    loose = [span for _, spans in qualified for span in spans]
+    _literal(weights, reader, _blank(corrected, own_field + loose), 1.0)
     reached, audience, said_in = [], set(), {language_of(text)}
     needs = _needs(reader, corrected, found_all)
     asked = asked_needs(reader, corrected, found_all)
@@ -189,6 +196,7 @@ def build(searcher, text, correct=True, reads=()):
         audience.update(concept.audience)
         _concept_parts(weights, reader, found)
     _languages_named(weights, corrected)
+    conditional = _conditional(reader, corrected, qualified, weights)
     parts = [(name, term, weight) for (name, term), weight in weights.items()]
     suggestion = corrected if corrections else None
     languages = languages_named(text) | (said_in - {MAIN.code})
@@ -196,11 +204,34 @@ def build(searcher, text, correct=True, reads=()):
         unread = _unread(set(reads) | said_in | languages)
         parts, asked = _readable(parts, unread), _readable_asked(asked, unread)
         needs = [_readable(need, unread) for need in needs]
+        conditional = [(_readable(held, unread), met) for held, met in conditional]
     if not parts:
         has_words = any(len(w) > 1 and _content(w) for w in WORD.findall(fold(text)))
         parts = [] if has_words else None
     return TextQuery(parts, corrections, suggestion, unknown, reached, audience, languages,
-                     needs, asked)
+                     needs, asked, conditional)
+
+
+def _conditional(reader, text, qualified, weights):
+    """Return TextQuery.conditional: each qualifying word of a phrase as typed (its terms,
+    beyond what the rest of the words count of them anyway) and what holding another word
+    of the phrase, or meeting its need, takes."""
+    folded = fold(text)
+    typed = text if len(folded) == len(text) else folded
+    conditional = []
+    for found, spans in qualified:
+        words = list(WORD.finditer(folded, found.start, found.end))
+        for start, end in spans:
+            held = {}
+            _literal(held, reader, typed[start:end], 1.0)
+            parts = [(name, term, weight - weights.get((name, term), 0.0))
+                     for (name, term), weight in held.items()
+                     if weight > weights.get((name, term), 0.0)]
+            others = [way for w in words if w.start() != start for way in every_word(w[0])]
+            if parts:
+                conditional.append((parts, concept_met(found, typed[found.start:found.end])
+                                    + others))
+    return conditional
 
 
 def _languages_named(weights, words):
@@ -258,17 +289,3 @@ def _needs(reader, text, found):
             needs.append(_need(reader, word.group()))
     return [[(name, term, weight) for (name, term), weight in need.items()]
             for need in needs if need]
-
-
-def replace_word(text, wrong, right):
-    """Return `text` with the whole word `wrong` (folded, any case) replaced by `right`."""
-    folded = fold(text)
-    if len(folded) != len(text):  # a letter that folds into two: positions would shift
-        text = folded
-    out, last = [], 0
-    for match in re.finditer(rf"(?<!\w){re.escape(wrong)}(?!\w)", folded):
-        out.append(text[last:match.start()])
-        out.append(right)
-        last = match.end()
-    out.append(text[last:])
-    return "".join(out)

@@ -95,7 +95,7 @@ def test_a_category_and_an_organization_list_the_service_once_and_count_it_once(
     group, safety = terms["group-therapy-peer-support"], terms["safety-from-abuse"]
     described, bare = _twins(described_terms=[group, safety], bare_terms=[group])
     other = builders.service("Riley Center", description="Groups.", terms=[group])
-    counts = dict((term.code, count) for term, count in catalogue.category_counts())
+    counts = {term.code: count for term, count in catalogue.category_counts()}
     assert counts[group.code] == 2 and counts[safety.code] == 1
     listed = _listed_ids(client.get(f"/categories/{group.code}").get_data(as_text=True))
     assert len(listed) == 2 and other.id in listed  # and one of the two listings
