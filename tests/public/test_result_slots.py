@@ -10,7 +10,7 @@ from tests.helpers import builders
 
 def _card(html, name):
     """Return the HTML of the result card titled `name`."""
-    for card in re.findall(r'<article class="card".*?</article>', html, re.S):
+    for card in re.findall(r'<article class="card".*?</article>', html, re.DOTALL):
         if re.search(rf">{re.escape(name)}(</span>)?</a></h3>", card):  # (lang="en" elsewhere)
             return card
     raise AssertionError(f"no card for {name}")
