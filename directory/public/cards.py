@@ -25,7 +25,6 @@ from ..extensions import kept_by_app
 from ..messaging import email_ready
 from ..reader_text import shown_text
 from ..template_helpers import local_now, rules_phrase
-from . import bp
 
 # The parts of a card that each search fills in, marked in the rendered card by comments
 # no record text can contain (text is escaped: "<" never reaches the page from data).
@@ -152,12 +151,6 @@ def cache():
     """Return this app's card cache (made on first use)."""
     return kept_by_app("result_cards",
                        lambda: CardCache(current_app.config["RESULT_CARDS_KEPT"]))
-
-
-@bp.app_template_global("card_hours")
-def card_hours(card):
-    """Return hours_phrase's (state, words) for a kept card, now."""
-    return cache().hours(card)
 
 
 def with_cards(hits):

@@ -196,7 +196,7 @@ def build(searcher, text, correct=True, reads=()):
         audience.update(concept.audience)
         _concept_parts(weights, reader, found)
     _languages_named(weights, corrected)
-    conditional = _conditional(reader, corrected, qualified, weights)
+    conditional = _conditional(reader, corrected, qualified, weights, own_field)
     parts = [(name, term, weight) for (name, term), weight in weights.items()]
     suggestion = corrected if corrections else None
     languages = languages_named(text) | (said_in - {MAIN.code})
@@ -204,7 +204,9 @@ def build(searcher, text, correct=True, reads=()):
         unread = _unread(set(reads) | said_in | languages)
         parts, asked = _readable(parts, unread), _readable_asked(asked, unread)
         needs = [_readable(need, unread) for need in needs]
-        conditional = [(_readable(held, unread), met) for held, met in conditional]
+        conditional = [(_readable(held, unread), _readable_asked([met], unread)[0])
+                       for held, met in conditional]
+        conditional = [(held, met) for held, met in conditional if held]
     if not parts:
         has_words = any(len(w) > 1 and _content(w) for w in WORD.findall(fold(text)))
         parts = [] if has_words else None
@@ -212,21 +214,23 @@ def build(searcher, text, correct=True, reads=()):
                      needs, asked, conditional)
 
 
-def _conditional(reader, text, qualified, weights):
-    """Return TextQuery.conditional: each qualifying word of a phrase as typed (its terms,
-    beyond what the rest of the words count of them anyway) and what holding another word
-    of the phrase, or meeting its need, takes."""
+def _conditional(reader, text, qualified, weights, blanked):
+    """Return TextQuery.conditional: each qualifying word of a phrase as typed (its terms as
+    the whole text reads them, beyond what the rest of the words count of them anyway) and
+    what holding another content word of the phrase, or meeting its need, takes."""
     folded = fold(text)
     typed = text if len(folded) == len(text) else folded
+    every = {}
+    _literal(every, reader, _blank(text, blanked), 1.0)  # (a word's language is the text's)
     conditional = []
     for found, spans in qualified:
-        words = list(WORD.finditer(folded, found.start, found.end))
+        words = [w for w in WORD.finditer(folded, found.start, found.end) if _content(w[0])]
         for start, end in spans:
-            held = {}
-            _literal(held, reader, typed[start:end], 1.0)
+            without = {}
+            _literal(without, reader, _blank(text, [*blanked, (start, end)]), 1.0)
             parts = [(name, term, weight - weights.get((name, term), 0.0))
-                     for (name, term), weight in held.items()
-                     if weight > weights.get((name, term), 0.0)]
+                     for (name, term), weight in every.items()
+                     if (name, term) not in without and weight > weights.get((name, term), 0)]
             others = [way for w in words if w.start() != start for way in every_word(w[0])]
             if parts:
                 conditional.append((parts, concept_met(found, typed[found.start:found.end])
