@@ -79,6 +79,11 @@ def test_the_staff_services_list_pages_by_fifty_and_keeps_the_search(app, staff_
     past = client.get("/staff/services?q=group&page=7")
     assert past.status_code == 302 and "page=2" in past.headers["Location"]
     assert client.get("/staff/services?page=x").status_code == 200
+    # the count of every service (or a status's) is kept per data stamp: a new one moves it
+    builders.service("Late Addition", status="inactive")
+    assert "57 services" in client.get("/staff/services").get_data(as_text=True)
+    assert "56 services" in client.get("/staff/services?status=listed").get_data(as_text=True)
+    assert "1 service" in client.get("/staff/services?status=inactive").get_data(as_text=True)
 
 
 def _listed_in_database():
