@@ -3,9 +3,10 @@ in "birth certificate". They are not words of the need itself (its one-word trig
 one-word expansions) nor of any other need (a concept's one-word trigger: the "ride" and
 the "detox" of "ride home from detox"), so alone they say something else: a detox named
 "Social-Model" does not help with social anxiety, nor a foundation for birth defects with a
-birth certificate. Such a word counts for a service only where the service holds another
-word of the phrase or meets the need outright (asked.concept_met); textquery.py scores
-them apart, scoring.py under that condition.
+birth certificate. Such a word counts in full for a service only where the service holds
+another content word of the phrase or meets the need outright (asked.concept_met), and at
+scoring.QUALIFIER_ALONE elsewhere: textquery.py scores them apart, scoring.py under that
+condition.
 
 Only phrases of languages written in whole words: in Vietnamese every syllable is a word
 and most of a phrase's syllables are nothing alone ("lo âu": anxiety)."""

@@ -17,7 +17,7 @@ so "job help" finds the job service before every service named "... Help". A lan
 offer it count. Each need the words name (a concept, or a word outside every concept) is
 also kept apart, so that the score can count how many of them a service meets
 (scoring.coordination). A word that only qualifies a need's phrase ("social" in "social
-anxiety") counts only beside the rest of it (qualifiers.py).
+anxiety") counts in full only beside the rest of it (qualifiers.py).
 
 Spelling is spelling.py's: a real word is never replaced. The text is never parsed as
 query syntax, so no input is a syntax error.
@@ -76,8 +76,8 @@ class TextQuery:
     # that match what was asked: [alternatives], an alternative being [groups] a service
     # must all hold, a group [(field, term)] of which it holds any (asked.py).
     asked: list = field(default_factory=list)
-    # The words that only qualify a need's phrase ("social" in "social anxiety"), scored
-    # where a service holds the phrase or meets the need (qualifiers.py):
+    # The words that only qualify a need's phrase ("social" in "social anxiety"), scored in
+    # full where a service holds another word of it or meets the need (qualifiers.py):
     # [(parts, alternatives as in `asked`)].
     conditional: list = field(default_factory=list)
 
