@@ -22,9 +22,8 @@ from .store import IndexStore
 log = logging.getLogger(__name__)
 
 __all__ = ["SearchParams", "apply_log", "check", "first_listings", "init_app",
-           "nearest_in_person_miles",
-           "parse", "readiness", "rebuild", "remember", "repair", "search", "servers",
-           "start_following", "store", "tag_counts", "verified_before"]
+           "nearest_in_person_miles", "parse", "readiness", "rebuild", "remember", "repair",
+           "search", "servers", "start_following", "store", "tag_counts", "verified_before"]
 
 
 def init_app(app):
