@@ -5,6 +5,7 @@ out whole local days. Every question about hours is answered from these spans.""
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import lru_cache
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule as rr
@@ -77,19 +78,35 @@ def dates(rule, first, last):
     start = start or EPOCH
     if rule.count is None and start < low:
         start = _forward(rule, freq, start, low)
-    byday = [RRULE_DAYS[code](n) if n else RRULE_DAYS[code] for n, code in rule.byday]
+    count = min(rule.count, MAX_COUNT) if rule.count else None
+    groups = _byday_groups(rule.byday)
     try:
-        recurrence = rr.rrule(
-            FREQUENCIES[freq], dtstart=datetime.combine(start, time()), interval=rule.interval,
-            wkst=RRULE_DAYS[rule.wkst] if rule.wkst else None,
-            count=min(rule.count, MAX_COUNT) if rule.count else None,
-            byweekday=byday or None, bymonthday=rule.bymonthday or None,
-            byweekno=rule.byweekno or None, byyearday=rule.byyearday or None)
-        found = recurrence.between(datetime.combine(low, time()), datetime.combine(high, time()),
-                                   inc=True)
+        recurrence = rr.rruleset()
+        for byday in groups:
+            recurrence.rrule(rr.rrule(
+                FREQUENCIES[freq], dtstart=datetime.combine(start, time()),
+                interval=rule.interval, wkst=RRULE_DAYS[rule.wkst] if rule.wkst else None,
+                count=count if len(groups) == 1 else None, byweekday=byday or None,
+                bymonthday=rule.bymonthday or None, byweekno=rule.byweekno or None,
+                byyearday=rule.byyearday or None))
+        low, high = datetime.combine(low, time()), datetime.combine(high, time())
+        if count and len(groups) > 1:  # the count is of the days of both kinds together
+            found = [m for m in islice(recurrence, count) if low <= m <= high]
+        else:
+            found = recurrence.between(low, high, inc=True)
     except (ValueError, OverflowError):
         return ()
     return tuple(moment.date() for moment in found)
+
+
+def _byday_groups(byday):
+    """Return the rrule weekdays of a BYDAY, in one group, or two when it mixes plain days
+    with numbered ones ("SA,1TU": every Saturday and the first Tuesday, RFC 5545): dateutil
+    asks a day to be both, so no day ever is, and it looks for one until the year 9999 (a
+    second per rule). Each kind is then a rule of its own and their days are joined."""
+    plain = [RRULE_DAYS[code] for n, code in byday if not n]
+    numbered = [RRULE_DAYS[code](n) for n, code in byday if n]
+    return [plain, numbered] if plain and numbered else [plain or numbered]
 
 
 def _at(day, clock, zone):
