@@ -195,11 +195,13 @@ def rank(searcher, facts, params, zone, now):
                              correct=not params.as_typed, reads=params.reads)
             if params.text else None)
     if text is not None and text.parts is not None:
-        all_scores = scoring.text_scores(searcher, facts, text, facts.size)
-        all_scores *= scoring.coordination(searcher, facts, text.needs, facts.size)
-        docs = candidates[all_scores[candidates] > 0]
-        scores = all_scores[docs]
-        met = scoring.meets_all(searcher, facts, text.asked, facts.size)[docs]
+        scope = scoring.Scope.of(facts.size, candidates)  # the candidates' postings only
+        scores = scoring.text_scores(searcher, facts, text, scope)
+        scores *= scoring.coordination(searcher, facts, text.needs, scope)
+        met = scoring.meets_all(searcher, facts, text.asked, scope)
+        scores, met = scope.on(scores, candidates), scope.on(met, candidates)
+        found = scores > 0
+        docs, scores, met = candidates[found], scores[found], met[found]
     else:
         docs, scores = candidates, np.ones(candidates.size)
         met = np.ones(docs.size, bool)

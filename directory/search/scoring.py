@@ -3,7 +3,12 @@
 Whoosh scores one posting at a time in Python; here each term's postings become two arrays
 (document numbers, term frequencies), cached with the segment, and a query's score is a
 few vector additions, whatever the number of matching documents. A term found in several
-fields of one document counts in full in its best field and OTHER_FIELDS in the others."""
+fields of one document counts in full in its best field and OTHER_FIELDS in the others.
+
+A search scores only its candidates (a Scope: the documents near the place and passing
+the filters): a posting outside them is dropped before any arithmetic, and every array is
+as long as the candidates, not the directory. A word in most of a national directory's
+records costs what the place holds, not what the nation does."""
 
 import math
 
@@ -27,6 +32,44 @@ OTHER_FIELDS = 0.7
 # related, found, never ranked on the one word ("Social-Model Detox").
 QUALIFIER_ALONE = 0.1
 CACHE_TERMS = 20000  # posting lists kept per segment
+SCOPED_SHARE = 0.5  # candidates up to this share of the index are scored alone (Scope)
+
+
+class Scope:
+    """The documents a search scores: positions 0..size-1 stand for `docs` (sorted global
+    document numbers), or for every document of the index when `docs` is None."""
+
+    def __init__(self, total, docs=None):
+        self.docs = docs
+        self.size = total if docs is None else int(docs.size)
+        self._position = None
+        if docs is not None:  # global document number -> position, -1 outside
+            self._position = np.full(total, -1, np.int32)
+            self._position[docs] = np.arange(docs.size, dtype=np.int32)
+
+    def take(self, ids):
+        """Return (the positions of the documents of `ids` in scope, a mask of `ids` saying
+        which they are; None when all)."""
+        if self._position is None:
+            return ids, None
+        positions = self._position[ids]
+        kept = positions >= 0
+        return positions[kept], kept
+
+    def positions(self, ids):
+        """Return the positions of the documents of `ids` in scope."""
+        return self.take(ids)[0]
+
+    @classmethod
+    def of(cls, total, candidates):
+        """Return the scope for a search's `candidates` (sorted global document numbers):
+        theirs, unless they are most of the index (no place, few filters), where looking
+        each posting up would cost more than scoring it."""
+        return cls(total, candidates if candidates.size <= total * SCOPED_SHARE else None)
+
+    def on(self, values, candidates):
+        """Return `values` (over the scope's positions) for the candidates it was made of."""
+        return values if self.docs is not None else values[candidates]
 
 
 def read_postings(reader, field, text):
@@ -77,19 +120,19 @@ def _leaves(searcher):
             if leaf.reader().segment() is not None]
 
 
-def score(searcher, facts, parts, size):
-    """Return an array of scores over global document numbers for weighted terms.
+def score(searcher, facts, parts, scope):
+    """Return an array of scores over the scope's positions for weighted terms.
 
     `parts` is [(field, term, weight)]; terms of the `tags` field add their weight flat.
     The same term in several fields of a document counts as OTHER_FIELDS says.
     """
-    scores = np.zeros(size, np.float64)
+    scores = np.zeros(scope.size, np.float64)
     leaves = _leaves(searcher)
     live = max(int(np.count_nonzero(facts.live)), 1)
-    by_term = {}  # term -> [each field's (documents, scores) per segment]
+    by_term = {}  # term -> [each field's (positions, scores) per segment]
     best = None  # a term's best score per document, made once when a term needs it
     for field, text, weight in parts:
-        found = list(_part(facts, leaves, live, field, text, weight))
+        found = list(_part(facts, leaves, live, field, text, weight, scope))
         if field == "tags":
             for docs, values in found:
                 scores[docs] += values
@@ -104,7 +147,7 @@ def score(searcher, facts, parts, size):
         # at OTHER_FIELDS, the best's at the rest. Only the term's postings are touched (no
         # sort, no pass over every document): `scores[touched] +=` adds once per document
         # however often it is listed, and `best` is left at zero for the next term.
-        best = best if best is not None else np.zeros(size, np.float64)
+        best = best if best is not None else np.zeros(scope.size, np.float64)
         touched = []
         for found in fields:
             for docs, values in found:
@@ -119,24 +162,27 @@ def score(searcher, facts, parts, size):
     return scores
 
 
-def text_scores(searcher, facts, text, size):
-    """Return the scores of a textquery.TextQuery's terms over global document numbers:
-    its parts, and each phrase's qualifying words in full where a document holds another
-    word of the phrase or meets its need, else at QUALIFIER_ALONE (qualifiers.py)."""
-    scores = score(searcher, facts, text.parts, size)
+def text_scores(searcher, facts, text, scope):
+    """Return the scores of a textquery.TextQuery's terms over the scope's positions: its
+    parts, and each phrase's qualifying words in full where a document holds another word
+    of the phrase or meets its need, else at QUALIFIER_ALONE (qualifiers.py)."""
+    scores = score(searcher, facts, text.parts, scope)
     for parts, alternatives in text.conditional:
-        held = meets_all(searcher, facts, [alternatives], size)
-        scores += np.where(held, 1.0, QUALIFIER_ALONE) * score(searcher, facts, parts, size)
+        held = meets_all(searcher, facts, [alternatives], scope)
+        scores += np.where(held, 1.0, QUALIFIER_ALONE) * score(searcher, facts, parts, scope)
     return scores
 
 
-def _part(facts, leaves, live, field, text, weight):
-    """Yield (global document numbers, their scores) for one weighted term, per segment."""
+def _part(facts, leaves, live, field, text, weight, scope):
+    """Yield (positions in scope, their scores) for one weighted term, per segment. Its
+    document frequency counts every live document, in scope or not: a score does not
+    depend on where the search looks."""
     lists = [(facts.segments[i], postings(facts.segments[i], reader, field, text), offset)
              for i, (reader, offset) in enumerate(leaves)]
     if field == "tags":
         for _, (ids, _), offset in lists:
-            yield ids + offset, np.full(ids.size, weight)
+            positions = scope.positions(ids + offset)
+            yield positions, np.full(positions.size, weight)
         return
     df = sum(int(np.count_nonzero(facts.live[ids + offset])) for _, (ids, _), offset in lists)
     if not df:
@@ -144,41 +190,46 @@ def _part(facts, leaves, live, field, text, weight):
     idf = math.log(1 + (live - df + 0.5) / (df + 0.5))  # > 0 since df <= live
     average = facts.average_length(field)
     for segment, (ids, tf), offset in lists:
+        positions, kept = scope.take(ids + offset)
+        if kept is not None:
+            ids, tf = ids[kept], tf[kept]
         lengths = segment.lengths[field][ids]
-        yield ids + offset, weight * idf * tf * (K1 + 1) / (
+        yield positions, weight * idf * tf * (K1 + 1) / (
             tf + K1 * (1 - B + B * lengths / average))
 
 
-def coordination(searcher, facts, needs, size):
-    """Return the factor of each document's score for the share of `needs` it meets.
+def coordination(searcher, facts, needs, scope):
+    """Return the factor of each document's score (over the scope's positions) for the
+    share of `needs` it meets.
 
     `needs` is [parts] for each need the words name (textquery.TextQuery.needs); a document
     meets a need when it holds any of its terms.
     """
     if not 1 < len(needs) <= MOST_COORDINATED:
-        return np.ones(size)
+        return np.ones(scope.size)
     leaves = _leaves(searcher)
-    met = np.zeros(size, np.float64)
+    met = np.zeros(scope.size, np.float64)
     for need in needs:
-        holds = np.zeros(size, bool)
+        holds = np.zeros(scope.size, bool)
         for field, text, _ in need:
             for i, (reader, offset) in enumerate(leaves):
                 ids, _ = postings(facts.segments[i], reader, field, text)
-                holds[ids + offset] = True
+                holds[scope.positions(ids + offset)] = True
         met += holds
     return (met / len(needs)) ** COORDINATION
 
 
-def meets_all(searcher, facts, asked, size):
-    """Return a bool array over global document numbers: which documents meet every need
+def meets_all(searcher, facts, asked, scope):
+    """Return a bool array over the scope's positions: which documents meet every need
     outright (`asked` is textquery.TextQuery.asked; no need: every document)."""
     leaves = _leaves(searcher)
+    size = scope.size
 
     def holds(field, text):
         found = np.zeros(size, bool)
         for i, (reader, offset) in enumerate(leaves):
             ids, _ = postings(facts.segments[i], reader, field, text)
-            found[ids + offset] = True
+            found[scope.positions(ids + offset)] = True
         return found
 
     met = np.ones(size, bool)

@@ -59,7 +59,8 @@ def whoosh_scores(searcher, parts, weighting=None):
 
 
 def our_scores(searcher, facts, parts):
-    scores = scoring.score(searcher, facts, [(f, t, 1.0) for f, t in parts], facts.size)
+    everything = scoring.Scope(facts.size)
+    scores = scoring.score(searcher, facts, [(f, t, 1.0) for f, t in parts], everything)
     return {int(d): float(scores[d]) for d in scores.nonzero()[0]}
 
 
@@ -108,20 +109,22 @@ def test_a_rarer_term_weighs_more(index):
 def test_tags_add_their_weight_flat(index):
     searcher, facts = index
     scores = our_scores(searcher, facts, [("body", "famili")])
-    tagged = scoring.score(searcher, facts, [("tags", "lang:en", 3.0)], facts.size)
+    everything = scoring.Scope(facts.size)
+    tagged = scoring.score(searcher, facts, [("tags", "lang:en", 3.0)], everything)
     assert set(tagged[facts.live].tolist()) == {3.0} and len(scores) == 2
     twice = scoring.score(searcher, facts, [("tags", "lang:en", 3.0), ("tags", "lang:en", 2.0)],
-                          facts.size)
+                          everything)
     assert set(twice[facts.live].tolist()) == {5.0}
 
 
 def test_a_term_in_several_fields_counts_in_full_in_its_best_and_partly_in_the_others(index):
     builders.service("Counseling Corner", description="Counseling on weekdays.")
     searcher, facts = search.store().snapshot()
-    name, body = (scoring.score(searcher, facts, [(field, "counsel", 1.0)], facts.size)
+    everything = scoring.Scope(facts.size)
+    name, body = (scoring.score(searcher, facts, [(field, "counsel", 1.0)], everything)
                   for field in ("name", "body"))
     both = scoring.score(searcher, facts, [("name", "counsel", 1.0), ("body", "counsel", 1.0)],
-                         facts.size)
+                         everything)
     (corner,) = name.nonzero()[0]
     best, other = max(name[corner], body[corner]), min(name[corner], body[corner])
     assert other > 0 and both[corner] == pytest.approx(best + scoring.OTHER_FIELDS * other)

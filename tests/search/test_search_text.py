@@ -202,12 +202,13 @@ def test_a_score_counts_the_share_of_the_needs_met_up_to_a_long_note(directory):
     from directory.search import scoring
     searcher, facts = search.store().snapshot()
     text = _query("ride therapy")
-    met = scoring.coordination(searcher, facts, text.needs, facts.size)
+    everything = scoring.Scope(facts.size)
+    met = scoring.coordination(searcher, facts, text.needs, everything)
     assert set(met.round(3)) <= {0.0, round(0.5 ** scoring.COORDINATION, 3), 1.0}
     assert 0.0 < met.max() <= 1.0
     many = [text.needs[0]] * (scoring.MOST_COORDINATED + 1)
-    assert (scoring.coordination(searcher, facts, many, facts.size) == 1.0).all()
-    assert (scoring.coordination(searcher, facts, text.needs[:1], facts.size) == 1.0).all()
+    assert (scoring.coordination(searcher, facts, many, everything) == 1.0).all()
+    assert (scoring.coordination(searcher, facts, text.needs[:1], everything) == 1.0).all()
 
 
 def test_short_words_that_match_nothing_find_nothing_rather_than_everything(directory):
