@@ -52,10 +52,11 @@ def load_taxonomy(path=TAXONOMY_FILE, result=None):
     document = json.loads(Path(path).read_text(encoding="utf-8"))
     rows, mapping = taxonomy_rows(document)
     result = upsert_rows(rows, result or LoadResult())
-    for term_id, oe_id in mapping.items():
-        term = db.session.get(TaxonomyTerm, term_id)
-        if term is not None and term.open_eligibility_term_id != oe_id:
-            term.open_eligibility_term_id = oe_id
+    # one read of the terms and one flush (a get per term flushed, and audited, each change)
+    terms = db.session.scalars(select(TaxonomyTerm).where(TaxonomyTerm.id.in_(list(mapping))))
+    for term in terms:
+        if term.open_eligibility_term_id != mapping[term.id]:
+            term.open_eligibility_term_id = mapping[term.id]
     db.session.flush()
     return result
 
