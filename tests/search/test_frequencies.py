@@ -2,11 +2,15 @@
 (search/frequencies.py): the same answers as the index's, a new index version asks again,
 and a flood of made-up words cannot grow the memory past its bound."""
 
+import pytest
+
 from directory import search
 from directory.search import frequencies
 from directory.search.fields import TEXT_FIELDS
 from tests.helpers import builders
 from tests.helpers.results import found
+
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
 
 
 def test_remembered_answers_are_the_index_s(seeded_app):

@@ -13,6 +13,8 @@ import pytest
 from bench import relevance, sf211
 from directory.search import concepts
 
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
+
 FLOORS, PAIR_OVERLAP = relevance.FLOORS, relevance.PAIR_OVERLAP
 
 

@@ -13,6 +13,8 @@ from directory.search.languages import fold
 from tests.helpers import builders
 from tests.helpers.results import names, run
 
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
+
 TABLE = concepts.concepts()
 
 

@@ -8,6 +8,8 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT
 
 from directory.search import fields, languages
 
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
+
 
 def words(analyzer, text):
     return [t.text for t in analyzer(text)]

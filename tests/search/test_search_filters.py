@@ -9,6 +9,8 @@ from directory.extensions import db
 from tests.helpers import builders
 from tests.helpers.results import names, run
 
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
+
 # A Wednesday, 10:30 in Los Angeles (18:30 UTC).
 WEDNESDAY_MORNING = datetime(2026, 11, 25, 18, 30, tzinfo=UTC)
 

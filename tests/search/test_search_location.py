@@ -9,6 +9,8 @@ from directory import locate, search
 from directory.geo import miles_between
 from tests.helpers.results import names, run
 
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
+
 
 def test_sacramento_sees_statewide_telehealth_and_no_orange_county_office(seeded_app):
     with seeded_app.app_context():

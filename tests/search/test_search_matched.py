@@ -10,6 +10,8 @@ from directory.models import Service
 from tests.helpers import builders
 from tests.helpers.results import run as search
 
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
+
 
 @pytest.fixture
 def directory(app):

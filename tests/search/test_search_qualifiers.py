@@ -2,8 +2,12 @@
 anxiety" counts for a service in full only beside another word of the phrase or the need
 itself; a word that names a need on its own ("ride", "detox") always counts."""
 
+import pytest
+
 from tests.helpers import builders
 from tests.helpers.results import names, run
+
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
 
 
 def test_a_name_sharing_one_word_of_the_phrase_is_not_the_need(app):

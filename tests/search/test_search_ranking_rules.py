@@ -6,11 +6,15 @@ need named outranks one meeting some; a language named brings the services offer
 phone line that serves the place is not buried under offices that only share a word; a
 search by place alone lists what is there, a teens' group in town above a county-wide line."""
 
+import pytest
+
 from directory import models as m
 from directory import search
 from directory.extensions import db
 from tests.helpers import builders
 from tests.helpers.results import names, run
+
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
 
 
 def test_a_service_whose_area_leaves_out_the_place_ranks_below_one_that_serves_it(app):

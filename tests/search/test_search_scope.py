@@ -12,6 +12,8 @@ from directory.search import scoring
 from directory.search.frequencies import RememberingSearcher
 from directory.search.textquery import build as build_text_query
 
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
+
 # Several needs (coordination), a phrase with a qualifying word (conditional), a misspelling,
 # Spanish, and one word in most records.
 QUERIES = ["ride to therapy", "social anxiety", "grop therapy", "ayuda con la renta",

@@ -16,6 +16,8 @@ from directory import search
 from directory.search import scoring
 from tests.helpers import builders
 
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
+
 DESCRIPTIONS = {
     "Harbor House": "Counseling. Counseling for families, counseling for anyone in recovery.",
     "Open Door": "Counseling and therapy.",

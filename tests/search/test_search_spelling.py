@@ -8,6 +8,8 @@ from directory.search.languages import fold
 from tests.helpers import builders
 from tests.helpers.results import names, run
 
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
+
 
 def _edits(a, b):
     """Return the Levenshtein distance between two words."""

@@ -7,6 +7,8 @@ from directory.search import concepts, textquery, wording
 from tests.helpers import builders
 from tests.helpers.results import names, run
 
+pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
+
 
 @pytest.fixture
 def directory(app):
