@@ -124,33 +124,24 @@ def seeded_client(seeded_app):
 
 
 def pytest_addoption(parser):
-    parser.addoption(
-        "--database-tests-only", action="store_true",
-        help="run only the tests whose answer the database decides (make test's PostgreSQL "
-             "half: the others ran in the first: pure functions, servers on their own SQLite "
-             "file, and the search index's answers, marked index_answers)")
-
-
-def _database_decides(item):
-    """Whether a test's answer can depend on the database: it opens one, and it is not
-    about what the search index answers (the index is the same files whichever database
-    its rows came from; reading rows into it is tested on both by the tests that write)."""
-    return "database_factory" in item.fixturenames and \
-        item.get_closest_marker("index_answers") is None
+    parser.addoption("--database-tests-only", action="store_true", help="make test's "
+                     "PostgreSQL half: the tests that open a database, not index_answers")
 
 
 def pytest_collection_modifyitems(config, items):
+    """--database-tests-only: leave out the tests that open no database, and those of what
+    the search index answers (the same files whichever database the rows came from)."""
     if not config.getoption("--database-tests-only"):
         return
-    others = [item for item in items if not _database_decides(item)]
-    if others:
-        config.hook.pytest_deselected(items=others)
-        items[:] = [item for item in items if _database_decides(item)]
+    kept = [item for item in items if "database_factory" in item.fixturenames
+            and item.get_closest_marker("index_answers") is None]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=list(set(items) - set(kept)))
+        items[:] = kept
 
 
 def pytest_report_header(config):
-    url = postgres_admin_url()
-    return f"database: {'PostgreSQL ' + url if url else 'SQLite'}"
+    return f"database: {'PostgreSQL ' + url if (url := postgres_admin_url()) else 'SQLite'}"
 
 
 os.environ.setdefault("FLASK_DEBUG", "0")
