@@ -184,7 +184,7 @@ def _part(facts, leaves, live, field, text, weight, scope):
             positions = scope.positions(ids + offset)
             yield positions, np.full(positions.size, weight)
         return
-    df = sum(int(np.count_nonzero(facts.live[ids + offset])) for _, (ids, _), offset in lists)
+    df = _live_frequency(facts, lists, field, text)
     if not df:
         return
     idf = math.log(1 + (live - df + 0.5) / (df + 0.5))  # > 0 since df <= live
@@ -196,6 +196,19 @@ def _part(facts, leaves, live, field, text, weight, scope):
         lengths = segment.lengths[field][ids]
         yield positions, weight * idf * tf * (K1 + 1) / (
             tf + K1 * (1 - B + B * lengths / average))
+
+
+def _live_frequency(facts, lists, field, text):
+    """Return how many live documents hold a term, remembered with the index version (its
+    live mask is the version's): counting them read the whole posting list each search."""
+    known = facts.memo.setdefault("live frequencies", {})
+    found = known.get((field, text))
+    if found is None:
+        if len(known) >= CACHE_TERMS:
+            known.clear()
+        found = known[(field, text)] = sum(int(np.count_nonzero(facts.live[ids + offset]))
+                                           for _, (ids, _), offset in lists)
+    return found
 
 
 def coordination(searcher, facts, needs, scope):

@@ -8,11 +8,14 @@ Whoosh's BM25F given our idf."""
 import math
 
 import pytest
+from sqlalchemy import select
 from whoosh.query import Or, Term
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from directory import models as m
 from directory import search
+from directory.extensions import db
 from directory.search import scoring
 from tests.helpers import builders
 
@@ -133,3 +136,22 @@ def test_a_term_in_several_fields_counts_in_full_in_its_best_and_partly_in_the_o
     assert both[corner] < name[corner] + body[corner]
     only_body = (body > 0) & (name == 0)  # one field: its score as it is
     assert only_body.sum() >= 4 and both[only_body] == pytest.approx(body[only_body])
+
+
+def test_a_terms_live_frequency_is_remembered_until_the_index_changes(index):
+    searcher, facts = index
+
+    def holding(facts):  # live documents holding "therapy" in their description
+        scores = our_scores(searcher, facts, [("body", "therapi")])
+        return {d: s for d, s in scores.items() if facts.live[d]}
+
+    before = holding(facts)
+    assert facts.memo["live frequencies"][("body", "therapi")] == len(before) == 4
+    gone = db.session.scalars(select(m.Service).where(m.Service.name == "Calm Line")).one()
+    db.session.delete(gone)
+    db.session.commit()
+    searcher, facts = search.store().snapshot()
+    after = holding(facts)
+    assert facts.memo["live frequencies"][("body", "therapi")] == len(after) == 3
+    common = set(after) & set(before)  # a rarer word weighs more in the documents left
+    assert common and all(after[d] > before[d] for d in common)
