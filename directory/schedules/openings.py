@@ -5,7 +5,7 @@ out whole local days. Every question about hours is answered from these spans.""
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, takewhile
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule as rr
@@ -91,7 +91,8 @@ def dates(rule, first, last):
                 byyearday=rule.byyearday or None))
         low, high = datetime.combine(low, time()), datetime.combine(high, time())
         if count and len(groups) > 1:  # the count is of the days of both kinds together
-            found = [m for m in islice(recurrence, count) if low <= m <= high]
+            found = [m for m in takewhile(lambda m: m <= high, islice(recurrence, count))
+                     if m >= low]
         else:
             found = recurrence.between(low, high, inc=True)
     except (ValueError, OverflowError):
@@ -102,8 +103,9 @@ def dates(rule, first, last):
 def _byday_groups(byday):
     """Return the rrule weekdays of a BYDAY, in one group, or two when it mixes plain days
     with numbered ones ("SA,1TU": every Saturday and the first Tuesday, RFC 5545): dateutil
-    asks a day to be both, so no day ever is, and it looks for one until the year 9999 (a
-    second per rule). Each kind is then a rule of its own and their days are joined."""
+    asks a day to be both, so no such rule ever opened, and it looked for a day until the
+    year 9999 (a second a question). Each kind is then a rule of its own and their days
+    are joined. (A rule no day can meet, BYMONTHDAY=8 with 1TU, still costs that search.)"""
     plain = [RRULE_DAYS[code] for n, code in byday if not n]
     numbered = [RRULE_DAYS[code](n) for n, code in byday if n]
     return [plain, numbered] if plain and numbered else [plain or numbered]

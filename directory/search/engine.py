@@ -200,8 +200,8 @@ def rank(searcher, facts, params, zone, now):
         scores *= scoring.coordination(searcher, facts, text.needs, scope)
         met = scoring.meets_all(searcher, facts, text.asked, scope)
         scores, met = scope.on(scores, candidates), scope.on(met, candidates)
-        found = scores > 0
-        docs, scores, met = candidates[found], scores[found], met[found]
+        scored = scores > 0
+        docs, scores, met = candidates[scored], scores[scored], met[scored]
     else:
         docs, scores = candidates, np.ones(candidates.size)
         met = np.ones(docs.size, bool)

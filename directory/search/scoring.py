@@ -8,7 +8,7 @@ fields of one document counts in full in its best field and OTHER_FIELDS in the 
 A search scores only its candidates (a Scope: the documents near the place and passing
 the filters): a posting outside them is dropped before any arithmetic, and every array is
 as long as the candidates, not the directory. A word in most of a national directory's
-records costs what the place holds, not what the nation does."""
+records costs a look-up per posting, and its arithmetic only what the place holds."""
 
 import math
 

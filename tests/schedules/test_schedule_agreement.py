@@ -21,8 +21,6 @@ from directory.template_helpers import hours_phrase
 from tests.helpers import builders
 from tests.helpers.apps import empty_all_tables
 
-pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
-
 LA = ZoneInfo("America/Los_Angeles")
 TUESDAY_1030 = datetime(2026, 12, 1, 10, 30, tzinfo=LA)
 FIRST_WEDNESDAY_11 = datetime(2026, 12, 2, 11, 0, tzinfo=LA)

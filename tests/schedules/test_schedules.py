@@ -99,14 +99,12 @@ def test_validity_until_and_count_end_a_schedule(fields, moment, expected):
 
 def test_a_monthly_rule_mixing_every_saturday_and_the_first_tuesday_opens_on_both():
     """RFC 5545's BYDAY=SA,1TU is every Saturday and the first Tuesday; dateutil alone asks a
-    day to be both and searched to the year 9999 for one (a second a question)."""
+    day to be both, and no such rule ever opened."""
     mixed = row(freq="MONTHLY", byday="SA,1TU", dtstart="2026-11-01", opens_at="10:00",
                 closes_at="12:00")
-    started = systime.perf_counter()
     assert openings.dates(rows_of([mixed])[0], date(2026, 12, 1), date(2027, 1, 10)) == (
         date(2026, 12, 1), date(2026, 12, 5), date(2026, 12, 12), date(2026, 12, 19),
         date(2026, 12, 26), date(2027, 1, 2), date(2027, 1, 5), date(2027, 1, 9))
-    assert systime.perf_counter() - started < 0.5
     assert is_open([mixed], at(2026, 12, 1, 11)) and not is_open([mixed], at(2026, 12, 8, 11))
     counted = {**mixed, "count": 3}  # the count is of both kinds' days together
     assert openings.dates(rows_of([counted])[0], date(2026, 11, 1), date(2026, 12, 31)) == (

@@ -7,15 +7,11 @@ always shown."""
 
 import re
 
-import pytest
-
 from directory import catalogue, locate, matching
 from directory import models as m
 from directory.extensions import db
 from tests.helpers import builders
 from tests.helpers.results import names, run
-
-pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
 
 WORDS = "Anonymous support groups for survivors of domestic violence."
 

@@ -11,6 +11,7 @@ from directory import locate, search
 from directory.search import scoring
 from directory.search.frequencies import RememberingSearcher
 from directory.search.textquery import build as build_text_query
+from tests.helpers import builders
 
 pytestmark = pytest.mark.index_answers  # once, on SQLite (conftest.py)
 
@@ -47,6 +48,41 @@ def test_a_scope_scores_its_documents_as_the_whole_index_does(seeded_app, words)
         assert scoped == pytest.approx(everywhere[chosen], rel=1e-12)
         assert np.count_nonzero(scoped) > 0 and np.count_nonzero(everywhere) > np.count_nonzero(
             scoped)  # the scope leaves some scored documents out
+
+
+def _compare(searcher, facts, words, chosen):
+    text = _text(searcher, facts, words)
+    whole, part = scoring.Scope(facts.size), scoring.Scope(facts.size, chosen)
+    for measure, terms in ((scoring.coordination, text.needs),
+                           (scoring.meets_all, text.asked)):
+        assert (measure(searcher, facts, terms, part)
+                == measure(searcher, facts, terms, whole)[chosen]).all()
+    scoped = scoring.text_scores(searcher, facts, text, part)
+    assert scoped == pytest.approx(scoring.text_scores(searcher, facts, text, whole)[chosen],
+                                   rel=1e-12)
+    return scoped
+
+
+def test_a_scope_over_several_segments_and_a_deletion_scores_as_the_whole_index(app):
+    """Each commit writes a segment of its own (document numbers offset by the segments
+    before it), and a deleted service leaves its postings until a merge."""
+    made = [builders.service(f"Harbor {n}", description=f"Counseling and therapy for "
+                             f"families{' and harpsichord' if n % 3 else ''}, group {n}.")
+            for n in range(8)]
+    from directory.extensions import db
+    db.session.delete(made[2])
+    db.session.commit()
+    searcher, facts = search.store().snapshot()
+    assert len(set(facts.offsets)) > 1 and not facts.live.all()
+    live = np.flatnonzero(facts.live)
+    for chosen in (live[1::2], live[::3], live[-2:]):
+        scoped = _compare(searcher, facts, "family therapy with a harpsichord", chosen)
+        assert np.count_nonzero(scoped) == chosen.size
+    # and both are right: the services that mention it are the ones that meet "harpsichord"
+    met = scoring.meets_all(searcher, facts, _text(searcher, facts, "harpsichord").asked,
+                            scoring.Scope(facts.size, live))
+    assert {facts.ids[d] for d in live[met]} == {
+        service.id for n, service in enumerate(made) if n % 3 and n != 2}
 
 
 def _answer(args):
