@@ -4,6 +4,8 @@ cookie is needed; without one the browser's Accept-Language decides. Records sta
 entered; the text they have in the reader's language is shown by reader_text.py."""
 
 from flask import has_request_context, request
+from flask_babel import get_translations
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from .languages import language_name
@@ -45,3 +47,26 @@ def language_field():
     if not chosen:
         return Markup("")
     return Markup('<input type="hidden" name="%s" value="%s">') % (PARAMETER, escape(chosen))
+
+
+def page_gettext():
+    """Return the `gettext` and `ngettext` of a template being rendered, bound to the
+    translations of the language it renders in (a context processor: found once per page,
+    in `force_locale` too). Flask-Babel's look the translations up again for each string,
+    15 µs each, and a page says 60 to 300 of them. They answer as Jinja's newstyle gettext
+    does: the translation trusted where the page escapes, the values put into it escaped."""
+    translations = get_translations()
+    one, several = translations.ugettext, translations.ungettext
+
+    @pass_context
+    def gettext(context, message, /, **values):
+        said = one(message)
+        return (Markup(said) if context.eval_ctx.autoescape else said) % values
+
+    @pass_context
+    def ngettext(context, singular, plural, num, /, **values):
+        values.setdefault("num", num)
+        said = several(singular, plural, num)
+        return (Markup(said) if context.eval_ctx.autoescape else said) % values
+
+    return {"gettext": gettext, "ngettext": ngettext}

@@ -11,7 +11,7 @@ from flask import current_app, request, url_for
 from flask_babel import format_date, get_locale, gettext, ngettext
 
 from . import coverage, finder, helplines, labels, populations, reader_text, schedules
-from .i18n import LANGUAGES, language_field
+from .i18n import LANGUAGES, language_field, page_gettext
 from .sample import sample_data_loaded
 from .weblinks import web_link
 
@@ -194,4 +194,5 @@ def init_app(app):
             "sample_data": sample_data_loaded(),
             "languages": LANGUAGES,
             "current_language": str(get_locale()),
+            **page_gettext(),
         }

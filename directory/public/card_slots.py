@@ -31,16 +31,18 @@ def words():
         rides=_trusted(gettext("No car? Show transport options")),
         telehealth=_trusted(gettext("Telehealth")), phone=_trusted(gettext("By phone")),
         comes=_trusted(gettext("Comes to you")),
+        in_zip=gettext("In ZIP code %(code)s"), about=gettext("About %(distance)s"),
+        serves=gettext("serves %(areas)s"),
         related=_trusted(
             gettext("Related: it has some of the words you searched for, not all.")))
 
 
-def _distance(hit, card, findings):
+def _distance(hit, card, findings, words):
     how, value = findings.distance_of(hit, card)
     if how == "zip":
-        return _trusted(gettext("In ZIP code %(code)s"), code=value)
+        return _trusted(words.in_zip, code=value)
     if how == "about":
-        return _trusted(gettext("About %(distance)s"), distance=miles(value))
+        return _trusted(words.about, distance=miles(value))
     return escape(miles(value))
 
 
@@ -48,13 +50,13 @@ def where(hit, card, findings, words):
     """Return the slot saying how far the service is, or where it serves and how."""
     if hit.distance_miles is not None:
         return Markup(f"<div><dt>{words.distance}</dt>"
-                      f"<dd>{_distance(hit, card, findings)}</dd></div>")
+                      f"<dd>{_distance(hit, card, findings, words)}</dd></div>")
     if not hit.area_names:
         return Markup("")
     delivery = card.delivery
     how = (words.telehealth if any(code in delivery for code in REMOTE_CODES)
            else words.phone if "phone" in delivery else words.comes)
-    serves = _trusted(gettext("serves %(areas)s"), areas=", ".join(hit.area_names))
+    serves = _trusted(words.serves, areas=", ".join(hit.area_names))
     return Markup(f"<div><dt>{words.where}</dt><dd>{how} – {serves}</dd></div>")
 
 

@@ -12,10 +12,11 @@ from sqlalchemy import select
 
 from .. import coverage
 from .. import models as m
-from ..extensions import db
+from ..extensions import db, kept_by_app
+from ..kept import KeptByStamp
 from ..models.service_facts import LISTED
 from . import engine as _engine
-from . import follow, indexer, listings, sync
+from . import follow, indexer, listings, placing, sync
 from .params import SearchParams, parse
 from .store import IndexStore
 
@@ -58,12 +59,19 @@ def apply_log():
 
 def _listed(hits, chunk=5000):
     """Return the hits whose services are still listed in the database: a result never
-    shows a service retired since the index last heard of it."""
-    listed = set()
-    for start in range(0, len(hits), chunk):
-        listed.update(db.session.scalars(select(m.Service.id).where(
-            m.Service.id.in_([h.service_id for h in hits[start:start + chunk]]),
-            m.Service.status.in_(LISTED))))
+    shows a service retired since the index last heard of it. What the database said is
+    kept for its data stamp (every change moves it), so a page of services shown before
+    asks nothing."""
+    def read(ids):
+        listed = {}
+        for start in range(0, len(ids), chunk):
+            listed.update((i, i) for i in db.session.scalars(select(m.Service.id).where(
+                m.Service.id.in_(ids[start:start + chunk]), m.Service.status.in_(LISTED))))
+        return listed
+
+    keep = kept_by_app("listed services",
+                       lambda: KeptByStamp(current_app.config["RESULT_CARDS_KEPT"]))
+    listed = set(keep.get([h.service_id for h in hits], coverage.data_stamp(), read))
     return [h for h in hits if h.service_id in listed]
 
 
@@ -113,7 +121,7 @@ def search(params, now=None):
 def nearest_in_person_miles(place):
     """Return the distance in miles from `place` to the nearest in-person service, or None."""
     _, facts = store().snapshot()
-    return _engine.nearest_miles(facts, place)
+    return placing.nearest_miles(facts, place)
 
 
 def tag_counts(group):

@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from ..geo.distance import bounding_box, haversine_miles
 from ..geo.precision import within_miles
 from ..populations import FILTER_AUDIENCE, age_groups
 from . import listings, scoring
 from .filters import facet_counts, filter_mask
 from .frequencies import RememberingSearcher
+from .placing import locate
 from .textquery import build as build_text_query
 
 NEARNESS_WEIGHT = 0.45
@@ -80,47 +80,6 @@ class SearchResult:
     @property
     def total_pages(self):
         return max(1, -(-self.total // self.per_page))
-
-
-def locate(facts, place, radius_miles, covered):
-    """Return (near mask, distance array, reach mask, ranked distance array, within array)
-    for a place and radius; `covered` is the mask of the documents whose service area holds
-    the place (facts.covering). A location placed only at a centroid ranks at least as far
-    as it may really be (`within`, for the nearest location; 0 when exact)."""
-    distance = np.full(facts.size, np.inf)
-    ranked, within = np.full(facts.size, np.inf), np.zeros(facts.size)
-    near = np.zeros(facts.size, bool)
-    if facts.point_lat.size:
-        low_lat, high_lat, low_lng, high_lng = bounding_box(place.latitude, place.longitude,
-                                                            radius_miles)
-        box = np.flatnonzero((facts.point_lat >= low_lat) & (facts.point_lat <= high_lat)
-                             & (facts.point_lng >= low_lng) & (facts.point_lng <= high_lng))
-        if box.size:
-            miles = haversine_miles(place.latitude, place.longitude, facts.point_lat[box],
-                                    facts.point_lng[box])
-            inside = miles <= radius_miles
-            docs, miles, box = facts.point_doc[box[inside]], miles[inside], box[inside]
-            np.minimum.at(distance, docs, miles)
-            if "spread" not in facts.memo:
-                facts.memo["spread"] = within_miles(facts.point_lat, facts.point_lng)
-            spread = facts.memo["spread"][box]
-            np.minimum.at(ranked, docs, np.maximum(miles, spread))
-            nearest = np.lexsort((miles, docs))  # each document's nearest location first
-            first = nearest[np.unique(docs[nearest], return_index=True)[1]]
-            within[docs[first]] = spread[first]
-            near[docs] = True
-    reach = covered & facts.reaches & ~near
-    return near, distance, reach, ranked, within
-
-
-def nearest_miles(facts, place):
-    """Return the miles from `place` to the nearest point of a live document, or None."""
-    live = facts.live[facts.point_doc] if facts.point_doc.size else np.zeros(0, bool)
-    if not live.any():
-        return None
-    miles = haversine_miles(place.latitude, place.longitude, facts.point_lat[live],
-                            facts.point_lng[live])
-    return float(miles.min())
 
 
 @dataclass

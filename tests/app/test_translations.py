@@ -206,3 +206,18 @@ def test_public_pages_render_in_vietnamese(visitor):
     assert "What do you need?" not in page and "Browse by category" not in page
     page = _page(visitor, "/search?near=92630&lang=vi")
     assert '<html lang="vi">' in page and "Narrow the results" not in page
+
+
+@pytest.mark.parametrize("language, heading", [
+    ("en", "services for “"), ("es", "servicios para “"), ("vi", None)])
+def test_a_translated_sentence_escapes_what_was_typed_into_it(visitor, language, heading):
+    """The page's own `_` and `ngettext` (i18n.page_gettext, bound once a page) trust the
+    translation and escape the values put into it, as Jinja's gettext does."""
+    typed = '<b onmouseover="x">therapy</b>'
+    response = visitor.get("/search", query_string={"q": typed, "lang": language})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and f'<html lang="{language}">' in page
+    assert typed not in page and "&lt;b onmouseover=&#34;x&#34;&gt;therapy&lt;/b&gt;" in page
+    if heading:  # the sentence the typed words go into, in the page's language
+        assert heading in page
+    assert "&lt;span" not in page  # and no translated sentence's markup was escaped
