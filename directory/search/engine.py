@@ -14,7 +14,7 @@ from ..geo.precision import within_miles
 from ..populations import FILTER_AUDIENCE, age_groups
 from . import listings, scoring
 from .filters import facet_counts, filter_mask
-from .frequencies import RememberingSearcher
+from .frequencies import text_query
 from .placing import locate
 from .textquery import build as build_text_query
 
@@ -123,8 +123,8 @@ def run(searcher, facts, params, zone, now=None):
     if params.transit_routes is not None:  # a feed covers the place: the filter is offered
         facets["transit"] = int(np.count_nonzero(facts.tagged(params.transit_routes)[counted]))
     return SearchResult(hits, total, params.page, params.per_page, facets, suggestion,
-                        text.corrections if text is not None else {},
-                        text.unknown if text is not None else [], int(np.count_nonzero(met)))
+                        dict(text.corrections) if text is not None else {},
+                        list(text.unknown) if text is not None else [], int(np.count_nonzero(met)))
 
 
 def found(searcher, facts, params, zone, now=None):
@@ -150,9 +150,8 @@ def rank(searcher, facts, params, zone, now):
         elsewhere = served_elsewhere(facts, covered)
         mask &= reach if params.reach_only else (near | reach)
     candidates = np.flatnonzero(mask)
-    text = (build_text_query(RememberingSearcher(searcher, facts.memo), params.text,
-                             correct=not params.as_typed, reads=params.reads)
-            if params.text else None)
+    text = (text_query(build_text_query, searcher, facts.memo, params.text,
+                       not params.as_typed, params.reads) if params.text else None)
     if text is not None and text.parts is not None:
         scope = scoring.Scope.of(facts.size, candidates)  # the candidates' postings only
         scores = scoring.text_scores(searcher, facts, text, scope)
@@ -256,4 +255,24 @@ def _rank(facts, params, docs, scores, distance, reach, asked=frozenset(), elsew
     blended = np.where(other_language, blended * OTHER_LANGUAGE_WEIGHT, blended)
     if elsewhere is not None:  # they may live or work there; most who search here do not
         blended = np.where(elsewhere[docs], blended * LIMITED_WEIGHT, blended)
-    return np.lexsort((names, -blended, closed))
+    return best_first(blended, closed)
+
+
+def best_first(blended, closed):
+    """Return the order of `blended` high to low, the closed after the open, and equal ones
+    in index order: np.lexsort((-blended, closed)) without its stable sort of floats (0.8 ms
+    for 11,000 candidates): an unstable sort, then each run of equal values put back in
+    index order by a sort of unique integers."""
+    key = -blended
+    if np.isnan(key).any():
+        return np.lexsort((key, closed))
+    order = np.argsort(key)
+    values = key[order]
+    differs = values[1:] != values[:-1]
+    if not differs.all():  # runs of equal values: in index order within each run
+        run = np.concatenate(([0], np.cumsum(differs)))
+        order = order[np.argsort(run * key.size + order)]
+    if closed.any():
+        shut = closed[order]
+        order = np.concatenate((order[~shut], order[shut]))
+    return order

@@ -32,3 +32,22 @@ class RememberingSearcher:
     def __getattr__(self, name):
         reader = self._searcher.reader()
         return getattr(reader if hasattr(reader, name) else self._searcher, name)
+
+
+MAX_QUERIES = 2_000  # text queries built: the words people search most are built once
+
+
+def text_query(build, searcher, memo, text, correct, reads):
+    """Return build(searcher, text, correct=, reads=) (textquery.build), kept in the index
+    version's `memo`: the same words read the same way get the same query until the index
+    changes (its spelling, concepts and word forms depend on nothing else), and a query is
+    never changed once built."""
+    known = memo.setdefault("text queries", {})
+    key = (text, correct, tuple(reads))
+    found = known.get(key)
+    if found is None:
+        if len(known) >= MAX_QUERIES:
+            known.clear()
+        found = known[key] = build(RememberingSearcher(searcher, memo), text, correct=correct,
+                                   reads=reads)
+    return found

@@ -44,3 +44,29 @@ def test_the_memory_is_bounded(seeded_app, monkeypatch):
         for number in range(25):
             remembering.doc_frequency("name", f"made{number}")
         assert 0 < len(memo["doc frequencies"]) <= 10
+
+
+def test_a_text_query_is_built_once_per_index_version_and_reading(seeded_app, monkeypatch):
+    from directory.search.textquery import build
+
+    built = []
+
+    def counting(*args, **kwargs):
+        built.append(args[1:])
+        return build(*args, **kwargs)
+
+    with seeded_app.app_context():
+        searcher, _ = search.store().snapshot()
+        memo = {}
+        first = frequencies.text_query(counting, searcher, memo, "grop therapy", True, ["en"])
+        assert frequencies.text_query(counting, searcher, memo, "grop therapy", True,
+                                      ["en"]) is first
+        assert first.corrections == {"grop": "group"}
+        as_typed = frequencies.text_query(counting, searcher, memo, "grop therapy", False, ["en"])
+        assert as_typed.corrections == {} and as_typed.unknown == ["grop"]
+        frequencies.text_query(counting, searcher, memo, "grop therapy", True, ["es"])
+        assert len(built) == 3
+        monkeypatch.setattr(frequencies, "MAX_QUERIES", 4)
+        for number in range(9):
+            frequencies.text_query(counting, searcher, memo, f"made{number}", True, ["en"])
+        assert 0 < len(memo["text queries"]) <= 4
