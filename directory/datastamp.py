@@ -5,7 +5,8 @@ same transaction; so the stamp changes exactly when the data does, on every serv
 database, and reading it costs one primary-key lookup.
 
 Referral lists, accounts and suggestions are not directory data: changing them leaves the
-stamp (and so every API ETag) alone."""
+stamp (and so every API ETag) alone. A transit feed's import or removal moves it: pages say
+how to get to each service, and read the feeds' versions once per stamp (transit.network)."""
 
 from sqlalchemy import select, update
 
@@ -15,7 +16,8 @@ from .models.stamp import STAMP_ID
 
 DUE = "data_stamp_due"
 
-DIRECTORY_MODELS = (*m.DIRECTORY_RECORDS, m.ChangeRecord)  # the history shows on pages
+# the history shows on pages; the feeds, on the pages' ways there
+DIRECTORY_MODELS = (*m.DIRECTORY_RECORDS, m.ChangeRecord, m.TransitFeed)
 DIRECTORY_TABLES = frozenset(model.__table__.name for model in DIRECTORY_MODELS)
 
 

@@ -11,9 +11,10 @@ such a route from the place shares a stop or a station with such a route at the 
 from dataclasses import dataclass, field
 
 import numpy as np
-from flask import current_app, has_request_context, request
+from flask import current_app
 from sqlalchemy import select
 
+from .. import coverage
 from ..extensions import db
 from ..geo.distance import bounding_box, haversine_miles
 from ..models import TransitFeed, TransitRoute, TransitStop, TransitStopRoute
@@ -66,20 +67,14 @@ class Network:
         return found
 
 
-VERSION_READ = "directory.transit_version"
-
-
 def _version():
-    """Return the imported feeds' (id, import time), read once per request (a service page
-    asks for its kept body's key and its rides, intake for each result's transit)."""
-    if has_request_context() and VERSION_READ in request.environ:
-        return request.environ[VERSION_READ]
-    rows = db.session.execute(select(TransitFeed.id, TransitFeed.imported_at)
-                              .order_by(TransitFeed.id)).all()
-    version = tuple((feed_id, str(when)) for feed_id, when in rows)
-    if has_request_context():
-        request.environ[VERSION_READ] = version
-    return version
+    """Return the imported feeds' (id, import time), read once per version of the
+    directory's data: a feed's import or removal moves the data stamp (datastamp.py), which
+    every page reads anyway (a service page asks for its kept body's key and its rides,
+    a search from a place for the routes reachable from it)."""
+    return coverage.per_stamp("transit feeds", lambda: tuple(
+        (feed_id, str(when)) for feed_id, when in db.session.execute(
+            select(TransitFeed.id, TransitFeed.imported_at).order_by(TransitFeed.id))))
 
 
 def _load(version):

@@ -85,7 +85,7 @@ def test_the_api_says_why_it_cannot_narrow_to_transit(town, runner, client):
     assert response.status_code == 200 and names == {"Oak Clinic", "Harbor Counselling"}
 
 
-def test_a_page_reads_the_feeds_once_and_the_next_page_sees_a_new_import(town, runner, client):
+def test_pages_read_the_feeds_once_a_data_stamp_and_the_next_page_sees_a_new_import(town, runner, client):
     from sqlalchemy import event
 
     clinic = town.services["Oak Clinic"]
@@ -103,5 +103,7 @@ def test_a_page_reads_the_feeds_once_and_the_next_page_sees_a_new_import(town, r
         read.clear()
         after = client.get(f"/services/{clinic.id}")
         assert "Bus 47 and 53" in after.get_data(as_text=True) and len(read) == 1
+        again = client.get(f"/services/{clinic.id}")  # the same data: read once per stamp
+        assert "Bus 47 and 53" in again.get_data(as_text=True) and len(read) == 1
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
