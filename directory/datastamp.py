@@ -27,10 +27,14 @@ def mark_changed(session):
     session.info[DUE] = True
 
 
+_READ = select(m.DataStamp.version, m.DataStamp.changed_at).where(m.DataStamp.id == STAMP_ID)
+
+
 def read(session):
-    """Return (version, changed_at) of the directory's data, or (0, None) without a row."""
-    row = session.execute(select(m.DataStamp.version, m.DataStamp.changed_at)
-                          .where(m.DataStamp.id == STAMP_ID)).first()
+    """Return (version, changed_at) of the directory's data, or (0, None) without a row.
+    Read on the session's connection, in its transaction, without the ORM's execution
+    (every page reads it: a third of the cost of a kept service page went there)."""
+    row = session.connection().execute(_READ).first()
     return (row.version, row.changed_at) if row is not None else (0, None)
 
 
