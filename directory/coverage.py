@@ -85,15 +85,20 @@ def data_stamp():
     return request.environ["directory.data_stamp"]
 
 
+_NOTHING = object()
+
+
 def per_stamp(name, compute):
     """Return compute(), worked out once per data stamp in this app and process: for what
     only a change to the directory's data can change (every such change moves the stamp)."""
     known = kept_by_app(f"per data stamp: {name}", dict)
     stamp = data_stamp()
-    if stamp not in known:
+    found = known.get(stamp, _NOTHING)
+    if found is _NOTHING:  # held in a local: a thread on another stamp may clear `known`
+        found = compute()
         known.clear()
-        known[stamp] = compute()
-    return known[stamp]
+        known[stamp] = found
+    return found
 
 
 def _addresses(*columns):

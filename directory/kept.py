@@ -3,7 +3,8 @@ commit that writes directory data moves the stamp (datastamp.py), and a keep hol
 older stamp drops everything, so nothing kept is ever older than the database.
 
 Intake matching keeps the candidates it judged (matching/candidates.py), the API the HSDS
-objects it answered (api/services.py); each keep holds at most `size` values, the least
+objects it answered (api/services.py), search which of the services it showed are still
+listed (search/__init__.py); each keep holds at most `size` values, the least
 recently used dropped first (0 keeps nothing: every request reads the database).
 """
 

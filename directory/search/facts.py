@@ -135,7 +135,7 @@ class FactTable:
         self.modified = self._cat("modified", float)
         self.listing = self._cat("listing", np.int64)
         # In document order (each segment's read in order, the segments by offset): placing
-        # a search relies on it (engine._per_document).
+        # a search relies on it (placing._per_document).
         self.point_doc = (np.concatenate([s.point_doc + o for s, o in zip(segs, offs)])
                           if segs else np.zeros(0, np.int64))
         self.point_lat = self._cat("point_lat", float)

@@ -217,7 +217,8 @@ def test_a_translated_sentence_escapes_what_was_typed_into_it(visitor, language,
     response = visitor.get("/search", query_string={"q": typed, "lang": language})
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and f'<html lang="{language}">' in page
-    assert typed not in page and "&lt;b onmouseover=&#34;x&#34;&gt;therapy&lt;/b&gt;" in page
+    escaped = "&lt;b onmouseover=&#34;x&#34;&gt;therapy&lt;/b&gt;"
+    assert typed not in page and f"“{escaped}”" in page  # inside the heading's sentence
     if heading:  # the sentence the typed words go into, in the page's language
         assert heading in page
     assert "&lt;span" not in page  # and no translated sentence's markup was escaped

@@ -70,3 +70,17 @@ def test_a_text_query_is_built_once_per_index_version_and_reading(seeded_app, mo
         for number in range(9):
             frequencies.text_query(counting, searcher, memo, f"made{number}", True, ["en"])
         assert 0 < len(memo["text queries"]) <= 4
+
+
+def test_a_result_s_corrections_and_unknown_words_are_its_own(seeded_app):
+    """The query is kept for the next search: what a caller does with one result's
+    corrections and unknown words cannot reach the next result."""
+    from directory.search import SearchParams
+
+    with seeded_app.app_context():
+        first = search.search(SearchParams(text="grop therapy zzqxv"))
+        assert first.corrections == {"grop": "group"} and first.unknown == ["zzqxv"]
+        first.corrections.clear()
+        first.unknown.append("changed")
+        again = search.search(SearchParams(text="grop therapy zzqxv"))
+        assert again.corrections == {"grop": "group"} and again.unknown == ["zzqxv"]

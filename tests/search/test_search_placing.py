@@ -73,6 +73,7 @@ def test_several_locations_over_several_segments_place_as_read_point_by_point(ap
     db.session.commit()
     _searcher, facts = search.store().snapshot()
     assert len(set(facts.offsets)) > 1
+    assert (np.diff(facts.point_doc) >= 0).all()  # what placing relies on
     assert np.count_nonzero(np.bincount(facts.point_doc) > 1) >= 4  # several locations
     assert np.count_nonzero(within_miles(facts.point_lat, facts.point_lng)) >= 2
     for code in ("92630", "92618", "90012"):
