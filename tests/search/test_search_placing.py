@@ -16,6 +16,8 @@ from directory.models import Location, ServiceAtLocation
 from directory.search.placing import locate as place_search
 from tests.helpers import builders
 
+pytestmark = pytest.mark.index_answers  # the index's arrays: once, on SQLite (conftest.py)
+
 # Where the services are: exact points, and ZIP codes' centroids (placed from an address).
 POINTS = [(33.6469, -117.6861), (33.7175, -117.8311), (33.6846, -117.8265),
           (33.6405, -117.6031), (33.8366, -117.9143), (34.0522, -118.2437)]
