@@ -6,6 +6,18 @@ services); the answers cannot change until the index does."""
 MAX_REMEMBERED = 200_000  # (field, term) pairs: a flood of made-up words cannot grow it
 
 
+def kept(known, key, compute, most):
+    """Return known[key], worked out by compute() and kept the first time: the one home of
+    what the search keeps per index version or segment in a dict of at most `most`
+    entries, emptied when full, so that a flood of new keys cannot grow it."""
+    found = known.get(key)
+    if found is None:
+        if len(known) >= most:
+            known.clear()
+        found = known[key] = compute()
+    return found
+
+
 class RememberingSearcher:
     """A Whoosh searcher (and its reader) whose doc_frequency answers are kept in `memo`,
     the index version's memo (FactTable.memo); everything else is the searcher's own."""
@@ -18,13 +30,8 @@ class RememberingSearcher:
         return self
 
     def doc_frequency(self, field_name, term):
-        key = (field_name, term)
-        found = self._known.get(key)
-        if found is None:
-            if len(self._known) >= MAX_REMEMBERED:
-                self._known.clear()
-            found = self._known[key] = self._searcher.reader().doc_frequency(field_name, term)
-        return found
+        return kept(self._known, (field_name, term), lambda: self._searcher.reader()
+                    .doc_frequency(field_name, term), MAX_REMEMBERED)
 
     def __contains__(self, field_and_term):  # ("spell", word) in reader: the reader's own
         return field_and_term in self._searcher.reader()
@@ -42,12 +49,6 @@ def text_query(build, searcher, memo, text, correct, reads):
     version's `memo`: the same words read the same way get the same query until the index
     changes (its spelling, concepts and word forms depend on nothing else), and a query is
     never changed once built."""
-    known = memo.setdefault("text queries", {})
-    key = (text, correct, tuple(reads))
-    found = known.get(key)
-    if found is None:
-        if len(known) >= MAX_QUERIES:
-            known.clear()
-        found = known[key] = build(RememberingSearcher(searcher, memo), text, correct=correct,
-                                   reads=reads)
-    return found
+    return kept(memo.setdefault("text queries", {}), (text, correct, tuple(reads)),
+                lambda: build(RememberingSearcher(searcher, memo), text, correct=correct,
+                              reads=reads), MAX_QUERIES)

@@ -14,6 +14,8 @@ import math
 
 import numpy as np
 
+from .frequencies import kept
+
 K1, B = 1.2, 0.75
 # A service meeting some of the needs a query names scores (met / named) ** COORDINATION of
 # its sum: for "text a peer", a peer group that cannot be texted comes after the peer text
@@ -105,13 +107,8 @@ def field_lengths(reader, fields):
 
 def postings(segment, reader, field, text):
     """Return the cached posting arrays of a term in a segment (reading them once)."""
-    key = (field, text)
-    found = segment.postings.get(key)
-    if found is None:
-        if len(segment.postings) >= CACHE_TERMS:
-            segment.postings.clear()
-        found = segment.postings[key] = read_postings(reader, field, text)
-    return found
+    return kept(segment.postings, (field, text), lambda: read_postings(reader, field, text),
+                CACHE_TERMS)
 
 
 def _leaves(searcher):
@@ -201,14 +198,9 @@ def _part(facts, leaves, live, field, text, weight, scope):
 def _live_frequency(facts, lists, field, text):
     """Return how many live documents hold a term, remembered with the index version (its
     live mask is the version's): counting them read the whole posting list each search."""
-    known = facts.memo.setdefault("live frequencies", {})
-    found = known.get((field, text))
-    if found is None:
-        if len(known) >= CACHE_TERMS:
-            known.clear()
-        found = known[(field, text)] = sum(int(np.count_nonzero(facts.live[ids + offset]))
-                                           for _, (ids, _), offset in lists)
-    return found
+    return kept(facts.memo.setdefault("live frequencies", {}), (field, text),
+                lambda: sum(int(np.count_nonzero(facts.live[ids + offset]))
+                            for _, (ids, _), offset in lists), CACHE_TERMS)
 
 
 def coordination(searcher, facts, needs, scope):
