@@ -53,19 +53,20 @@ def service_loader_options():
         selectinload(Service.contacts),
         selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
         .options(selectinload(Location.addresses), selectinload(Location.accessibility),
-                 selectinload(Location.phones)),
+                 selectinload(Location.phones), selectinload(Location.languages)),
     )
 
 
 @cache
 def card_loader_options():
     """Return the eager loads of what a result or category card shows: no contacts, cost
-    options, phone languages, or a location's own phones, hours and accessibility."""
+    options, phone languages, or a location's own phones, hours and accessibility (its
+    languages, yes: a service that lists none speaks its places')."""
     return (
         *_card_parts(),
         selectinload(Service.phones).selectinload(Phone.translations),
         selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.location)
-        .selectinload(Location.addresses),
+        .options(selectinload(Location.addresses), selectinload(Location.languages)),
     )
 
 

@@ -131,7 +131,7 @@ def _where(item, context):
 def _languages(item, context):
     needs = context.needs
     service = item.service
-    spoken = {lang.code.lower() for lang in service.languages if lang.code}
+    spoken = {lang.code.lower() for lang in service.spoken_languages if lang.code}
     if not spoken:  # a record that lists no language is taken to be in English
         spoken = {"en"}
     # "A group held entirely in Spanish": the sessions' language, whatever staff speak.

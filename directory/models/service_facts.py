@@ -80,6 +80,23 @@ class ServiceFacts(FirstContactFacts):
         return not (self.maximum_age is not None and age > self.maximum_age)
 
     @property
+    def spoken_languages(self):
+        """Return the languages the service is offered in: those its record lists, else
+        those spoken at its places (HSDS puts a language on a service or on a location; a
+        2-1-1 export lists them on the place, for every service there), each code once."""
+        def work():
+            own = [lang for lang in self.languages if lang.code or lang.name]
+            if own:
+                return own
+            kept = {}
+            for place in self.locations:
+                for lang in getattr(place, "languages", None) or ():
+                    if lang.code or lang.name:
+                        kept.setdefault((lang.code or lang.name).lower(), lang)
+            return [kept[key] for key in sorted(kept)]  # rows come in no set order
+        return self._worked_out("spoken_languages", work)
+
+    @property
     def held_languages(self):
         """Return the languages every session is held in, or an empty set when the record
         does not say so (languages.held_in: its name, description and eligibility)."""

@@ -99,7 +99,7 @@ def _item(position, item, day, stops):
         hours=hours_lines(schedules, day), today=today_line(schedules, day) if schedules else "",
         directions=_directions(service), first_step=first_step_summary(service, day),
         transit=stops.get(service.id, ""), apply=shown_text(service, "application_process"),
-        cost=cost_text(service), languages=language_names(service.languages),
+        cost=cost_text(service), languages=language_names(service.spoken_languages),
         website=service.url or "", note=item.note or "", warning=_warning(service))
 
 

@@ -56,7 +56,8 @@ def listing_number(service):
 def service_facts(service):
     """Return the facts the filters and facets need, as plain JSON-able values."""
     tags = sorted(f"{t.group}:{t.code}" for t in service.terms if t.group and t.code)
-    tags += sorted({f"lang:{lang.code.lower()}" for lang in service.languages if lang.code})
+    tags += sorted({f"lang:{lang.code.lower()}" for lang in service.spoken_languages
+                    if lang.code})
     tags += sorted(f"term:{a.taxonomy_term_id}" for a in service.attributes)
     tags.append(f"org:{service.organization_id}")
     if service.is_agency_listing:
@@ -135,7 +136,7 @@ def service_document(service):
     """Return the Whoosh document (a dict of fields) for a listed service."""
     facts = service_facts(service)
     term_names = [t.name for t in service.terms if t.group != FIRST_CONTACT_GROUP]
-    languages = [lang.name for lang in service.languages if lang.name]
+    languages = [lang.name for lang in service.spoken_languages if lang.name]
     cities = sorted({loc.address.city for loc in service.physical_locations if loc.address})
     organization = service.organization
     described = service.description or (organization.description if organization else None)

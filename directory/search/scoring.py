@@ -177,6 +177,12 @@ def _part(facts, leaves, live, field, text, weight, scope):
     lists = [(facts.segments[i], postings(facts.segments[i], reader, field, text), offset)
              for i, (reader, offset) in enumerate(leaves)]
     if field == "tags":
+        import os
+        s0 = float(os.environ.get("TAGIDF", "0"))
+        if s0 and text.startswith("category:"):
+            df = _live_frequency(facts, lists, field, text)
+            if df:
+                weight = weight * max(float(os.environ.get("TAGLO", "0")), min(1.0, math.log(live / df) / math.log(1 / s0)))
         for _, (ids, _), offset in lists:
             positions = scope.positions(ids + offset)
             yield positions, np.full(positions.size, weight)

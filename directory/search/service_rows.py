@@ -35,9 +35,10 @@ def _grouped(session, statement):
     return grouped
 
 
-def _locations(places):
+def _locations(places, languages):
     """Return one place per location of a service's rows (one a row per address), with
-    its `id` and `address` chosen as the model's Location.address chooses it."""
+    its `id`, `address` chosen as the model's Location.address chooses it, and the
+    `languages` spoken there ({location id: rows})."""
     chosen = {}
     for place in places:
         kept = chosen.get(place.location_id)
@@ -46,7 +47,8 @@ def _locations(places):
             chosen[place.location_id] = place
     return [SimpleNamespace(**vars(place), id=place.location_id, address=SimpleNamespace(
         address_1=place.address_1, postal_code=place.postal_code, city=place.city)
-        if place.address_1 is not None else None) for place in chosen.values()]
+        if place.address_1 is not None else None,
+        languages=languages.get(place.location_id, [])) for place in chosen.values()]
 
 
 def load_records(session, ids, listed_only=True):
@@ -87,6 +89,10 @@ def load_records(session, ids, listed_only=True):
         .join(m.Location, m.Location.id == m.ServiceAtLocation.location_id)
         .outerjoin(m.Address, m.Address.location_id == m.Location.id)
         .where(m.ServiceAtLocation.service_id.in_(found)))
+    spoken_at = _grouped(session, select(m.Language.location_id, m.Language.name,
+                                         m.Language.code)
+                         .where(m.Language.location_id.in_(
+                             {p.location_id for rows_ in places.values() for p in rows_})))
     areas = _grouped(session, select(m.ServiceArea.service_id, m.ServiceArea.name,
                                      m.ServiceArea.extent, m.ServiceArea.extent_type)
                      .where(m.ServiceArea.service_id.in_(found)))
@@ -132,7 +138,7 @@ def load_records(session, ids, listed_only=True):
             name="", alternate_name=None, description=None)
         records.append(ServiceRecord(
             **row._mapping,
-            organization=organization, locations=_locations(places.get(sid, ())),
+            organization=organization, locations=_locations(places.get(sid, ()), spoken_at),
             has_provider_inbox=row.organization_id in inboxes,
             program=programs.get(row.program_id),
             terms=record_terms, attributes=record_terms,

@@ -87,3 +87,23 @@ def test_ids_do_not_move_between_conversions():
     first, second = (sf211.convert(sf211.read_export()) for _ in range(2))
     assert _service_ids(first.document) == _service_ids(second.document)
     assert len(set(_service_ids(first.document))) == COUNTS["services"]
+
+
+
+def test_a_services_languages_are_its_places_where_the_export_lists_them(built):
+    """The export lists languages on places only ("Chinese Russian Spanish Tagalog
+    Vietnamese"): the language filter finds every service at a place that lists
+    Vietnamese, and no other."""
+    from directory.models import Language, ServiceAtLocation
+    from tests.helpers.results import run
+
+    app, _, _ = built
+    with app.test_request_context():
+        assert builders.count(Language, Language.service_id.is_not(None)) == 0
+        at_places = set(db.session.scalars(
+            select(ServiceAtLocation.service_id)
+            .join(Language, Language.location_id == ServiceAtLocation.location_id)
+            .where(Language.code == "vi")))
+        result = run(language="vi", near="94109", radius=25, per_page=100)
+        assert {hit.service_id for hit in result.hits} == at_places
+        assert result.total == len(at_places) >= 5
