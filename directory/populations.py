@@ -164,6 +164,30 @@ def audience_limits(service):
     return groups
 
 
+# "Assists nonprofit agencies and pro bono attorneys with information on immigration",
+# "Provides nonprofit agencies with new clothing", "distributes donated items to job
+# counselors", "requests from discharge planners, social workers and nurses": help given to
+# agencies and professionals, who pass it on. A person cannot walk in for it, so the public
+# search ranks it as a service for a group not asked for; staff (matching) may still use it.
+FOR_AGENCIES = re.compile(
+    r"^(assists|provides|serves|supports|trains) (nonprofit |non-profit |community |social "
+    r"service |human service )?(agencies|organizations|service providers)\b"
+    r"|\b(distributes|provides|gives) [\w ,]{0,40}?\bto (job counselors|case managers|"
+    r"caseworkers|social workers|agencies)\b"
+    r"|\brequests from (discharge planners|social workers|case managers|caseworkers|"
+    r"professionals)\b"
+    r"|^provides technical assistance\b", re.IGNORECASE)
+AGENCIES = "agencies"
+
+
+def for_agencies(service):
+    """Return whether a service's record says it serves agencies or professionals, not the
+    public (FOR_AGENCIES; a service with no description of its own is its agency's)."""
+    organization = service.organization
+    text = service.description or (organization.description if organization else None)
+    return bool(text and FOR_AGENCIES.search(" ".join(text.split())))
+
+
 RESIDENTS = re.compile(r"^(?P<city>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (residents|households)\b")
 
 

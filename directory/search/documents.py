@@ -19,7 +19,7 @@ from datetime import UTC
 
 from ..models.first_contact import FIRST_CONTACT_GROUP
 from ..models.translation import TRANSLATED_FIELDS
-from ..populations import audience_limits
+from ..populations import AGENCIES, audience_limits, for_agencies
 from ..schedules import rules_of, signature
 from .fields import LANGUAGE_FIELDS, distinct_words
 from .languages import fold, language_of
@@ -63,6 +63,8 @@ def service_facts(service):
     if service.is_agency_listing:
         tags.append(AGENCY_TAG)
     tags += [f"limited:{group}" for group in sorted(audience_limits(service))]
+    if for_agencies(service):  # help for agencies and professionals: not the public's
+        tags.append(f"limited:{AGENCIES}")
     held = service.held_languages
     if held and "en" not in held:  # sessions in another language only ("Korean-Language")
         tags += [f"held:{code}" for code in sorted(held)]

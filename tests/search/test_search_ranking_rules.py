@@ -1,7 +1,8 @@
 """Rules of the public search's order beyond the text score, on purpose-built services:
 a service whose service area leaves out the place searched, a service for the relatives of
 someone affected and one for people in a crisis rank below the services for the person
-searching (unless the search speaks of them), and are never hidden; a service meeting every
+searching (unless the search speaks of them), and are never hidden, as does help given to
+agencies and professionals rather than to the public; a service meeting every
 need named outranks one meeting some; a language named brings the services offering it; a
 phone line that serves the place is not buried under offices that only share a word; a
 search by place alone lists what is there, a teens' group in town above a county-wide line."""
@@ -183,3 +184,33 @@ def test_an_agency_s_services_count_together_when_a_parallel_rebuild_splits_them
         assert len(facts.segments) == 2
         assert names(run(near="92630"))[:2] == ["MISSION NEIGHBORHOOD CENTERS",
                                                 "Neighborhood Center"]
+
+
+@pytest.mark.parametrize("text,for_them", [
+    ("Assists nonprofit agencies and pro bono attorneys with information on immigration", True),
+    ("Provides nonprofit agencies with new clothing to be given away", True),
+    ("Collects and distributes donated items to job counselors in social services", True),
+    ("Provides intake of requests from discharge planners, social workers and nurses", True),
+    ("Provides technical assistance and advocacy to agencies", True),
+    ("Provides free clothing to anyone who walks in", False),
+    ("Provides immigration legal services; works with other agencies", False),
+    ("Case managers help clients find housing", False),
+])
+def test_help_for_agencies_and_professionals_is_read_from_the_description(text, for_them):
+    from types import SimpleNamespace
+
+    from directory.populations import for_agencies
+
+    assert for_agencies(SimpleNamespace(description=text, organization=None)) is for_them
+    # a branch with no description of its own is its agency's
+    branch = SimpleNamespace(description=None, organization=SimpleNamespace(description=text))
+    assert for_agencies(branch) is for_them
+
+
+def test_help_for_agencies_ranks_below_help_a_person_can_walk_in_for_and_is_not_hidden(app):
+    org = m.Organization(name="Clothing Bank", description="Provides nonprofit agencies with "
+                         "new clothing to be given away to people in need")
+    builders.service("FREE CLOTHING BANK", org=org)  # its agency's description only
+    builders.service("Neighborhood Closet", description="Free clothing for anyone.")
+    assert names(run(search="free clothing", near="92630")) == [
+        "Neighborhood Closet", "FREE CLOTHING BANK"]
