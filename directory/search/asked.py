@@ -17,6 +17,12 @@ from .wording import (
 )
 
 
+# What a conditional part of a query (TextQuery.conditional) is: a word that only qualifies
+# a phrase (qualifiers.py), or a concept's code (codes_said). scoring.ALONE says how much
+# each counts where its condition does not hold.
+QUALIFIER, CODES = "qualifier", "codes"
+
+
 def every_word(text, language=None):
     """Return the alternatives of holding every word of `text`: all its main-language
     stems (each in any structured field), or all its stems in one language's own field
@@ -34,14 +40,12 @@ def every_word(text, language=None):
     return alternatives
 
 
-def concept_met(found, phrase):
-    """Return the alternatives of meeting a concept found in the words outright (see
-    asked_needs), `phrase` being its trigger as typed."""
+def concept_words(found, phrase):
+    """Return the alternatives of a service's words saying a concept found in the words
+    (`phrase`: its trigger as typed): every word of the phrase, of its plainest name in
+    another language, or of a word records use for it."""
     concept = found.concept
-    if concept.tags:
-        return [[[("tags", tag)]] for tag in concept.tags]
-    alternatives = [[[("tags", tag)]] for tag in concept.related]
-    alternatives += every_word(phrase, only_in_own_field(found))
+    alternatives = every_word(phrase, only_in_own_field(found))
     for code in CODES:
         head = concept.head(code)
         if head and code not in found.languages:
@@ -49,6 +53,42 @@ def concept_met(found, phrase):
     for word in concept.expand:
         alternatives += every_word(word)
     return alternatives
+
+
+def concept_met(found, phrase):
+    """Return the alternatives of meeting a concept found in the words outright (see
+    asked_needs), `phrase` being its trigger as typed."""
+    concept = found.concept
+    if concept.tags:
+        return [[[("tags", tag)]] for tag in concept.tags]
+    return [[[("tags", tag)]] for tag in concept.related] + concept_words(found, phrase)
+
+
+def codes_said(parts, found_all, text):
+    """Return (`parts` without the codes of the concepts found in `text`, [(those codes'
+    parts, the alternatives of saying one of their concepts, CODES)] for
+    TextQuery.conditional): a code counts in full for a service whose words also say the
+    need, and scoring.CODES_ALONE of it for one only filed under it. A code is broader
+    than a need: "replace lost ID" is filed in legal help, as the court, the elections
+    office and the sheriff are; "bus pass" in transportation, as a car share is."""
+    folded = fold(text)
+    typed = text if len(folded) == len(text) else folded
+    carriers, seen = {}, set()
+    for found in found_all:
+        if found.concept.id not in seen:
+            seen.add(found.concept.id)
+            for tag in found.concept.tags:
+                carriers.setdefault(tag, []).append(found)
+    groups, kept = {}, []
+    for part in parts:
+        found = carriers.get(part[1]) if part[0] == "tags" else None
+        if found:
+            groups.setdefault(tuple(f.concept.id for f in found), (found, []))[1].append(part)
+        else:
+            kept.append(part)
+    return kept, [(codes, [alternative for f in found
+                           for alternative in concept_words(f, typed[f.start:f.end])], CODES)
+                  for found, codes in groups.values()]
 
 
 def asked_needs(reader, text, found):

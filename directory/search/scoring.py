@@ -14,6 +14,7 @@ import math
 
 import numpy as np
 
+from .asked import CODES, QUALIFIER
 from .frequencies import kept
 
 K1, B = 1.2, 0.75
@@ -33,6 +34,12 @@ OTHER_FIELDS = 0.7
 # found without the rest of the phrase or the need counts this share: the service is
 # related, found, never ranked on the one word ("Social-Model Detox").
 QUALIFIER_ALONE = 0.1
+# A concept's code (a category, a payment, a way of delivery) on a service whose words do
+# not say the concept counts this share: the category of "replace lost ID" is legal help,
+# which the court and the elections office share (asked.codes_said). Measured at 0.3 to 0.75
+# on the judged sets (bench/README).
+CODES_ALONE = 0.6
+ALONE = {QUALIFIER: QUALIFIER_ALONE, CODES: CODES_ALONE}
 CACHE_TERMS = 20000  # posting lists kept per segment
 SCOPED_SHARE = 0.5  # candidates up to this share of the index are scored alone (Scope)
 
@@ -164,9 +171,9 @@ def text_scores(searcher, facts, text, scope):
     parts, and each phrase's qualifying words in full where a document holds another word
     of the phrase or meets its need, else at QUALIFIER_ALONE (qualifiers.py)."""
     scores = score(searcher, facts, text.parts, scope)
-    for parts, alternatives in text.conditional:
+    for parts, alternatives, kind in text.conditional:
         held = meets_all(searcher, facts, [alternatives], scope)
-        scores += np.where(held, 1.0, QUALIFIER_ALONE) * score(searcher, facts, parts, scope)
+        scores += np.where(held, 1.0, ALONE[kind]) * score(searcher, facts, parts, scope)
     return scores
 
 

@@ -26,7 +26,7 @@ query syntax, so no input is a syntax error.
 from dataclasses import dataclass, field
 
 from . import concepts, qualifiers
-from .asked import asked_needs, concept_met, every_word
+from .asked import QUALIFIER, asked_needs, codes_said, concept_met, every_word
 from .fields import FIELD_BOOSTS, LANGUAGE_FIELDS, TEXT_FIELDS
 from .languages import BY_CODE, CODES, MAIN, fold, is_stop_word, language_of
 from .languages import words as analyze
@@ -76,9 +76,11 @@ class TextQuery:
     # that match what was asked: [alternatives], an alternative being [groups] a service
     # must all hold, a group [(field, term)] of which it holds any (asked.py).
     asked: list = field(default_factory=list)
-    # The words that only qualify a need's phrase ("social" in "social anxiety"), scored in
-    # full where a service holds another word of it or meets the need (qualifiers.py):
-    # [(parts, alternatives as in `asked`)].
+    # Parts scored in full only where a service meets a condition, and scoring.ALONE of
+    # them elsewhere: [(parts, alternatives as in `asked`, kind)]. The words that only
+    # qualify a need's phrase ("social" in "social anxiety"), held with another word of it
+    # or the need met (qualifiers.py, asked.QUALIFIER); a concept's codes, held with a word
+    # saying the concept (asked.codes_said, asked.CODES).
     conditional: list = field(default_factory=list)
 
 
@@ -197,17 +199,19 @@ def build(searcher, text, correct=True, reads=()):
         _concept_parts(weights, reader, found)
     _languages_named(weights, corrected)
     conditional = _conditional(reader, corrected, qualified, weights, own_field)
-    parts = [(name, term, weight) for (name, term), weight in weights.items()]
+    parts, coded = codes_said([(name, term, weight) for (name, term), weight in
+                               weights.items()], found_all, corrected)
+    conditional += coded
     suggestion = corrected if corrections else None
     languages = languages_named(text) | (said_in - {MAIN.code})
     if reads:
         unread = _unread(set(reads) | said_in | languages)
         parts, asked = _readable(parts, unread), _readable_asked(asked, unread)
         needs = [_readable(need, unread) for need in needs]
-        conditional = [(_readable(held, unread), _readable_asked([met], unread)[0])
-                       for held, met in conditional]
-        conditional = [(held, met) for held, met in conditional if held]
-    if not parts:
+        conditional = [(_readable(held, unread), _readable_asked([met], unread)[0], kind)
+                       for held, met, kind in conditional]
+        conditional = [entry for entry in conditional if entry[0]]
+    if not parts and not conditional:
         has_words = any(len(w) > 1 and _content(w) for w in WORD.findall(fold(text)))
         parts = [] if has_words else None
     return TextQuery(parts, corrections, suggestion, unknown, reached, audience, languages,
@@ -234,7 +238,7 @@ def _conditional(reader, text, qualified, weights, blanked):
             others = [way for w in words if w.start() != start for way in every_word(w[0])]
             if parts:
                 conditional.append((parts, concept_met(found, typed[found.start:found.end])
-                                    + others))
+                                    + others, QUALIFIER))
     return conditional
 
 

@@ -214,3 +214,27 @@ def test_help_for_agencies_ranks_below_help_a_person_can_walk_in_for_and_is_not_
     builders.service("Neighborhood Closet", description="Free clothing for anyone.")
     assert names(run(search="free clothing", near="92630")) == [
         "Neighborhood Closet", "FREE CLOTHING BANK"]
+
+
+def test_a_concepts_category_counts_in_full_only_for_a_service_that_says_the_need(app):
+    """"replace lost ID" is filed in legal help, as a court is: the court, filed there and
+    saying nothing of IDs, ranks below the desk that says it replaces lost ID cards though
+    it is filed nowhere, and is still found."""
+    from directory.search import textquery
+
+    t = builders.load_taxonomy()
+    for number in range(12):  # a directory of other needs, as word frequencies expect
+        builders.service(f"Pantry {number}", description="Groceries every week.")
+    builders.service("Superior Court", terms=[t["legal-help"]],
+                     description="Court filings and hearings.")
+    builders.service("Records Office", terms=[t["legal-help"]],
+                     description="Replaces birth certificates and identification cards.")
+    builders.service("Neighbor Desk", description="Replace a lost ID card or driver's license.")
+    assert names(run(search="replace lost ID", near="92630", per_page=50)) == [
+        "Records Office", "Neighbor Desk", "Superior Court"]
+    searcher, _ = search.store().snapshot()
+    text = textquery.build(searcher, "replace lost ID")
+    assert ("tags", "category:legal-help") not in {(n, term) for n, term, _ in text.parts}
+    (codes, said, kind), = [entry for entry in text.conditional if entry[2] == "codes"]
+    assert [(n, term) for n, term, _ in codes] == [("tags", "category:legal-help")]
+    assert any(("body", "identif") in group for alternative in said for group in alternative)
