@@ -41,6 +41,7 @@ QUALIFIER_ALONE = 0.1
 CODES_ALONE = 0.6
 ALONE = {QUALIFIER: QUALIFIER_ALONE, CODES: CODES_ALONE}
 CACHE_TERMS = 20000  # posting lists kept per segment
+HOLDERS_KEPT = 256  # conditions' holders kept per index version (holders)
 SCOPED_SHARE = 0.5  # candidates up to this share of the index are scored alone (Scope)
 
 
@@ -172,7 +173,7 @@ def text_scores(searcher, facts, text, scope):
     of the phrase or meets its need, else at QUALIFIER_ALONE (qualifiers.py)."""
     scores = score(searcher, facts, text.parts, scope)
     for parts, alternatives, kind in text.conditional:
-        held = meets_all(searcher, facts, [alternatives], scope)
+        held = holders(searcher, facts, alternatives, scope)
         scores += np.where(held, 1.0, ALONE[kind]) * score(searcher, facts, parts, scope)
     return scores
 
@@ -235,6 +236,18 @@ def coordination(searcher, facts, needs, scope):
                 holds[scope.positions(ids + offset)] = True
         met += holds
     return (met / len(needs)) ** COORDINATION
+
+
+def holders(searcher, facts, alternatives, scope):
+    """Return meets_all(searcher, facts, [alternatives], scope): which documents hold one
+    of the alternatives, worked out over the whole index once per index version (as packed
+    bits, at most HOLDERS_KEPT sets: 32 MB at a million services) and read for the scope.
+    A conditional part's condition is the same for every search of the same words."""
+    key = tuple(tuple(tuple(group) for group in alternative) for alternative in alternatives)
+    packed = kept(facts.memo.setdefault("holders", {}), key, lambda: np.packbits(
+        meets_all(searcher, facts, [alternatives], Scope(facts.size))), HOLDERS_KEPT)
+    docs = scope.docs if scope.docs is not None else np.arange(scope.size)
+    return ((packed[docs >> 3] >> (7 - (docs & 7))) & 1).astype(bool)
 
 
 def meets_all(searcher, facts, asked, scope):

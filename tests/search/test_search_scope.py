@@ -43,6 +43,7 @@ def test_a_scope_scores_its_documents_as_the_whole_index_does(seeded_app, words)
                                (scoring.meets_all, text.asked)):
             assert (measure(searcher, facts, terms, part)
                     == measure(searcher, facts, terms, whole)[chosen]).all()
+        _same_holders(searcher, facts, text, (whole, part))
         everywhere = scoring.text_scores(searcher, facts, text, whole)
         scoped = scoring.text_scores(searcher, facts, text, part)
         assert scoped == pytest.approx(everywhere[chosen], rel=1e-12)
@@ -50,9 +51,21 @@ def test_a_scope_scores_its_documents_as_the_whole_index_does(seeded_app, words)
             scoped)  # the scope leaves some scored documents out
 
 
+def _same_holders(searcher, facts, text, scopes):
+    """The holders of each conditional part, kept per index version, are what meets_all
+    works out for the scope, read once and again."""
+    assert text.conditional
+    for _, alternatives, _ in text.conditional:
+        for scope in scopes:
+            for _ in range(2):
+                assert (scoring.holders(searcher, facts, alternatives, scope)
+                        == scoring.meets_all(searcher, facts, [alternatives], scope)).all()
+
+
 def _compare(searcher, facts, words, chosen):
     text = _text(searcher, facts, words)
     whole, part = scoring.Scope(facts.size), scoring.Scope(facts.size, chosen)
+    _same_holders(searcher, facts, text, (whole, part))
     for measure, terms in ((scoring.coordination, text.needs),
                            (scoring.meets_all, text.asked)):
         assert (measure(searcher, facts, terms, part)
