@@ -45,7 +45,7 @@ GROUPS = ("search-en", "search-es", "matching")
 # 0.8 (bench/README.md says what is still missed and why).
 SF_CASES = "sf211_cases.json"
 SF_GROUPS = ("sf-en", "sf-es", "sf-vi")
-SF_FLOORS = {"sf-en": 0.59, "sf-es": 0.58, "sf-vi": 0.59}
+SF_FLOORS = {"sf-en": 0.62, "sf-es": 0.61, "sf-vi": 0.62}
 # The interface language each group's searcher reads; English when a group is not named.
 READS = {"search-es": ("es",), "sf-es": ("es",), "sf-vi": ("vi",)}
 # nDCG@5 floors the tests hold, and the English/Spanish pairs' mean top-5 overlap.

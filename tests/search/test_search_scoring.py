@@ -155,3 +155,26 @@ def test_a_terms_live_frequency_is_remembered_until_the_index_changes(index):
     assert facts.memo["live frequencies"][("body", "therapi")] == len(after) == 3
     common = set(after) & set(before)  # a rarer word weighs more in the documents left
     assert common and all(after[d] > before[d] for d in common)
+
+
+def test_an_organizations_many_places_barely_lower_a_match_in_it(app):
+    """The organization field holds who runs a service and each of its places' names, so
+    its length normalisation is scoring.FIELD_B's (Whoosh's BM25F with that field's b)."""
+    for sites in (1, 2, 6):
+        org = m.Organization(name=f"Harbor Alliance {sites}", description="An agency.")
+        service = builders.service(f"Program {sites}", org=org, commit=False)
+        for n in range(sites):
+            service.service_at_locations.append(m.ServiceAtLocation(location=m.Location(
+                location_type="physical", name=f"Harbor Annex Number {n} West Wing",
+                organization=org, latitude=33.6, longitude=-117.7)))
+    db.session.commit()
+    searcher, facts = search.store().snapshot()
+    part = ("organization", "harbor")
+    weighting = BM25FWithOurIdf(organization_B=scoring.FIELD_B["organization"])
+    theirs, ours = whoosh_scores(searcher, [part], weighting), our_scores(searcher, facts, [part])
+    assert len(ours) == 3 and len({round(s, 6) for s in ours.values()}) == 3
+    assert [ours[d] for d in ranking(ours)] == pytest.approx(
+        [theirs[d] for d in ranking(theirs)], rel=1e-5)
+    plain = whoosh_scores(searcher, [part], BM25FWithOurIdf())
+    assert [ours[d] for d in ranking(ours)] != pytest.approx(
+        [plain[d] for d in ranking(plain)], rel=1e-5)
