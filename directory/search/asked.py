@@ -16,11 +16,10 @@ from .wording import (
     without_foreign_stops,
 )
 
-
 # What a conditional part of a query (TextQuery.conditional) is: a word that only qualifies
 # a phrase (qualifiers.py), or a concept's code (codes_said). scoring.ALONE says how much
 # each counts where its condition does not hold.
-QUALIFIER, CODES = "qualifier", "codes"
+QUALIFYING_WORD, CONCEPT_CODE = "qualifying word", "concept code"
 
 
 def every_word(text, language=None):
@@ -66,7 +65,7 @@ def concept_met(found, phrase):
 
 def codes_said(parts, found_all, text):
     """Return (`parts` without the codes of the concepts found in `text`, [(those codes'
-    parts, the alternatives of saying one of their concepts, CODES)] for
+    parts, the alternatives of saying one of their concepts, CONCEPT_CODE)] for
     TextQuery.conditional): a code counts in full for a service whose words also say the
     need, and scoring.CODES_ALONE of it for one only filed under it. A code is broader
     than a need: "replace lost ID" is filed in legal help, as the court, the elections
@@ -87,7 +86,8 @@ def codes_said(parts, found_all, text):
         else:
             kept.append(part)
     return kept, [(codes, [alternative for f in found
-                           for alternative in concept_words(f, typed[f.start:f.end])], CODES)
+                           for alternative in concept_words(f, typed[f.start:f.end])],
+                   CONCEPT_CODE)
                   for found, codes in groups.values()]
 
 

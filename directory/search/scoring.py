@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from .asked import CODES, QUALIFIER
+from .asked import CONCEPT_CODE, QUALIFYING_WORD
 from .frequencies import kept
 
 K1, B = 1.2, 0.75
@@ -43,7 +43,7 @@ QUALIFIER_ALONE = 0.1
 # which the court and the elections office share (asked.codes_said). Measured at 0.3 to 0.75
 # on the judged sets (bench/README).
 CODES_ALONE = 0.6
-ALONE = {QUALIFIER: QUALIFIER_ALONE, CODES: CODES_ALONE}
+ALONE = {QUALIFYING_WORD: QUALIFIER_ALONE, CONCEPT_CODE: CODES_ALONE}
 CACHE_TERMS = 20000  # posting lists kept per segment
 HOLDERS_KEPT = 256  # conditions' holders kept per index version (holders)
 SCOPED_SHARE = 0.5  # candidates up to this share of the index are scored alone (Scope)

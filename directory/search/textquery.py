@@ -26,7 +26,7 @@ query syntax, so no input is a syntax error.
 from dataclasses import dataclass, field
 
 from . import concepts, qualifiers
-from .asked import QUALIFIER, asked_needs, codes_said, concept_met, every_word
+from .asked import QUALIFYING_WORD, asked_needs, codes_said, concept_met, every_word
 from .fields import FIELD_BOOSTS, LANGUAGE_FIELDS, TEXT_FIELDS
 from .languages import BY_CODE, CODES, MAIN, fold, is_stop_word, language_of
 from .languages import words as analyze
@@ -79,8 +79,8 @@ class TextQuery:
     # Parts scored in full only where a service meets a condition, and scoring.ALONE of
     # them elsewhere: [(parts, alternatives as in `asked`, kind)]. The words that only
     # qualify a need's phrase ("social" in "social anxiety"), held with another word of it
-    # or the need met (qualifiers.py, asked.QUALIFIER); a concept's codes, held with a word
-    # saying the concept (asked.codes_said, asked.CODES).
+    # or the need met (qualifiers.py, asked.QUALIFYING_WORD); a concept's codes, held with a
+    # word saying the concept (asked.codes_said, asked.CONCEPT_CODE).
     conditional: list = field(default_factory=list)
 
 
@@ -238,7 +238,7 @@ def _conditional(reader, text, qualified, weights, blanked):
             others = [way for w in words if w.start() != start for way in every_word(w[0])]
             if parts:
                 conditional.append((parts, concept_met(found, typed[found.start:found.end])
-                                    + others, QUALIFIER))
+                                    + others, QUALIFYING_WORD))
     return conditional
 
 

@@ -221,6 +221,8 @@ def test_a_concepts_category_counts_in_full_only_for_a_service_that_says_the_nee
     saying nothing of IDs, ranks below the desk that says it replaces lost ID cards though
     it is filed nowhere, and is still found."""
     from directory.search import textquery
+    from directory.search.asked import CONCEPT_CODE
+    from directory.search.fields import LANGUAGE_FIELDS
 
     t = builders.load_taxonomy()
     for number in range(12):  # a directory of other needs, as word frequencies expect
@@ -235,6 +237,11 @@ def test_a_concepts_category_counts_in_full_only_for_a_service_that_says_the_nee
     searcher, _ = search.store().snapshot()
     text = textquery.build(searcher, "replace lost ID")
     assert ("tags", "category:legal-help") not in {(n, term) for n, term, _ in text.parts}
-    (codes, said, kind), = [entry for entry in text.conditional if entry[2] == "codes"]
+    (codes, said, _), = [entry for entry in text.conditional if entry[2] == CONCEPT_CODE]
     assert [(n, term) for n, term, _ in codes] == [("tags", "category:legal-help")]
     assert any(("body", "identif") in group for alternative in said for group in alternative)
+    # and its plainest name in each other language, in that language's own field
+    held = {(name, term) for alternative in said for group in alternative
+            for name, term in group}
+    assert {(LANGUAGE_FIELDS["es"], "identificacion"), (LANGUAGE_FIELDS["vi"], "tuy_than")} \
+        <= held
