@@ -169,22 +169,24 @@ def audience_limits(service):
 # counselors", "requests from discharge planners, social workers and nurses": help given to
 # agencies and professionals, who pass it on. A person cannot walk in for it, so the public
 # search ranks it as a service for a group not asked for; staff (matching) may still use it.
+_NOT_ALSO_PEOPLE = r"(?! (and|or) (individuals|people|the public|families|residents|clients|self))"
 FOR_AGENCIES = re.compile(
-    r"^(assists|provides|serves|supports|trains) (nonprofit |non-profit |community |social "
+    r"(^(assists|provides|serves|supports|trains) (nonprofit |non-profit |community |social "
     r"service |human service )?(agencies|organizations|service providers)\b"
-    r"|\b(distributes|provides|gives) [\w ,]{0,40}?\bto (job counselors|case managers|"
-    r"caseworkers|social workers|agencies)\b"
+    r"|\b(distributes|provides|gives) (donated |new |used )?(items|goods|clothing|supplies|"
+    r"food|furniture)\b[\w ,]{0,30}? to (job counselors|case managers|caseworkers|social "
+    r"workers|agencies)\b"
     r"|\brequests from (discharge planners|social workers|case managers|caseworkers|"
     r"professionals)\b"
-    r"|^provides technical assistance\b", re.IGNORECASE)
+    r"|^provides technical assistance (and \w+ )?to (agencies|organizations|nonprofits)\b)"
+    + _NOT_ALSO_PEOPLE, re.IGNORECASE)
 AGENCIES = "agencies"
 
 
 def for_agencies(service):
     """Return whether a service's record says it serves agencies or professionals, not the
     public (FOR_AGENCIES; a service with no description of its own is its agency's)."""
-    organization = service.organization
-    text = service.description or (organization.description if organization else None)
+    text = service.described
     return bool(text and FOR_AGENCIES.search(" ".join(text.split())))
 
 

@@ -11,12 +11,13 @@ cannot answer differently.
 
 A class using the mixin has `status`, `minimum_age`, `maximum_age`, `schedules`, `terms`
 (each with `code` and `group`), `capacities`, `service_areas`, `physical_locations`, and
-`name`, `organization` and its id, and `locations` (each with `id`, `location_type` and
-`address`).
+`name`, `organization` and its id, `languages`, and `locations` (each with `id`,
+`location_type`, `address` and `languages`).
 """
 
 import re
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
@@ -45,6 +46,19 @@ UNIT = re.compile(r",|#|\b(?:suite|ste|room|rm|floor|fl|unit|apt)\b")
 NOT_ADDRESS_WORD = re.compile(r"[^\w]+")
 SUFFIXES = {"street": "st", "avenue": "ave", "boulevard": "blvd", "road": "rd", "drive": "dr",
             "place": "pl", "lane": "ln", "court": "ct", "terrace": "ter", "highway": "hwy"}
+
+
+# The language the directory's records are written in, which a place's list leaves out.
+RECORDS_LANGUAGE = SimpleNamespace(name="English", code="en")
+
+
+def _each_once(languages):
+    """Return `languages` each once (by code, else name), in the order given."""
+    kept = {}
+    for lang in languages:
+        if lang.code or lang.name:
+            kept.setdefault((lang.code or lang.name).lower(), lang)
+    return list(kept.values())
 
 
 def building(street):
@@ -80,21 +94,37 @@ class ServiceFacts(FirstContactFacts):
         return not (self.maximum_age is not None and age > self.maximum_age)
 
     @property
+    def described(self):
+        """Return the service's description, else its agency's (a branch listed by name
+        alone is described by the organization that runs it), or None."""
+        organization = self.organization
+        return self.description or (organization.description if organization else None)
+
+    @property
     def spoken_languages(self):
-        """Return the languages the service is offered in: those its record lists, else
-        those spoken at its places (HSDS puts a language on a service or on a location; a
-        2-1-1 export lists them on the place, for every service there), each code once."""
+        """Return the languages the service is offered in, each once: those its record
+        lists, else those spoken at its places (HSDS puts a language on a service or on a
+        location; a 2-1-1 export lists them on the place, for every service there) with
+        English, the records' own: a place's list names the languages spoken besides it
+        (91 of the 94 San Francisco places that list any leave English out)."""
         def work():
-            own = [lang for lang in self.languages if lang.code or lang.name]
-            if own:
-                return own
-            kept = {}
-            for place in self.locations:
-                for lang in getattr(place, "languages", None) or ():
-                    if lang.code or lang.name:
-                        kept.setdefault((lang.code or lang.name).lower(), lang)
-            return [kept[key] for key in sorted(kept)]  # rows come in no set order
+            if self._speaks_own:
+                return _each_once(self.languages)
+            places = sorted((lang for place in self.locations
+                             for lang in getattr(place, "languages", None) or ()
+                             if lang.code or lang.name),  # rows come in no set order
+                            key=lambda lang: (lang.code or "", lang.name or ""))
+            return _each_once([RECORDS_LANGUAGE, *places]) if places else []
         return self._worked_out("spoken_languages", work)
+
+    @property
+    def speaks_at_places(self):
+        """Return whether the spoken languages are its places' (the record lists none)."""
+        return not self._speaks_own and bool(self.spoken_languages)
+
+    @property
+    def _speaks_own(self):
+        return any(lang.code or lang.name for lang in self.languages)
 
     @property
     def held_languages(self):

@@ -140,17 +140,15 @@ def service_document(service):
     term_names = [t.name for t in service.terms if t.group != FIRST_CONTACT_GROUP]
     languages = [lang.name for lang in service.spoken_languages if lang.name]
     cities = sorted({loc.address.city for loc in service.physical_locations if loc.address})
-    organization = service.organization
-    described = service.description or (organization.description if organization else None)
     body = _join(
-        described, service.eligibility_description, service.fees_description,
+        service.described, service.eligibility_description, service.fees_description,
         service.application_process, service.interpretation_services,
         " ".join(o.option or "" for o in service.cost_options), " ".join(cities),
         " ".join(facts["area_names"]),
     )
     names = _names(service)
     own_language = _own_language_text([
-        service.name, service.alternate_name, *names, described,
+        service.name, service.alternate_name, *names, service.described,
         service.eligibility_description, service.fees_description,
         service.application_process, service.interpretation_services])
     for field, texts in _translated_text(service).items():

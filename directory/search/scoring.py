@@ -45,7 +45,9 @@ QUALIFIER_ALONE = 0.1
 CODES_ALONE = 0.6
 ALONE = {QUALIFYING_WORD: QUALIFIER_ALONE, CONCEPT_CODE: CODES_ALONE}
 CACHE_TERMS = 20000  # posting lists kept per segment
-HOLDERS_KEPT = 256  # conditions' holders kept per index version (holders)
+# Conditions' holders kept per index version (holders), as packed bits: what fits in
+# HOLDERS_BYTES (6,400 sets at 100,000 services, 512 at a million), at least 64.
+HOLDERS_BYTES, HOLDERS_LEAST = 64 * 2**20, 64
 SCOPED_SHARE = 0.5  # candidates up to this share of the index are scored alone (Scope)
 
 
@@ -173,8 +175,9 @@ def score(searcher, facts, parts, scope):
 
 def text_scores(searcher, facts, text, scope):
     """Return the scores of a textquery.TextQuery's terms over the scope's positions: its
-    parts, and each phrase's qualifying words in full where a document holds another word
-    of the phrase or meets its need, else at QUALIFIER_ALONE (qualifiers.py)."""
+    parts, and each conditional part in full where a document meets its condition, else at
+    ALONE's share for its kind (a phrase's qualifying word: another word of the phrase or
+    its need met, qualifiers.py; a concept's code: a word saying the concept, asked.py)."""
     scores = score(searcher, facts, text.parts, scope)
     for parts, alternatives, kind in text.conditional:
         held = holders(searcher, facts, alternatives, scope)
@@ -189,12 +192,6 @@ def _part(facts, leaves, live, field, text, weight, scope):
     lists = [(facts.segments[i], postings(facts.segments[i], reader, field, text), offset)
              for i, (reader, offset) in enumerate(leaves)]
     if field == "tags":
-        import os
-        s0 = float(os.environ.get("TAGIDF", "0"))
-        if s0 and text.startswith("category:"):
-            df = _live_frequency(facts, lists, field, text)
-            if df:
-                weight = weight * max(float(os.environ.get("TAGLO", "0")), min(1.0, math.log(live / df) / math.log(1 / s0)))
         for _, (ids, _), offset in lists:
             positions = scope.positions(ids + offset)
             yield positions, np.full(positions.size, weight)
@@ -246,11 +243,13 @@ def coordination(searcher, facts, needs, scope):
 def holders(searcher, facts, alternatives, scope):
     """Return meets_all(searcher, facts, [alternatives], scope): which documents hold one
     of the alternatives, worked out over the whole index once per index version (as packed
-    bits, at most HOLDERS_KEPT sets: 32 MB at a million services) and read for the scope.
-    A conditional part's condition is the same for every search of the same words."""
+    bits, HOLDERS_BYTES of them at most) and read for the scope. A conditional part's
+    condition is the same for every search of the same words; the first search of them
+    after an index change pays for the whole index (a few ms at 100,000 services)."""
     key = tuple(tuple(tuple(group) for group in alternative) for alternative in alternatives)
+    most = max(HOLDERS_LEAST, HOLDERS_BYTES // max(1, facts.size // 8))
     packed = kept(facts.memo.setdefault("holders", {}), key, lambda: np.packbits(
-        meets_all(searcher, facts, [alternatives], Scope(facts.size))), HOLDERS_KEPT)
+        meets_all(searcher, facts, [alternatives], Scope(facts.size))), most)
     docs = scope.docs if scope.docs is not None else np.arange(scope.size)
     return ((packed[docs >> 3] >> (7 - (docs & 7))) & 1).astype(bool)
 

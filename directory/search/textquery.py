@@ -10,7 +10,8 @@ trigger (concepts.json, in any language of the table) adds its plainest word in 
 language it was not said in at TRANSLATION_WEIGHT and the words records use for it at
 EXPANSION_WEIGHT, each below the same word typed and counting in a name no more than in a
 description (a name's boost is for the words the person typed); its codes (its category) add
-a flat TAG_WEIGHT to the services that carry them. Words that ask without naming a need
+TAG_WEIGHT to the services that carry them whose words also say the need, and
+scoring.CODES_ALONE of it to those only filed under them (asked.codes_said). Words that ask without naming a need
 ("help", "ayuda", "giúp": each language's, in the table) count GENERIC_WEIGHT of the others,
 so "job help" finds the job service before every service named "... Help". A language named
 ("Arabic counseling", or in its own name, "tiếng Việt") adds its code, so services that
@@ -61,7 +62,8 @@ class TextQuery:
     """The weighted terms to score, and what was changed or not understood on the way.
 
     `parts` is [(field, term, weight)]; None means no text constraint (only stop words);
-    an empty list means words the index does not know: nothing matches.
+    an empty list with no `conditional` means words the index does not know: nothing
+    matches (a concept's codes alone are conditional).
     """
 
     parts: list | None
@@ -76,11 +78,10 @@ class TextQuery:
     # that match what was asked: [alternatives], an alternative being [groups] a service
     # must all hold, a group [(field, term)] of which it holds any (asked.py).
     asked: list = field(default_factory=list)
-    # Parts scored in full only where a service meets a condition, and scoring.ALONE of
-    # them elsewhere: [(parts, alternatives as in `asked`, kind)]. The words that only
-    # qualify a need's phrase ("social" in "social anxiety"), held with another word of it
-    # or the need met (qualifiers.py, asked.QUALIFYING_WORD); a concept's codes, held with a
-    # word saying the concept (asked.codes_said, asked.CONCEPT_CODE).
+    # Parts in full where a service meets a condition, scoring.ALONE of them elsewhere:
+    # [(parts, alternatives as in `asked`, kind)]. Words only qualifying a need's phrase
+    # ("social" in "social anxiety"), held with another word of it or the need met
+    # (qualifiers.py); a concept's codes, held with a word saying it (asked.codes_said).
     conditional: list = field(default_factory=list)
 
 

@@ -19,8 +19,7 @@ def directory(app):
     t = builders.load_taxonomy()
     group = [t["group-therapy-peer-support"], t["in-person"]]
     at_place = builders.service("Tenderloin Family Center", terms=group, languages=())
-    at_place.locations[0].languages = [m.Language(name="Vietnamese", code="vi"),
-                                       m.Language(name="English", code="en")]
+    at_place.locations[0].languages = [m.Language(name="Vietnamese", code="vi")]
     own = builders.service("Own Words Group", terms=group, languages=("Spanish",))
     own.locations[0].languages = [m.Language(name="Vietnamese", code="vi")]
     builders.service("Silent Group", terms=group, languages=())
@@ -34,6 +33,7 @@ def _codes(languages):
 
 def test_the_places_languages_when_the_record_lists_none_on_models_and_records(directory):
     by_name = {s.name: s for s in db.session.scalars(db.select(m.Service))}
+    # a place lists the languages spoken besides English, the records' own
     assert _codes(by_name["Tenderloin Family Center"].spoken_languages) == ["en", "vi"]
     assert _codes(by_name["Own Words Group"].spoken_languages) == ["es"]
     assert by_name["Silent Group"].spoken_languages == []
@@ -54,18 +54,24 @@ def test_matching_counts_the_places_languages_for_the_client(directory):
     assert "Vietnamese spoken" in fits and not misfits
     assert names(result)[0] == "Tenderloin Family Center"
     assert "Vietnamese not listed" in reasons(result, "Own Words Group")[1]
+    # the place's list names what is spoken besides English: an English speaker fits too
+    english = match_at_now(categories=["group-therapy-peer-support"], languages=["en"])
+    fits, misfits = reasons(english, "Tenderloin Family Center")
+    assert "English spoken" in fits and not misfits
 
 
-@pytest.mark.parametrize("lang,said", [("en", "(spoken at its location)"),
-                                       ("es", "(se hablan en el lugar)"),
-                                       ("vi", "(được sử dụng tại địa điểm)")])
-def test_the_page_and_card_say_the_places_languages(client, directory, lang, said):
+@pytest.mark.parametrize("lang,said,names", [
+    ("en", "(spoken at its location)", "English, Vietnamese"),
+    ("es", "(se hablan en el lugar)", "Inglés, Vietnamita"),
+    ("vi", "(được sử dụng tại địa điểm)", "Tiếng Anh, Tiếng Việt")])
+def test_the_page_and_card_say_the_places_languages(client, directory, lang, said, names):
     by_name = {s.name: s.id for s in db.session.scalars(db.select(m.Service))}
     page = client.get(f"/services/{by_name['Tenderloin Family Center']}?lang={lang}")
     assert page.status_code == 200
-    text = page.get_data(as_text=True)
-    assert said in text
-    own = client.get(f"/services/{by_name['Own Words Group']}?lang={lang}")
-    assert said not in own.get_data(as_text=True)
+    assert f"{names} <span class=\"muted\">{said}</span>" in page.get_data(as_text=True)
+    for other in ("Own Words Group", "Silent Group"):  # its own languages; none at all
+        text = client.get(f"/services/{by_name[other]}?lang={lang}").get_data(as_text=True)
+        assert said not in text
     results = client.get(f"/search?language=vi&lang={lang}").get_data(as_text=True)
     assert "Tenderloin Family Center" in results and "Own Words Group" not in results
+    assert f"<dd>{names}</dd>" in results  # the card

@@ -195,16 +195,23 @@ def test_an_agency_s_services_count_together_when_a_parallel_rebuild_splits_them
     ("Provides free clothing to anyone who walks in", False),
     ("Provides immigration legal services; works with other agencies", False),
     ("Case managers help clients find housing", False),
+    ("Provides information and referrals to agencies that help with rent", False),
+    ("Gives clients access to case managers and housing navigators", False),
+    ("Provides technical assistance to small business owners and job seekers", False),
+    ("Serves organizations and individuals in the Mission", False),
+    ("Accepts requests from case managers or individuals who need meals", False),
 ])
 def test_help_for_agencies_and_professionals_is_read_from_the_description(text, for_them):
     from types import SimpleNamespace
 
     from directory.populations import for_agencies
+    from directory.search.service_rows import ServiceRecord
 
-    assert for_agencies(SimpleNamespace(description=text, organization=None)) is for_them
+    own = ServiceRecord(description=text, organization=None)
+    assert for_agencies(own) is for_them
     # a branch with no description of its own is its agency's
-    branch = SimpleNamespace(description=None, organization=SimpleNamespace(description=text))
-    assert for_agencies(branch) is for_them
+    branch = ServiceRecord(description=None, organization=SimpleNamespace(description=text))
+    assert branch.described == text and for_agencies(branch) is for_them
 
 
 def test_help_for_agencies_ranks_below_help_a_person_can_walk_in_for_and_is_not_hidden(app):
