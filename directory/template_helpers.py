@@ -181,7 +181,7 @@ def init_app(app):
         SAMHSA_NUMBER=helplines.SAMHSA_NUMBER, SAMHSA_TEL=helplines.SAMHSA_TEL,
         is_treatment_search=helplines.is_treatment_search,
         is_treatment_service=helplines.is_treatment_service,
-        only_for=populations.only_words,
+        only_for=populations.only_words, for_agencies=populations.for_agencies,
         # record text in the reader's language (reader_text.py)
         shown_text=reader_text.shown_text, phone_label=reader_text.phone_label,
         language_names=reader_text.language_names, fees_text=reader_text.fees_text,

@@ -252,3 +252,21 @@ def test_a_concepts_category_counts_in_full_only_for_a_service_that_says_the_nee
             for name, term in group}
     assert {(LANGUAGE_FIELDS["es"], "identificacion"), (LANGUAGE_FIELDS["vi"], "tuy_than")} \
         <= held
+
+
+@pytest.mark.parametrize("lang,badge", [("en", "For agencies and professionals"),
+                                        ("es", "Para agencias y profesionales"),
+                                        ("vi", "Dành cho cơ quan và chuyên viên")])
+def test_the_card_and_page_say_help_for_agencies_is_not_the_publics(client, app, lang, badge):
+    org = m.Organization(name="Clothing Bank", description="Provides nonprofit agencies with "
+                         "new clothing to be given away to people in need")
+    bank = builders.service("FREE CLOTHING BANK", org=org)
+    closet = builders.service("Neighborhood Closet", description="Free clothing for anyone.")
+    results = client.get(f"/search?q=free+clothing&near=92630&lang={lang}").get_data(
+        as_text=True)
+    cards = [part.split("</article>")[0] for part in results.split('<article class="card"')[1:]]
+    assert [("Neighborhood Closet" in card, badge in card) for card in cards] == [
+        (True, False), (False, True)]
+    page = client.get(f"/services/{bank.id}?lang={lang}").get_data(as_text=True)
+    assert badge + ":" in page
+    assert badge not in client.get(f"/services/{closet.id}?lang={lang}").get_data(as_text=True)
