@@ -9,15 +9,15 @@ words in it or naming it (it holds the services' translated text too). A concept
 trigger (concepts.json, in any language of the table) adds its plainest word in each
 language it was not said in at TRANSLATION_WEIGHT and the words records use for it at
 EXPANSION_WEIGHT, each below the same word typed and counting in a name no more than in a
-description (a name's boost is for the words the person typed); its codes (its category) add
-TAG_WEIGHT to the services that carry them whose words also say the need, and
-scoring.CODES_ALONE of it to those only filed under them (asked.codes_said). Words that
-ask without naming a need ("help", "ayuda", "giúp": each language's, in the table) count
-GENERIC_WEIGHT of the others, so "job help" finds the job service before every service
-named "... Help". A language named ("Arabic counseling", or in its own name, "tiếng
-Việt") adds its code, so services that offer it count. Each need the words name (a
-concept, or a word outside every concept) is also kept apart, so that the score can count
-how many of them a service meets (scoring.coordination). A word that only qualifies a need's phrase ("social" in "social
+description (a name's boost is for the words the person typed); its codes (its category)
+add TAG_WEIGHT to the services that carry them whose words say the need, CODES_ALONE of it
+to those only filed under them (asked.codes_said). Words that ask without naming a need
+("help", "ayuda", "giúp": each language's, in the table) count GENERIC_WEIGHT of the
+others, so "job help" finds the job service before every service named "... Help". A
+language named ("Arabic counseling", or in its own name, "tiếng Việt") adds its code, so
+services that offer it count. Each need the words name (a concept, or a word outside every
+concept) is also kept apart, so that the score can count how many of them a service meets
+(scoring.coordination). A word that only qualifies a need's phrase ("social" in "social
 anxiety") counts in full only beside the rest of it (qualifiers.py).
 
 Spelling is spelling.py's: a real word is never replaced. The text is never parsed as
