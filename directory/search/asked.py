@@ -13,6 +13,7 @@ from .wording import (
     main_stems,
     only_in_own_field,
     scope,
+    typed_form,
     without_foreign_stops,
 )
 
@@ -70,8 +71,7 @@ def codes_said(parts, found_all, text):
     need, and scoring.CODES_ALONE of it for one only filed under it. A code is broader
     than a need: "replace lost ID" is filed in legal help, as the court, the elections
     office and the sheriff are; "bus pass" in transportation, as a car share is."""
-    folded = fold(text)
-    typed = text if len(folded) == len(text) else folded
+    typed = typed_form(text)
     carriers, seen = {}, set()
     for found in found_all:
         if found.concept.id not in seen:
@@ -102,8 +102,7 @@ def asked_needs(reader, text, found):
     (related), by every word of it as typed, of its plainest name in another language, or
     of a word records use for it. A word outside every concept is met by the word, unless
     no service mentions it (the page says so; as in textquery._needs, it is no need)."""
-    folded = fold(text)
-    typed = text if len(folded) == len(text) else folded
+    folded, typed = fold(text), typed_form(text)
     asked, seen = [], set()
     for f in found:
         if f.concept.id not in seen:

@@ -39,6 +39,7 @@ from .wording import (
     main_stems,
     only_in_own_field,
     scope,
+    typed_form,
     without_foreign_stops,
 )
 
@@ -131,8 +132,7 @@ def _literal(weights, reader, text, weight, boosted=True, language=None, said_in
 def _blank(text, spans):
     """Return `text` with the (start, end) spans blanked out: the triggers said in a
     language that only its own field reads ("tư vấn" is not the English "van")."""
-    folded = fold(text)
-    typed = text if len(folded) == len(text) else folded
+    typed = typed_form(text)
     for start, end in spans:
         typed = typed[:start] + " " * (end - start) + typed[end:]
     return typed
@@ -223,8 +223,7 @@ def _conditional(reader, text, qualified, weights, blanked):
     """Return TextQuery.conditional: each qualifying word of a phrase as typed (its terms as
     the whole text reads them, beyond what the rest of the words count of them anyway) and
     what holding another content word of the phrase, or meeting its need, takes."""
-    folded = fold(text)
-    typed = text if len(folded) == len(text) else folded
+    folded, typed = fold(text), typed_form(text)
     every = {}
     _literal(every, reader, _blank(text, blanked), 1.0)  # (a word's language is the text's)
     conditional = []
@@ -257,8 +256,7 @@ def _need(reader, words, language=None):
 
 
 def _phrase(text, found):
-    folded = fold(text)
-    return (text if len(folded) == len(text) else folded)[found.start:found.end]
+    return typed_form(text)[found.start:found.end]
 
 
 def _concept_parts(weights, reader, found):
@@ -283,8 +281,7 @@ def _needs(reader, text, found):
     (its phrase as typed, its translation, expansions and codes) or a word outside every
     concept. Words that name no need ("help", stop words) and words the index does not know
     are none."""
-    folded = fold(text)
-    typed = text if len(folded) == len(text) else folded
+    folded, typed = fold(text), typed_form(text)
     needs, seen = [], set()
     for f in found:
         if f.concept.id not in seen:

@@ -16,6 +16,13 @@ WORD = re.compile(r"\w+(?:\.\w+)*")  # never `(?:\.?\w+)*`: it backtracks expone
 GENERIC_STEMS = generic_words()  # each language's, in languages.json
 
 
+def typed_form(text):
+    """Return `text` as concepts.find's spans index it: as typed, or folded where folding
+    changed its length (a span of "niños" is one of "ninos")."""
+    folded = fold(text)
+    return text if len(folded) == len(text) else folded
+
+
 def main_stems(text):
     """Return the stems of `text` in the main language's analysis."""
     return analyze(MAIN.code, text)
